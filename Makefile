@@ -1,0 +1,119 @@
+# Qingfeng kiosk — build, run, test.
+# Sources are found by wildcard: add a .c file to its folder and it is built.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+BUILD   ?= build
+
+PKGS_CORE := jansson libsodium libunibreak libcmark inih
+PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig
+PKGS_TEST := cmocka
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) $(SAN) -Iapp
+CORE_CFLAGS = $(shell pkg-config --cflags $(PKGS_CORE))
+CORE_LIBS   = $(shell pkg-config --libs $(PKGS_CORE)) -lm
+UI_CFLAGS   = $(shell pkg-config --cflags $(PKGS_UI))
+UI_LIBS     = $(shell pkg-config --libs $(PKGS_UI))
+TEST_CFLAGS = $(shell pkg-config --cflags $(PKGS_TEST))
+TEST_LIBS   = $(shell pkg-config --libs $(PKGS_TEST))
+
+CORE_SRC  := $(wildcard app/core/*.c)
+UI_SRC    := $(wildcard app/ui/*.c)
+TOOL_SRC  := $(wildcard app/tools/*.c)
+TEST_SRC  := $(wildcard tests/unit/test_*.c)
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+UI_OBJ    := $(UI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/app/main.o
+TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
+TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+KIOSK := $(BUILD)/qingfeng
+FEEDTOOL := $(BUILD)/qingfeng-feed
+FEED_DIR := $(BUILD)/feed
+
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e
+
+all: $(KIOSK) $(FEEDTOOL)
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/libqfcore.a: $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/app/core/%.o: app/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/app/ui/%.o: app/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/app/main.o: app/main.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/app/tools/%.o: app/tools/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(KIOSK): $(UI_OBJ) $(BUILD)/libqfcore.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(UI_LIBS) $(CORE_LIBS) -lpthread
+
+$(FEEDTOOL): $(TOOL_OBJ) $(BUILD)/libqfcore.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(CORE_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
+
+# The bundled feed, built from content/ by the feed tool.
+CONTENT_FILES := $(shell find content -type f 2>/dev/null)
+$(FEED_DIR)/feed.json: $(FEEDTOOL) $(CONTENT_FILES)
+	$(FEEDTOOL) build content -o $(FEED_DIR)
+
+feed: $(FEED_DIR)/feed.json
+
+run: deps all feed
+	$(KIOSK) --windowed --size 1280x720 $(RUN_ARGS)
+
+unit: $(TEST_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN)
+
+e2e: all feed
+	@sh tests/e2e/run.sh $(BUILD)
+
+check: deps
+	$(MAKE) all feed
+	$(MAKE) unit
+	$(MAKE) e2e
+
+asan: deps
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit e2e
+
+bench: deps
+	$(MAKE) all feed
+	@sh tests/bench/run.sh $(BUILD)
+
+install: all feed
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qingfeng
+	install -m 0755 $(KIOSK) $(FEEDTOOL) $(DESTDIR)$(PREFIX)/bin/
+	cp -r assets $(DESTDIR)$(PREFIX)/share/qingfeng/
+	rm -rf $(DESTDIR)$(PREFIX)/share/qingfeng/feed
+	cp -r $(FEED_DIR) $(DESTDIR)$(PREFIX)/share/qingfeng/feed
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's|@PREFIX@|$(PREFIX)|g' kiosk.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/qingfeng $(DESTDIR)$(PREFIX)/bin/qingfeng-feed
+	rm -rf $(DESTDIR)$(PREFIX)/share/qingfeng
+	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

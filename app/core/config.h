@@ -1,0 +1,52 @@
+/* Kiosk settings: defaults, the INI config file (inih) and the theme file.
+ * Command-line flags are applied on top by main.c. */
+#ifndef QF_CONFIG_H
+#define QF_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct rgb { uint8_t r, g, b; };
+
+struct theme {
+    char org_name[128];     /* shown in the header, e.g. 某某市直机关工委 */
+    char slogan[128];       /* attract-loop footer line */
+    char logo[512];         /* SVG/PNG path; relative paths are against the theme file's folder */
+    struct rgb paper;       /* rice-paper cream background */
+    struct rgb ink;         /* body text */
+    struct rgb red;         /* 中国红 accents */
+    struct rgb gold;        /* gold rules and ornaments */
+};
+
+struct config {
+    /* display */
+    bool fullscreen;
+    int width, height;       /* window size when windowed; 0 = desktop size */
+    /* attract loop */
+    uint32_t dwell_ms;
+    uint32_t transition_ms;
+    char transition[16];     /* fade | slide | mixed */
+    /* content */
+    char feed_dir[512];      /* empty = bundled feed */
+    /* fonts: fontconfig patterns or file paths */
+    char font_kai[256];
+    char font_sans[256];
+    /* theme */
+    char theme_file[512];    /* empty = bundled assets/theme.ini */
+    struct theme theme;
+};
+
+void config_defaults(struct config *c);
+void theme_defaults(struct theme *t);
+
+/* Loads an INI file over the current values. Returns 0, or -1 with
+ * "<path>:<line>: <key>: <what is wrong>" in err (unknown key, bad value,
+ * unreadable file). */
+int config_load(struct config *c, const char *path, char *err, size_t errlen);
+int theme_load(struct theme *t, const char *path, char *err, size_t errlen);
+
+/* Parses "#RRGGBB". Returns 0 or -1. */
+int parse_rgb(const char *s, struct rgb *out);
+
+#endif

@@ -1,0 +1,78 @@
+/* Content model and the JSON Feed 1.1 reader/validator shared by the kiosk
+ * and the feed tool.
+ *
+ * Feed layout (see docs/feed-format.md):
+ *   { "version": "https://jsonfeed.org/version/1.1", "title": ...,
+ *     "_qingfeng": { "format": 1, "assets": [ {"path","size","sha256"} ] },
+ *     "items": [ { "id", "title", "summary", "content_text", "content_html",
+ *                  "image", "tags", "url",
+ *                  "_qingfeng": { "kind": "maxim"|"case"|"story",
+ *                                 "author", "source", "weight",
+ *                                 "markdown", "pages": [ {"title","markdown"} ] } } ] }
+ * A plain JSON Feed without "_qingfeng" objects reads as stories. */
+#ifndef QF_FEED_H
+#define QF_FEED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum item_kind { ITEM_MAXIM, ITEM_CASE, ITEM_STORY };
+
+struct feed_page {
+    char *title;    /* e.g. 案情简介 */
+    char *markdown; /* CommonMark body of the page */
+};
+
+struct feed_item {
+    char *id;        /* unique, non-empty */
+    enum item_kind kind;
+    char *title;     /* required for case/story; may be NULL for maxim */
+    char *summary;   /* lead shown on attract cards; may be NULL */
+    char *text;      /* content_text: the saying of a maxim, plain body otherwise */
+    char *markdown;  /* CommonMark body; may be NULL */
+    char *author;    /* maxim: who said or wrote it; may be NULL */
+    char *source;    /* maxim: work it is quoted from, e.g. 《论语·颜渊》; may be NULL */
+    char *image;     /* path relative to the feed directory; NULL if none */
+    char *url;       /* read-more link; may be NULL */
+    char **tags;
+    size_t n_tags;
+    struct feed_page *pages;
+    size_t n_pages;
+    int weight;      /* >= 1; default 1 */
+};
+
+struct feed_asset {
+    char *path;      /* relative, no "..", no leading "/", no scheme */
+    uint64_t size;
+    char sha256[65]; /* lower-case hex */
+};
+
+struct feed {
+    char *title;
+    struct feed_item *items;
+    size_t n_items;
+    struct feed_asset *assets;
+    size_t n_assets;
+};
+
+const char *item_kind_name(enum item_kind kind);
+
+/* Parses and validates feed.json text. `name` is used in messages (a file
+ * path or URL). Returns a new feed, or NULL with a one-line message in err:
+ * "<name>:<line>: <field>: <what is wrong>; <what to do>". */
+struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen);
+
+/* Reads DIR/feed.json, parses it and checks that every asset exists with the
+ * pinned size and SHA-256. Returns NULL with a message in err on any failure. */
+struct feed *feed_load_dir(const char *dir, char *err, size_t errlen);
+
+/* Looks up an asset by path; NULL if the feed does not list it. */
+const struct feed_asset *feed_find_asset(const struct feed *feed, const char *path);
+
+void feed_free(struct feed *feed);
+
+/* True when a relative asset path is safe to join to a directory:
+ * non-empty, no "..", no leading "/", no "\\", no "scheme:". */
+int feed_path_is_safe(const char *path);
+
+#endif

@@ -1,0 +1,38 @@
+/* The scripted-input language used by tests, docs and previews.
+ * One command per line; '#' starts a comment; coordinates are fractions of
+ * the screen (0..1):
+ *   tap X Y            touch down and up at (X, Y)
+ *   swipe left|right|up|down
+ *   drag X1 Y1 X2 Y2 MS  press at 1, move to 2 over MS milliseconds, release
+ *   wait MS            advance the virtual clock by MS milliseconds
+ *   shot NAME          save a screenshot NAME.png (NAME: [A-Za-z0-9_-]+)
+ *   key NAME           press a key (escape, left, right, space, ...)
+ *   quit               stop the app */
+#ifndef QF_SCRIPT_H
+#define QF_SCRIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT };
+enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
+
+struct script_cmd {
+    enum script_op op;
+    int line;               /* 1-based source line */
+    double x1, y1, x2, y2;  /* fractions of the screen */
+    uint32_t ms;
+    enum script_dir dir;
+    char name[64];          /* shot or key name */
+};
+
+struct script {
+    struct script_cmd *cmds;
+    size_t n_cmds;
+};
+
+/* Parses text. Returns 0, or -1 with "<name>:<line>: <what is wrong>" in err. */
+int script_parse(const char *text, const char *name, struct script *out, char *err, size_t errlen);
+void script_free(struct script *s);
+
+#endif

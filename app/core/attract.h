@@ -25,6 +25,8 @@ struct attract {
     size_t *order;          /* playlist: indices into feed items */
     size_t n_order;
     size_t pos;             /* index into order of the slide on screen */
+    size_t next_pos;        /* index into order of the slide arriving, during a transition */
+    int direction;          /* +1 forward, -1 backward, during a transition */
     uint64_t slide_start;   /* when the current slide became fully visible */
     bool in_transition;
     uint64_t transition_start;
@@ -37,6 +39,7 @@ struct attract_frame {
     bool transitioning;
     size_t next_item;       /* item arriving, valid when transitioning */
     float progress;         /* 0..1 eased progress of the transition */
+    int direction;          /* +1: next slide comes from the right; -1: from the left */
     enum transition_kind kind;
 };
 
@@ -62,5 +65,8 @@ void attract_skip(struct attract *a, int direction, uint64_t now);
 
 /* Item index currently fully on screen. */
 size_t attract_current_item(const struct attract *a);
+
+/* Position of the current slide in the playlist (0..n_order-1), for progress dots. */
+size_t attract_position(const struct attract *a);
 
 #endif

@@ -49,4 +49,7 @@ int theme_load(struct theme *t, const char *path, char *err, size_t errlen);
 /* Parses "#RRGGBB". Returns 0 or -1. */
 int parse_rgb(const char *s, struct rgb *out);
 
+/* Parses "WxH" (each side 64..16384). Returns 0 or -1. */
+int parse_size(const char *s, int *w, int *h);
+
 #endif

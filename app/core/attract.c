@@ -1,0 +1,174 @@
+#include "core/attract.h"
+
+#include <stdlib.h>
+
+static size_t item_weight(const struct feed_item *item) { return item->weight < 1 ? 1 : (size_t)item->weight; }
+
+/* Fills order with every item repeated by its weight, spread evenly: at each
+ * slot the item furthest behind its fair share goes next, preferring one of
+ * another kind than the slot before, then at least another item. */
+static void spread(const struct feed *feed, size_t *order, size_t n_total, size_t *used)
+{
+    size_t prev = SIZE_MAX;
+    for (size_t slot = 0; slot < n_total; slot++) {
+        size_t best = SIZE_MAX;
+        double best_lag = 0;
+        for (int pass = 0; pass < 3 && best == SIZE_MAX; pass++)
+            for (size_t i = 0; i < feed->n_items; i++) {
+                size_t w = item_weight(&feed->items[i]);
+                if (used[i] >= w)
+                    continue;
+                if (prev != SIZE_MAX && pass == 0 && feed->items[i].kind == feed->items[prev].kind)
+                    continue;
+                if (pass == 1 && i == prev)
+                    continue;
+                double lag = (double)(slot + 1) * (double)w / (double)n_total - (double)used[i];
+                if (best == SIZE_MAX || lag > best_lag) {
+                    best = i;
+                    best_lag = lag;
+                }
+            }
+        order[slot] = best;
+        used[best]++;
+        prev = best;
+    }
+}
+
+int attract_init(struct attract *a, const struct feed *feed, const struct attract_config *cfg, uint64_t now)
+{
+    *a = (struct attract){0};
+    if (!feed || feed->n_items == 0 || !cfg)
+        return -1;
+    a->cfg = *cfg;
+    if (a->cfg.dwell_ms == 0)
+        a->cfg.dwell_ms = 1;
+
+    for (size_t i = 0; i < feed->n_items; i++)
+        a->n_order += item_weight(&feed->items[i]);
+    a->order = malloc(a->n_order * sizeof *a->order);
+    size_t *used = calloc(feed->n_items, sizeof *used);
+    if (!a->order || !used) {
+        free(used);
+        attract_free(a);
+        return -1;
+    }
+    spread(feed, a->order, a->n_order, used);
+    free(used);
+    a->slide_start = now;
+    return 0;
+}
+
+void attract_free(struct attract *a)
+{
+    free(a->order);
+    *a = (struct attract){0};
+}
+
+static size_t step_pos(const struct attract *a, size_t pos, int direction)
+{
+    if (direction >= 0)
+        return (pos + 1) % a->n_order;
+    return (pos + a->n_order - 1) % a->n_order;
+}
+
+static enum transition_kind transition_for(const struct attract *a)
+{
+    if (!a->cfg.mixed)
+        return a->cfg.transition;
+    return (a->transitions_done % 2) ? TRANSITION_SLIDE : TRANSITION_FADE;
+}
+
+static void begin_transition(struct attract *a, int direction, uint64_t at)
+{
+    a->in_transition = true;
+    a->transition_start = at;
+    a->direction = direction;
+    a->next_pos = step_pos(a, a->pos, direction);
+}
+
+static void finish_transition(struct attract *a, uint64_t end)
+{
+    a->pos = a->next_pos;
+    a->in_transition = false;
+    a->slide_start = end;
+    a->transitions_done++;
+}
+
+bool attract_update(struct attract *a, uint64_t now)
+{
+    if (a->n_order == 0)
+        return false;
+    bool changed = false;
+    /* Catch up over any gap (a long virtual wait or a stalled loop). */
+    for (;;) {
+        if (a->in_transition) {
+            if (now < a->transition_start + a->cfg.transition_ms)
+                break;
+            finish_transition(a, a->transition_start + a->cfg.transition_ms);
+            changed = true;
+        } else {
+            if (now < a->slide_start + a->cfg.dwell_ms)
+                break;
+            if (a->n_order < 2) {
+                a->slide_start = now; /* a single slide just stays */
+                break;
+            }
+            begin_transition(a, +1, a->slide_start + a->cfg.dwell_ms);
+        }
+    }
+    return changed;
+}
+
+static float ease_in_out(float t)
+{
+    if (t <= 0.0f)
+        return 0.0f;
+    if (t >= 1.0f)
+        return 1.0f;
+    return t < 0.5f ? 4.0f * t * t * t : 1.0f - (-2.0f * t + 2.0f) * (-2.0f * t + 2.0f) * (-2.0f * t + 2.0f) / 2.0f;
+}
+
+struct attract_frame attract_frame_at(const struct attract *a, uint64_t now)
+{
+    struct attract_frame f = {0};
+    if (a->n_order == 0)
+        return f;
+    f.item = a->order[a->pos];
+    if (a->in_transition) {
+        f.transitioning = true;
+        f.next_item = a->order[a->next_pos];
+        f.kind = transition_for(a);
+        f.direction = a->direction;
+        uint64_t elapsed = now > a->transition_start ? now - a->transition_start : 0;
+        float t = a->cfg.transition_ms ? (float)elapsed / (float)a->cfg.transition_ms : 1.0f;
+        f.progress = ease_in_out(t);
+    }
+    return f;
+}
+
+uint64_t attract_next_deadline(const struct attract *a, uint64_t now)
+{
+    if (a->in_transition)
+        return now;
+    if (a->n_order < 2)
+        return UINT64_MAX;
+    return a->slide_start + a->cfg.dwell_ms;
+}
+
+void attract_skip(struct attract *a, int direction, uint64_t now)
+{
+    if (a->n_order < 2)
+        return;
+    if (a->in_transition) {
+        /* Land the running transition at once, then start the new one. */
+        finish_transition(a, now);
+    }
+    begin_transition(a, direction < 0 ? -1 : +1, now);
+}
+
+size_t attract_current_item(const struct attract *a)
+{
+    return a->n_order ? a->order[a->pos] : 0;
+}
+
+size_t attract_position(const struct attract *a) { return a->pos; }

@@ -1,0 +1,195 @@
+/* The attract-loop timeline: playlist interleaving, dwell and transitions,
+ * skipping, and a whole virtual day of rotation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/attract.h"
+
+static struct feed make_feed(const enum item_kind *kinds, const int *weights, size_t n)
+{
+    struct feed f = {0};
+    f.items = calloc(n, sizeof *f.items);
+    f.n_items = n;
+    for (size_t i = 0; i < n; i++) {
+        f.items[i].kind = kinds[i];
+        f.items[i].weight = weights ? weights[i] : 1;
+    }
+    return f;
+}
+
+static const struct attract_config cfg = {.dwell_ms = 8000, .transition_ms = 1000, .mixed = true};
+
+static void interleaves_kinds(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_MAXIM, ITEM_MAXIM, ITEM_MAXIM, ITEM_CASE, ITEM_CASE, ITEM_STORY, ITEM_STORY};
+    struct feed f = make_feed(kinds, NULL, 8);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    assert_int_equal(a.n_order, 8);
+    int seen[8] = {0};
+    for (size_t i = 0; i < a.n_order; i++) {
+        seen[a.order[i]]++;
+        /* No kind twice in a row: 4 maxims among 4 others can alternate. */
+        if (i > 0)
+            assert_int_not_equal(f.items[a.order[i]].kind, f.items[a.order[i - 1]].kind);
+    }
+    for (int i = 0; i < 8; i++)
+        assert_int_equal(seen[i], 1);
+    attract_free(&a);
+    free(f.items);
+}
+
+static void weights_repeat_items_apart(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_MAXIM, ITEM_CASE, ITEM_STORY};
+    int weights[] = {3, 1, 1, 1};
+    struct feed f = make_feed(kinds, weights, 4);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    assert_int_equal(a.n_order, 6);
+    int count0 = 0;
+    for (size_t i = 0; i < a.n_order; i++) {
+        count0 += a.order[i] == 0;
+        if (i > 0)
+            assert_true(a.order[i] != a.order[i - 1]);
+    }
+    assert_int_equal(count0, 3);
+    attract_free(&a);
+    free(f.items);
+}
+
+static void empty_feed_is_refused(void **state)
+{
+    (void)state;
+    struct feed f = {0};
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), -1);
+}
+
+static void dwell_then_transition(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_CASE, ITEM_STORY};
+    struct feed f = make_feed(kinds, NULL, 3);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 1000), 0);
+    size_t first = attract_current_item(&a);
+
+    assert_false(attract_update(&a, 1000 + 7999));
+    struct attract_frame fr = attract_frame_at(&a, 1000 + 7999);
+    assert_false(fr.transitioning);
+    assert_int_equal(fr.item, first);
+    assert_int_equal(attract_next_deadline(&a, 1000 + 7999), 1000 + 8000);
+
+    /* Halfway through the first transition: a fade, eased to exactly 0.5. */
+    assert_false(attract_update(&a, 1000 + 8500));
+    fr = attract_frame_at(&a, 1000 + 8500);
+    assert_true(fr.transitioning);
+    assert_int_equal(fr.kind, TRANSITION_FADE);
+    assert_int_equal(fr.item, first);
+    assert_int_not_equal(fr.next_item, first);
+    assert_true(fr.progress > 0.49f && fr.progress < 0.51f);
+    assert_int_equal(fr.direction, 1);
+    assert_int_equal(attract_next_deadline(&a, 1000 + 8500), 1000 + 8500);
+
+    size_t arriving = fr.next_item;
+    assert_true(attract_update(&a, 1000 + 9000));
+    assert_int_equal(attract_current_item(&a), arriving);
+    assert_false(attract_frame_at(&a, 1000 + 9000).transitioning);
+    assert_int_equal(attract_next_deadline(&a, 1000 + 9000), 1000 + 9000 + 8000);
+
+    /* The second transition of a mixed loop slides. */
+    attract_update(&a, 1000 + 9000 + 8100);
+    assert_int_equal(attract_frame_at(&a, 1000 + 9000 + 8100).kind, TRANSITION_SLIDE);
+    attract_free(&a);
+    free(f.items);
+}
+
+static void skip_moves_both_ways(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_CASE, ITEM_STORY};
+    struct feed f = make_feed(kinds, NULL, 3);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    size_t p0 = attract_position(&a);
+    attract_skip(&a, -1, 100);
+    struct attract_frame fr = attract_frame_at(&a, 100);
+    assert_true(fr.transitioning);
+    assert_int_equal(fr.direction, -1);
+    assert_int_equal(fr.next_item, a.order[(p0 + 2) % 3]);
+    /* A second skip mid-transition lands the first at once. */
+    attract_skip(&a, +1, 300);
+    assert_int_equal(attract_position(&a), (p0 + 2) % 3);
+    attract_update(&a, 300 + 1000);
+    assert_int_equal(attract_position(&a), p0);
+    attract_free(&a);
+    free(f.items);
+}
+
+static void a_virtual_day(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_MAXIM, ITEM_CASE, ITEM_STORY, ITEM_MAXIM};
+    struct feed f = make_feed(kinds, NULL, 5);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    const uint64_t day = 24ull * 3600 * 1000;
+    size_t shown[5] = {0}, changes = 0;
+    uint64_t now = 0;
+    /* Follow deadlines like the main loop does, stepping 16 ms in transitions. */
+    while (now < day) {
+        uint64_t next = attract_next_deadline(&a, now);
+        now = next > now ? next : now + 16;
+        if (attract_update(&a, now)) {
+            changes++;
+            shown[attract_current_item(&a)]++;
+        }
+    }
+    /* One slide every dwell + transition: 9 s. */
+    assert_int_equal(changes, day / 9000);
+    for (int i = 0; i < 5; i++)
+        assert_true(shown[i] >= changes / 5 - 1 && shown[i] <= changes / 5 + 1);
+
+    /* A big jump catches up to the same place as small steps would. */
+    struct attract b;
+    assert_int_equal(attract_init(&b, &f, &cfg, 0), 0);
+    attract_update(&b, now);
+    assert_int_equal(attract_position(&b), attract_position(&a));
+    assert_int_equal(attract_frame_at(&b, now).transitioning, attract_frame_at(&a, now).transitioning);
+    attract_free(&a);
+    attract_free(&b);
+    free(f.items);
+}
+
+static void single_item_stays(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_STORY};
+    struct feed f = make_feed(kinds, NULL, 1);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    assert_false(attract_update(&a, 3600000));
+    assert_false(attract_frame_at(&a, 3600000).transitioning);
+    assert_int_equal(attract_next_deadline(&a, 3600000), UINT64_MAX);
+    attract_free(&a);
+    free(f.items);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(interleaves_kinds),      cmocka_unit_test(weights_repeat_items_apart),
+        cmocka_unit_test(empty_feed_is_refused),  cmocka_unit_test(dwell_then_transition),
+        cmocka_unit_test(skip_moves_both_ways),   cmocka_unit_test(a_virtual_day),
+        cmocka_unit_test(single_item_stays),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

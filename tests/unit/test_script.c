@@ -1,0 +1,89 @@
+/* The scripted-input language: every command, comments, and errors with lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/script.h"
+
+static void parses_every_command(void **state)
+{
+    (void)state;
+    const char *text = "# attract loop tour\n"
+                       "\n"
+                       "wait 3600000   # an hour\n"
+                       "tap 0.5 0.25\n"
+                       "swipe left\n"
+                       "drag 0.1 0.2 0.9 0.8 350\n"
+                       "shot home-1\n"
+                       "key escape\n"
+                       "quit\n";
+    struct script s;
+    char err[256] = "";
+    assert_int_equal(script_parse(text, "tour.txt", &s, err, sizeof err), 0);
+    assert_int_equal(s.n_cmds, 7);
+    assert_int_equal(s.cmds[0].op, SCRIPT_WAIT);
+    assert_int_equal(s.cmds[0].ms, 3600000);
+    assert_int_equal(s.cmds[0].line, 3);
+    assert_int_equal(s.cmds[1].op, SCRIPT_TAP);
+    assert_true(s.cmds[1].x1 == 0.5 && s.cmds[1].y1 == 0.25);
+    assert_int_equal(s.cmds[2].op, SCRIPT_SWIPE);
+    assert_int_equal(s.cmds[2].dir, SCRIPT_LEFT);
+    assert_int_equal(s.cmds[3].op, SCRIPT_DRAG);
+    assert_true(s.cmds[3].x2 == 0.9 && s.cmds[3].y2 == 0.8);
+    assert_int_equal(s.cmds[3].ms, 350);
+    assert_int_equal(s.cmds[4].op, SCRIPT_SHOT);
+    assert_string_equal(s.cmds[4].name, "home-1");
+    assert_int_equal(s.cmds[5].op, SCRIPT_KEY);
+    assert_string_equal(s.cmds[5].name, "escape");
+    assert_int_equal(s.cmds[6].op, SCRIPT_QUIT);
+    assert_int_equal(s.cmds[6].line, 9);
+    script_free(&s);
+}
+
+static void expect_error(const char *text, const char *fragment)
+{
+    struct script s;
+    char err[256] = "";
+    assert_int_equal(script_parse(text, "bad.txt", &s, err, sizeof err), -1);
+    if (!strstr(err, fragment))
+        fail_msg("error \"%s\" does not contain \"%s\"", err, fragment);
+    assert_null(s.cmds);
+}
+
+static void errors_name_file_and_line(void **state)
+{
+    (void)state;
+    expect_error("wait 10\nfly 1 2\n", "bad.txt:2: unknown command \"fly\"");
+    expect_error("tap 0.5\n", "bad.txt:1: \"tap\" takes 2 arguments");
+    expect_error("tap 1.5 0.5\n", "coordinates must be numbers from 0 to 1");
+    expect_error("\n\nswipe sideways\n", "bad.txt:3: swipe: \"sideways\" is not a direction");
+    expect_error("wait -5\n", "must be whole milliseconds");
+    expect_error("wait 10s\n", "must be whole milliseconds");
+    expect_error("shot ../etc/passwd\n", "may use only letters");
+    expect_error("drag 0 0 1 1\n", "\"drag\" takes 5 arguments");
+    expect_error("quit now\n", "\"quit\" takes 0 arguments");
+    expect_error("tap 0 0 0 0 0 0 0 0\n", "too many arguments");
+}
+
+static void empty_script_is_valid(void **state)
+{
+    (void)state;
+    struct script s;
+    char err[64];
+    assert_int_equal(script_parse("# nothing\n\n   \n", "x", &s, err, sizeof err), 0);
+    assert_int_equal(s.n_cmds, 0);
+    script_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(parses_every_command),
+        cmocka_unit_test(errors_name_file_and_line),
+        cmocka_unit_test(empty_script_is_valid),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -84,7 +84,12 @@ run: deps all feed
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
 
-e2e: all feed
+PNG_STATS := $(BUILD)/tests/png_stats
+$(PNG_STATS): tests/e2e/png_stats.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
+
+e2e: all feed $(PNG_STATS)
 	@sh tests/e2e/run.sh $(BUILD)
 
 check: deps

@@ -1,0 +1,192 @@
+#!/bin/sh
+# End-to-end tests: the real kiosk binary, headless (SDL offscreen driver) and
+# under Xvfb, driven by scripts and by xdotool; screenshots are checked.
+# Usage: tests/e2e/run.sh BUILD_DIR
+set -u
+BUILD=${1:-build}
+KIOSK=$BUILD/qingfeng
+FEEDTOOL=$BUILD/qingfeng-feed
+FEED=$BUILD/feed
+STATS=$BUILD/tests/png_stats
+OUT=$BUILD/e2e
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+# Explicit timing so virtual-clock arithmetic below is exact.
+CONF=$OUT/kiosk.conf
+printf '[attract]\ndwell_ms = 8000\ntransition_ms = 900\ntransition = mixed\n' > "$CONF"
+SLOT=8900
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' "$2" | tail -n 20; }
+
+# Item ids of the bundled feed, one per line.
+feed_ids() { grep -o '"id": *"[^"]*"' "$1/feed.json" | sed 's/.*"\([^"]*\)"$/\1/'; }
+
+# run NAME SIZE SCRIPT_TEXT [extra args...]: runs the kiosk headless; leaves
+# $OUT/NAME.log (stderr), $OUT/NAME/ (shots) and the exit status in $rc.
+run() {
+    name=$1 size=$2 text=$3
+    shift 3
+    mkdir -p "$OUT/$name"
+    printf '%s\n' "$text" > "$OUT/$name.script"
+    "$KIOSK" --config "$CONF" --windowed --size "$size" --script "$OUT/$name.script" --shots "$OUT/$name" "$@" \
+        > "$OUT/$name.out" 2> "$OUT/$name.log"
+    rc=$?
+}
+
+scenes() { grep -c '^<6>scene: attract item=' "$OUT/$1.log"; }
+
+# --- every bundled item renders, in both orientations, with no overflow or tofu
+ids=$(feed_ids "$FEED")
+n_items=$(printf '%s\n' "$ids" | grep -c .)
+for size in 1920x1080 1080x1920; do
+    name=all-$size
+    text="wait 100"
+    i=0
+    while [ $i -lt $((n_items * 2)) ]; do
+        text="$text
+shot slide-$i
+wait $SLOT"
+        i=$((i + 1))
+    done
+    run "$name" "$size" "$text
+quit"
+    if [ $rc -ne 0 ]; then not_ok "$size: kiosk exits 0 after the script (rc=$rc)" "$OUT/$name.log"; continue; fi
+    ok "$size: kiosk exits 0 after the script"
+    missing=""
+    for id in $ids; do
+        grep -q "^<6>scene: attract item=$id\$" "$OUT/$name.log" || missing="$missing $id"
+    done
+    if [ -z "$missing" ]; then ok "$size: all $n_items items were shown"; else not_ok "$size: items never shown:$missing" "$OUT/$name.log"; fi
+    if grep -E '^<[0-4]>' "$OUT/$name.log" > "$OUT/$name.problems"; then
+        not_ok "$size: no errors, overflow, missing-glyph or image warnings" "$OUT/$name.problems"
+    else
+        ok "$size: no errors, overflow, missing-glyph or image warnings"
+    fi
+    bad=""
+    for png in "$OUT/$name"/slide-*.png; do
+        stats=$("$STATS" "$png") || { bad="$bad $png(unreadable)"; continue; }
+        echo "$stats" | grep -q "^$size " || bad="$bad $png(size:$stats)"
+        distinct=$(echo "$stats" | sed 's/.*distinct=\([0-9]*\).*/\1/')
+        ink=$(echo "$stats" | sed 's/.*ink=\([0-9]*\)\..*/\1/')
+        [ "$distinct" -ge 200 ] && [ "$ink" -ge 1 ] || bad="$bad $png($stats)"
+    done
+    if [ -z "$bad" ]; then ok "$size: $((n_items * 2)) screenshots are non-blank"; else not_ok "$size: blank or wrong screenshots:$bad"; fi
+done
+
+# --- other screen sizes: one of each kind renders cleanly
+for size in 1280x800 3840x2160; do
+    name=size-$size
+    run "$name" "$size" "wait 100
+shot a
+wait $SLOT
+shot b
+wait $SLOT
+shot c
+quit"
+    if [ $rc -eq 0 ] && ! grep -qE '^<[0-4]>' "$OUT/$name.log" && "$STATS" "$OUT/$name/c.png" | grep -q "^$size "; then
+        ok "$size: renders three slides cleanly"
+    else
+        not_ok "$size: renders three slides cleanly (rc=$rc)" "$OUT/$name.log"
+    fi
+done
+
+# --- the virtual clock: an hour of rotation in one run
+run hour 1280x720 "wait 3600000
+quit"
+expected=$((3600000 / SLOT + 1))
+got=$(scenes hour)
+if [ $rc -eq 0 ] && [ "$got" -eq $expected ]; then ok "an hour of virtual time shows $expected slides"; else not_ok "an hour of virtual time shows $expected slides (got $got, rc=$rc)" "$OUT/hour.log"; fi
+
+# --- input: a tap moves on, a swipe right goes back to where we were
+run input 1280x720 "wait 1000
+tap 0.5 0.5
+wait 2000
+swipe right
+wait 2000
+quit"
+first=$(grep '^<6>scene: attract' "$OUT/input.log" | sed -n 1p)
+second=$(grep '^<6>scene: attract' "$OUT/input.log" | sed -n 2p)
+third=$(grep '^<6>scene: attract' "$OUT/input.log" | sed -n 3p)
+if [ $rc -eq 0 ] && [ -n "$second" ] && [ "$first" != "$second" ] && [ "$third" = "$first" ]; then
+    ok "tap advances and swipe right returns"
+else
+    not_ok "tap advances and swipe right returns (rc=$rc)" "$OUT/input.log"
+fi
+
+# --- a malformed feed is refused with one line and the bundled feed is shown
+mkdir -p "$OUT/badfeed"
+printf '{ "version": "https://jsonfeed.org/version/1.1", "items": [ }' > "$OUT/badfeed/feed.json"
+run badfeed 1280x720 "wait 100
+shot x
+quit" --feed "$OUT/badfeed"
+nerr=$(grep -c '^<3>feed:' "$OUT/badfeed.log")
+if [ $rc -eq 0 ] && [ "$nerr" -eq 1 ] && grep '^<3>feed:' "$OUT/badfeed.log" | grep -q "$OUT/badfeed" && [ "$(scenes badfeed)" -ge 1 ]; then
+    ok "malformed feed: one error line naming it, bundled content shown"
+else
+    not_ok "malformed feed: one error line naming it, bundled content shown (rc=$rc)" "$OUT/badfeed.log"
+fi
+
+# --- a feed whose picture does not match its pinned SHA-256 is refused too
+rm -rf "$OUT/tampered"
+cp -r "$FEED" "$OUT/tampered"
+img=$(find "$OUT/tampered" -type f ! -name feed.json | head -n 1)
+printf ' ' >> "$img"
+run tampered 1280x720 "wait 100
+quit" --feed "$OUT/tampered"
+if [ $rc -eq 0 ] && grep '^<3>feed:' "$OUT/tampered.log" | grep -q "${img#$OUT/tampered/}" && [ "$(scenes tampered)" -ge 1 ]; then
+    ok "tampered asset: refused naming the file, bundled content shown"
+else
+    not_ok "tampered asset: refused naming the file, bundled content shown (rc=$rc)" "$OUT/tampered.log"
+fi
+"$FEEDTOOL" check "$OUT/tampered" > "$OUT/tampered-check.out" 2>&1
+if [ $? -ne 0 ] && grep -q "${img#$OUT/tampered/}" "$OUT/tampered-check.out"; then
+    ok "qingfeng-feed check names the tampered asset"
+else
+    not_ok "qingfeng-feed check names the tampered asset" "$OUT/tampered-check.out"
+fi
+
+# --- a missing font stops start-up and names the Debian package
+printf '[fonts]\nkai = No Such Kai Face\n' > "$OUT/nofont.conf"
+"$KIOSK" --config "$OUT/nofont.conf" --windowed --size 640x480 --script "$OUT/hour.script" --shots "$OUT" \
+    > /dev/null 2> "$OUT/nofont.log"
+rc=$?
+if [ $rc -ne 0 ] && grep '^<3>' "$OUT/nofont.log" | grep -q 'No Such Kai Face' && grep -q 'fonts-arphic-ukai' "$OUT/nofont.log"; then
+    ok "missing font: start-up stops naming the font and the package"
+else
+    not_ok "missing font: start-up stops naming the font and the package (rc=$rc)" "$OUT/nofont.log"
+fi
+
+# --- a real X server: xdotool clicks the window and the slide changes
+if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
+    disp=:$((90 + $$ % 50))
+    Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
+    xvfb=$!
+    printf '[attract]\ndwell_ms = 600000\n' > "$OUT/x11.conf"
+    DISPLAY=$disp SDL_VIDEODRIVER=x11 "$KIOSK" --config "$OUT/x11.conf" --windowed --size 1280x720 \
+        > /dev/null 2> "$OUT/x11.log" &
+    kiosk=$!
+    tries=0
+    while [ "$(grep -c '^<6>scene:' "$OUT/x11.log")" -lt 1 ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
+    win=$(DISPLAY=$disp xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
+    if [ -n "$win" ]; then
+        DISPLAY=$disp xdotool mousemove --window "$win" 640 360 click 1
+        tries=0
+        while [ "$(grep -c '^<6>scene:' "$OUT/x11.log")" -lt 2 ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
+    fi
+    n=$(grep -c '^<6>scene:' "$OUT/x11.log")
+    kill $kiosk 2> /dev/null
+    wait $kiosk 2> /dev/null
+    kill $xvfb 2> /dev/null
+    wait $xvfb 2> /dev/null
+    if [ "$n" -ge 2 ]; then ok "X11: a click in the window moves to the next slide"; else not_ok "X11: a click in the window moves to the next slide (scenes=$n, window=$win)" "$OUT/x11.log"; fi
+else
+    not_ok "X11 test needs Xvfb and xdotool (make deps installs them)"
+fi
+
+echo "e2e: $passed passed, $failed failed"
+[ $failed -eq 0 ]

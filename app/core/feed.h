@@ -8,8 +8,14 @@
  *                  "image", "tags", "url",
  *                  "_qingfeng": { "kind": "maxim"|"case"|"story",
  *                                 "author", "source", "weight",
- *                                 "markdown", "pages": [ {"title","markdown"} ] } } ] }
- * A plain JSON Feed without "_qingfeng" objects reads as stories. */
+ *                                 "markdown", "intro",
+ *                                 "pages": [ {"title","markdown"} ] } } ] }
+ * A plain JSON Feed without "_qingfeng" objects reads as stories.
+ *
+ * Every message has the form
+ *   "<name>:<line>: <field path>: <what is wrong>; <what to do>"
+ * e.g. "feed.json:42: items[3]._qingfeng.kind: \"foo\" is not a known kind;
+ * use maxim, case or story". */
 #ifndef QF_FEED_H
 #define QF_FEED_H
 
@@ -30,6 +36,7 @@ struct feed_item {
     char *summary;   /* lead shown on attract cards; may be NULL */
     char *text;      /* content_text: the saying of a maxim, plain body otherwise */
     char *markdown;  /* CommonMark body; may be NULL */
+    char *intro;     /* CommonMark text before the first page; NULL if none */
     char *author;    /* maxim: who said or wrote it; may be NULL */
     char *source;    /* maxim: work it is quoted from, e.g. 《论语·颜渊》; may be NULL */
     char *image;     /* path relative to the feed directory; NULL if none */
@@ -49,13 +56,21 @@ struct feed_asset {
 
 struct feed {
     char *title;
+    char *language;      /* e.g. zh-CN; may be NULL */
+    char *home_page_url; /* may be NULL */
     struct feed_item *items;
     size_t n_items;
     struct feed_asset *assets;
     size_t n_assets;
 };
 
+/* Largest feed.json accepted, in bytes. */
+#define FEED_MAX_BYTES (16u * 1024u * 1024u)
+
 const char *item_kind_name(enum item_kind kind);
+
+/* Maps "maxim", "case", "story" to a kind. Returns 0, or -1 if unknown. */
+int item_kind_from_name(const char *name, enum item_kind *kind);
 
 /* Parses and validates feed.json text. `name` is used in messages (a file
  * path or URL). Returns a new feed, or NULL with a one-line message in err:
@@ -66,13 +81,31 @@ struct feed *feed_parse(const char *json, size_t len, const char *name, char *er
  * pinned size and SHA-256. Returns NULL with a message in err on any failure. */
 struct feed *feed_load_dir(const char *dir, char *err, size_t errlen);
 
+/* Reads a feed.json file (refusing one over FEED_MAX_BYTES) and parses it,
+ * without looking at assets. Returns NULL with a message in err. */
+struct feed *feed_load_file(const char *path, char *err, size_t errlen);
+
+/* Receives one message per problem found. */
+typedef void (*feed_report_fn)(void *ctx, const char *message);
+
+/* Checks every asset of `feed` against the files under `dir`: the file must
+ * exist and have the pinned size and SHA-256. Calls `report` (may be NULL)
+ * once per bad asset with "<dir>/<path>: <what differs>; <what to do>".
+ * Returns the number of bad assets (0 = all good). */
+size_t feed_verify_assets(const struct feed *feed, const char *dir, feed_report_fn report, void *ctx);
+
+/* Counts items of one kind. */
+size_t feed_count_kind(const struct feed *feed, enum item_kind kind);
+
 /* Looks up an asset by path; NULL if the feed does not list it. */
 const struct feed_asset *feed_find_asset(const struct feed *feed, const char *path);
 
 void feed_free(struct feed *feed);
 
 /* True when a relative asset path is safe to join to a directory:
- * non-empty, no "..", no leading "/", no "\\", no "scheme:". */
+ * non-empty, no "..", no leading "/", no "\\", no "scheme:".
+ * Also refused: any ':', empty or "." segments ("a//b", "./a", "a/"),
+ * control characters, and paths over 1024 bytes. */
 int feed_path_is_safe(const char *path);
 
 #endif

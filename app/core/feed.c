@@ -1,0 +1,1066 @@
+#include "core/feed.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "core/json_locate.h"
+#include "core/sha256.h"
+
+#define SUMMARY_CHARS 80
+#define FIELD_PATH_MAX 160
+#define PATH_SAFE_MAX 1024
+
+/* Everything a validation step needs to word a message. */
+struct parse_ctx {
+    const char *json;
+    size_t len;
+    const char *name;
+    char *err;
+    size_t errlen;
+};
+
+static const char *const kind_names[] = { "maxim", "case", "story" };
+
+const char *item_kind_name(enum item_kind kind)
+{
+    if ((unsigned)kind < sizeof kind_names / sizeof kind_names[0])
+        return kind_names[kind];
+    return "unknown";
+}
+
+int item_kind_from_name(const char *name, enum item_kind *kind)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++) {
+        if (name && strcmp(name, kind_names[i]) == 0) {
+            *kind = (enum item_kind)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int feed_path_is_safe(const char *path)
+{
+    const char *seg;
+    size_t len;
+
+    if (!path || !*path)
+        return 0;
+    len = strlen(path);
+    if (len > PATH_SAFE_MAX || path[0] == '/' || path[len - 1] == '/')
+        return 0;
+    for (const char *p = path; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 0x20 || c == 0x7f || c == '\\' || c == ':')
+            return 0;
+    }
+    seg = path;
+    while (*seg) {
+        size_t n = strcspn(seg, "/");
+        if (n == 0 || (n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
+            return 0;
+        seg += n;
+        if (*seg == '/')
+            seg++;
+    }
+    return 1;
+}
+
+/* ---- messages ---------------------------------------------------------- */
+
+static const char *json_kind_word(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "a whole number";
+    case JSON_REAL: return "a decimal number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "true/false";
+    case JSON_NULL: return "null";
+    }
+    return "a value";
+}
+
+/* Writes "<name>:<line>: <path>: <message>" to the error buffer and
+ * returns -1, so callers can `return fail(...)`. */
+static int fail(struct parse_ctx *pc, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int fail(struct parse_ctx *pc, const char *path, const char *fmt, ...)
+{
+    char what[768];
+    va_list ap;
+    int line = json_locate_line(pc->json, pc->len, path);
+
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (pc->err && pc->errlen)
+        snprintf(pc->err, pc->errlen, "%s:%d: %s: %s", pc->name, line, *path ? path : "feed", what);
+    return -1;
+}
+
+static int fail_oom(struct parse_ctx *pc)
+{
+    if (pc->err && pc->errlen)
+        snprintf(pc->err, pc->errlen, "%s: out of memory", pc->name);
+    return -1;
+}
+
+/* Formats a field path into a FIELD_PATH_MAX buffer; a path that does not
+ * fit is cut (it only serves messages). */
+static void path_fmt(char *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void path_fmt(char *out, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(out, FIELD_PATH_MAX, fmt, ap);
+    va_end(ap);
+}
+
+static void join_path(char *out, const char *base, const char *key)
+{
+    if (*base)
+        path_fmt(out, "%s.%s", base, key);
+    else
+        path_fmt(out, "%s", key);
+}
+
+/* ---- small string helpers ---------------------------------------------- */
+
+static char *dup_str(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static size_t utf8_char_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xe0) == 0xc0)
+        return 2;
+    if ((c & 0xf0) == 0xe0)
+        return 3;
+    if ((c & 0xf8) == 0xf0)
+        return 4;
+    return 1;
+}
+
+/* First SUMMARY_CHARS characters of `text` with runs of white space folded
+ * into one space, plus "…" when cut. Returns a new string or NULL. */
+static char *make_summary(const char *text)
+{
+    size_t cap = strlen(text) + 4;
+    char *out = malloc(cap);
+    size_t n = 0, chars = 0;
+    const char *p = text;
+    int space = 0;
+
+    if (!out)
+        return NULL;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    while (*p && chars < SUMMARY_CHARS) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            space = 1;
+            p++;
+            continue;
+        }
+        if (space) {
+            out[n++] = ' ';
+            chars++;
+            space = 0;
+            if (chars >= SUMMARY_CHARS)
+                break;
+        }
+        size_t cl = utf8_char_len((unsigned char)*p);
+        for (size_t i = 0; i < cl && *p; i++)
+            out[n++] = *p++;
+        chars++;
+    }
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p) {
+        while (n > 0 && out[n - 1] == ' ')
+            n--;
+        memcpy(out + n, "\xe2\x80\xa6", 3); /* … */
+        n += 3;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void put_utf8(char *out, size_t *n, unsigned long cp)
+{
+    if (cp < 0x80) {
+        out[(*n)++] = (char)cp;
+    } else if (cp < 0x800) {
+        out[(*n)++] = (char)(0xc0 | (cp >> 6));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out[(*n)++] = (char)(0xe0 | (cp >> 12));
+        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    } else {
+        out[(*n)++] = (char)(0xf0 | (cp >> 18));
+        out[(*n)++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+        out[(*n)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[(*n)++] = (char)(0x80 | (cp & 0x3f));
+    }
+}
+
+static int tag_breaks_line(const char *name, size_t n)
+{
+    static const char *const tags[] = { "p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5",
+                                        "h6", "blockquote", "tr", "ul", "ol", "pre", "hr" };
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (strlen(tags[i]) == n && strncasecmp(name, tags[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Plain text of an HTML fragment, for plain JSON Feed items that only carry
+ * content_html: tags dropped (block tags become line breaks), script and
+ * style content dropped, common entities decoded. Returns a new string. */
+static char *html_to_text(const char *html)
+{
+    size_t cap = strlen(html) + 1;
+    char *out = malloc(cap);
+    size_t n = 0;
+    const char *p = html;
+
+    if (!out)
+        return NULL;
+    while (*p) {
+        if (*p == '<') {
+            const char *name = p + 1 + (p[1] == '/');
+            size_t nl = 0;
+            const char *close;
+            while (name[nl] && ((name[nl] >= 'a' && name[nl] <= 'z') || (name[nl] >= 'A' && name[nl] <= 'Z') ||
+                                (name[nl] >= '0' && name[nl] <= '9')))
+                nl++;
+            close = strchr(p, '>');
+            if (!close)
+                break;
+            if (p[1] != '/' && ((nl == 6 && strncasecmp(name, "script", 6) == 0) ||
+                                (nl == 5 && strncasecmp(name, "style", 5) == 0))) {
+                const char *end = close;
+                while ((end = strchr(end, '<')) && !(end[1] == '/' && strncasecmp(end + 2, name, nl) == 0))
+                    end++;
+                close = end ? strchr(end, '>') : NULL;
+                if (!close)
+                    break;
+            } else if (tag_breaks_line(name, nl) && n > 0 && out[n - 1] != '\n') {
+                out[n++] = '\n';
+            }
+            p = close + 1;
+        } else if (*p == '&') {
+            static const struct { const char *name; const char *text; } ents[] = {
+                { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" }, { "quot;", "\"" },
+                { "apos;", "'" }, { "nbsp;", " " },
+            };
+            size_t i;
+            for (i = 0; i < sizeof ents / sizeof ents[0]; i++) {
+                size_t el = strlen(ents[i].name);
+                if (strncmp(p + 1, ents[i].name, el) == 0) {
+                    out[n++] = ents[i].text[0];
+                    p += 1 + el;
+                    break;
+                }
+            }
+            if (i < sizeof ents / sizeof ents[0])
+                continue;
+            if (p[1] == '#') {
+                char *end;
+                int hex = p[2] == 'x' || p[2] == 'X';
+                unsigned long cp = strtoul(p + 2 + hex, &end, hex ? 16 : 10);
+                /* "&#N;" is at least 4 bytes and every code point needs at
+                 * most 4 UTF-8 bytes, so the output never outgrows the input. */
+                if (*end == ';' && end > p + 2 + hex && cp > 0 && cp <= 0x10ffff &&
+                    !(cp >= 0xd800 && cp <= 0xdfff)) {
+                    if (cp >= 0x10000 && end + 1 - p < 4) {
+                        out[n++] = *p++;
+                        continue;
+                    }
+                    put_utf8(out, &n, cp);
+                    p = end + 1;
+                    continue;
+                }
+            }
+            out[n++] = *p++;
+        } else {
+            out[n++] = *p++;
+        }
+    }
+    out[n] = '\0';
+    /* trim */
+    while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' ' || out[n - 1] == '\t' || out[n - 1] == '\r'))
+        out[--n] = '\0';
+    size_t lead = strspn(out, " \t\r\n");
+    memmove(out, out + lead, n - lead + 1);
+    return out;
+}
+
+/* ---- field readers: 0 = ok (absent leaves *out untouched), -1 = error --- */
+
+static int take_string(struct parse_ctx *pc, json_t *obj, const char *key, const char *base, char **out)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v = json_object_get(obj, key);
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, key);
+    if (!json_is_string(v))
+        return fail(pc, path, "is %s, not a string; write the value in double quotes", json_kind_word(v));
+    *out = strdup(json_string_value(v));
+    return *out ? 0 : fail_oom(pc);
+}
+
+static int take_http_url(struct parse_ctx *pc, json_t *obj, const char *key, const char *base, char **out)
+{
+    char path[FIELD_PATH_MAX];
+
+    if (take_string(pc, obj, key, base, out) < 0)
+        return -1;
+    if (*out && strncmp(*out, "http://", 7) != 0 && strncmp(*out, "https://", 8) != 0) {
+        join_path(path, base, key);
+        return fail(pc, path, "\"%s\" is not an http(s) URL; use a full address starting with https://", *out);
+    }
+    return 0;
+}
+
+static int take_tags(struct parse_ctx *pc, json_t *obj, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v = json_object_get(obj, "tags");
+    size_t i;
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "tags");
+    if (!json_is_array(v))
+        return fail(pc, path, "is %s, not a list; write tags as [\"tag\", ...]", json_kind_word(v));
+    if (json_array_size(v) == 0)
+        return 0;
+    it->tags = calloc(json_array_size(v), sizeof *it->tags);
+    if (!it->tags)
+        return fail_oom(pc);
+    for (i = 0; i < json_array_size(v); i++) {
+        json_t *t = json_array_get(v, i);
+        if (!json_is_string(t)) {
+            char ipath[FIELD_PATH_MAX];
+            path_fmt(ipath, "%s[%zu]", path, i);
+            return fail(pc, ipath, "is %s, not a string; write each tag in double quotes", json_kind_word(t));
+        }
+        it->tags[i] = strdup(json_string_value(t));
+        if (!it->tags[i])
+            return fail_oom(pc);
+        it->n_tags++;
+    }
+    return 0;
+}
+
+static int take_pages(struct parse_ctx *pc, json_t *q, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v = json_object_get(q, "pages");
+    size_t i;
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "pages");
+    if (!json_is_array(v))
+        return fail(pc, path, "is %s, not a list; write pages as [{\"title\": ..., \"markdown\": ...}]",
+                    json_kind_word(v));
+    if (json_array_size(v) == 0)
+        return 0;
+    it->pages = calloc(json_array_size(v), sizeof *it->pages);
+    if (!it->pages)
+        return fail_oom(pc);
+    for (i = 0; i < json_array_size(v); i++) {
+        json_t *pg = json_array_get(v, i);
+        struct feed_page *page = &it->pages[i];
+        char ppath[FIELD_PATH_MAX], fpath[FIELD_PATH_MAX];
+
+        path_fmt(ppath, "%s[%zu]", path, i);
+        it->n_pages++;
+        if (!json_is_object(pg))
+            return fail(pc, ppath, "is %s, not an object; write each page as {\"title\": ..., \"markdown\": ...}",
+                        json_kind_word(pg));
+        if (take_string(pc, pg, "title", ppath, &page->title) < 0 ||
+            take_string(pc, pg, "markdown", ppath, &page->markdown) < 0)
+            return -1;
+        if (!page->title || !*page->title) {
+            join_path(fpath, ppath, "title");
+            return fail(pc, fpath, "missing or empty; give every page a title");
+        }
+        if (!page->markdown) {
+            join_path(fpath, ppath, "markdown");
+            return fail(pc, fpath, "missing; add the page text as \"markdown\"");
+        }
+    }
+    return 0;
+}
+
+/* The first author name of a plain JSON Feed item ("authors" in 1.1,
+ * "author" in 1.0), or NULL. */
+static const char *plain_author(json_t *item)
+{
+    json_t *a = json_object_get(item, "authors");
+    json_t *name;
+
+    if (json_is_array(a) && json_array_size(a) > 0)
+        a = json_array_get(a, 0);
+    else
+        a = json_object_get(item, "author");
+    name = json_is_object(a) ? json_object_get(a, "name") : NULL;
+    return json_is_string(name) ? json_string_value(name) : NULL;
+}
+
+/* ---- items ------------------------------------------------------------- */
+
+static int parse_item_id(struct parse_ctx *pc, json_t *item, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v = json_object_get(item, "id");
+
+    join_path(path, base, "id");
+    if (!v || json_is_null(v))
+        return fail(pc, path, "missing; give every item a unique \"id\" string");
+    if (json_is_integer(v)) { /* JSON Feed: a numeric id is read as a string */
+        char num[32];
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        it->id = strdup(num);
+        return it->id ? 0 : fail_oom(pc);
+    }
+    if (!json_is_string(v))
+        return fail(pc, path, "is %s, not a string; write the id in double quotes", json_kind_word(v));
+    if (json_string_length(v) == 0)
+        return fail(pc, path, "is empty; give every item a unique non-empty id");
+    it->id = strdup(json_string_value(v));
+    return it->id ? 0 : fail_oom(pc);
+}
+
+static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct feed_item *it)
+{
+    char base[FIELD_PATH_MAX], qbase[FIELD_PATH_MAX], path[FIELD_PATH_MAX];
+    json_t *q, *v;
+    char *html = NULL;
+    int rc = -1;
+
+    path_fmt(base, "items[%zu]", index);
+    join_path(qbase, base, "_qingfeng");
+    it->weight = 1;
+    it->kind = ITEM_STORY;
+    if (!json_is_object(item)) {
+        fail(pc, base, "is %s, not an object; write each item as {\"id\": ..., ...}", json_kind_word(item));
+        goto out;
+    }
+    if (parse_item_id(pc, item, base, it) < 0)
+        goto out;
+
+    q = json_object_get(item, "_qingfeng");
+    if (q && !json_is_object(q)) {
+        fail(pc, qbase, "is %s, not an object; write it as {\"kind\": ...}", json_kind_word(q));
+        goto out;
+    }
+    if (q) {
+        v = json_object_get(q, "kind");
+        join_path(path, qbase, "kind");
+        if (v && !json_is_string(v)) {
+            fail(pc, path, "is %s, not a string; use \"maxim\", \"case\" or \"story\"", json_kind_word(v));
+            goto out;
+        }
+        if (v && item_kind_from_name(json_string_value(v), &it->kind) < 0) {
+            fail(pc, path, "\"%s\" is not a known kind; use maxim, case or story", json_string_value(v));
+            goto out;
+        }
+        v = json_object_get(q, "weight");
+        join_path(path, qbase, "weight");
+        if (v && !json_is_integer(v)) {
+            fail(pc, path, "is %s, not a whole number; use 1 to 10", json_kind_word(v));
+            goto out;
+        }
+        if (v && (json_integer_value(v) < 1 || json_integer_value(v) > 10)) {
+            fail(pc, path, "%" JSON_INTEGER_FORMAT " is out of range; use 1 to 10", json_integer_value(v));
+            goto out;
+        }
+        if (v)
+            it->weight = (int)json_integer_value(v);
+        if (take_string(pc, q, "author", qbase, &it->author) < 0 ||
+            take_string(pc, q, "source", qbase, &it->source) < 0 ||
+            take_string(pc, q, "markdown", qbase, &it->markdown) < 0 ||
+            take_string(pc, q, "intro", qbase, &it->intro) < 0 || take_pages(pc, q, qbase, it) < 0)
+            goto out;
+    }
+    if (!it->author && plain_author(item) && !(it->author = dup_str(plain_author(item)))) {
+        fail_oom(pc);
+        goto out;
+    }
+
+    if (take_string(pc, item, "title", base, &it->title) < 0 ||
+        take_string(pc, item, "summary", base, &it->summary) < 0 ||
+        take_string(pc, item, "content_text", base, &it->text) < 0 ||
+        take_string(pc, item, "content_html", base, &html) < 0 ||
+        take_http_url(pc, item, "url", base, &it->url) < 0 || take_tags(pc, item, base, it) < 0 ||
+        take_string(pc, item, "image", base, &it->image) < 0)
+        goto out;
+
+    if (!it->text && !html && !it->markdown) {
+        fail(pc, base, "has neither content_text nor content_html; add the item's text as \"content_text\"");
+        goto out;
+    }
+    if (!it->text && html && !(it->text = html_to_text(html))) {
+        fail_oom(pc);
+        goto out;
+    }
+    if (!it->text && it->markdown && !(it->text = strdup(it->markdown))) {
+        fail_oom(pc);
+        goto out;
+    }
+    if (it->kind == ITEM_MAXIM && (!it->text || !*it->text)) {
+        join_path(path, base, "content_text");
+        fail(pc, path, "missing or empty for a maxim; put the saying itself in \"content_text\"");
+        goto out;
+    }
+    if (it->kind != ITEM_MAXIM && (!it->title || !*it->title)) {
+        join_path(path, base, "title");
+        fail(pc, path, "missing or empty for a %s; add a \"title\"", item_kind_name(it->kind));
+        goto out;
+    }
+    if (it->kind != ITEM_MAXIM && !it->summary && it->text && *it->text && !(it->summary = make_summary(it->text))) {
+        fail_oom(pc);
+        goto out;
+    }
+    if (it->image) {
+        join_path(path, base, "image");
+        if (!q && (strncmp(it->image, "http://", 7) == 0 || strncmp(it->image, "https://", 8) == 0)) {
+            /* A plain JSON Feed points at web images: the kiosk only shows
+             * pinned assets, so the picture is left out, not the item. */
+            free(it->image);
+            it->image = NULL;
+        } else if (!feed_path_is_safe(it->image)) {
+            fail(pc, path, "\"%s\" is not a safe relative path; use a path inside the feed folder such as images/lotus.svg",
+                 it->image);
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    free(html);
+    return rc;
+}
+
+/* ---- assets ------------------------------------------------------------ */
+
+static int parse_asset(struct parse_ctx *pc, json_t *a, size_t index, struct feed_asset *as)
+{
+    char base[FIELD_PATH_MAX], path[FIELD_PATH_MAX];
+    json_t *v;
+
+    path_fmt(base, "_qingfeng.assets[%zu]", index);
+    if (!json_is_object(a))
+        return fail(pc, base, "is %s, not an object; write each asset as {\"path\", \"size\", \"sha256\"}",
+                    json_kind_word(a));
+    if (take_string(pc, a, "path", base, &as->path) < 0)
+        return -1;
+    join_path(path, base, "path");
+    if (!as->path)
+        return fail(pc, path, "missing; add the file's path relative to the feed folder");
+    if (!feed_path_is_safe(as->path))
+        return fail(pc, path, "\"%s\" is not a safe relative path; use a path inside the feed folder such as images/lotus.svg",
+                    as->path);
+    v = json_object_get(a, "size");
+    join_path(path, base, "size");
+    if (!v)
+        return fail(pc, path, "missing; add the file's size in bytes");
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return fail(pc, path, "is not a whole number of bytes; use the file's size, 0 or more");
+    as->size = (uint64_t)json_integer_value(v);
+    v = json_object_get(a, "sha256");
+    join_path(path, base, "sha256");
+    if (!v)
+        return fail(pc, path, "missing; add the file's SHA-256 as 64 lower-case hex digits");
+    if (!json_is_string(v) || !sha256_hex_is_valid(json_string_value(v)))
+        return fail(pc, path, "is not 64 lower-case hex digits; use the output of sha256sum");
+    memcpy(as->sha256, json_string_value(v), SHA256_HEX_LEN + 1);
+    return 0;
+}
+
+/* Sorts (name, index) pairs to find duplicates in O(n log n). */
+struct name_ref {
+    const char *name;
+    size_t index;
+};
+
+static int name_ref_cmp(const void *a, const void *b)
+{
+    const struct name_ref *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Finds the earliest entry whose name was used before. Returns 1 and sets
+ * *dup and *first, 0 if all names differ, -1 when out of memory. */
+static int find_duplicate(const char *const *names, size_t stride, size_t n, size_t *dup, size_t *first)
+{
+    struct name_ref *refs;
+    size_t i;
+    int found = 0;
+
+    if (n < 2)
+        return 0;
+    refs = malloc(n * sizeof *refs);
+    if (!refs)
+        return -1;
+    for (i = 0; i < n; i++) {
+        refs[i].name = *(const char *const *)((const char *)names + i * stride);
+        refs[i].index = i;
+    }
+    qsort(refs, n, sizeof *refs, name_ref_cmp);
+    for (i = 1; i < n; i++) {
+        if (strcmp(refs[i].name, refs[i - 1].name) == 0 && (!found || refs[i].index < *dup)) {
+            size_t j = i - 1;
+            while (j > 0 && strcmp(refs[j - 1].name, refs[i].name) == 0)
+                j--;
+            *dup = refs[i].index;
+            *first = refs[j].index;
+            found = 1;
+        }
+    }
+    free(refs);
+    return found;
+}
+
+static int asset_path_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static int asset_path_sort(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every item image must be a listed asset. */
+static int check_images_listed(struct parse_ctx *pc, struct feed *feed)
+{
+    const char **paths = NULL;
+    char path[FIELD_PATH_MAX];
+    size_t i;
+    int rc = -1;
+
+    if (feed->n_assets) {
+        paths = malloc(feed->n_assets * sizeof *paths);
+        if (!paths) {
+            fail_oom(pc);
+            goto out;
+        }
+        for (i = 0; i < feed->n_assets; i++)
+            paths[i] = feed->assets[i].path;
+        qsort(paths, feed->n_assets, sizeof *paths, asset_path_sort);
+    }
+    for (i = 0; i < feed->n_items; i++) {
+        const char *img = feed->items[i].image;
+        if (img && (!paths || !bsearch(img, paths, feed->n_assets, sizeof *paths, asset_path_cmp))) {
+            path_fmt(path, "items[%zu].image", i);
+            fail(pc, path, "\"%s\" is not listed in _qingfeng.assets; add it with its size and sha256 (qingfeng-feed build does this)",
+                 img);
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    free(paths);
+    return rc;
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static int is_known_version(const char *v)
+{
+    return strcmp(v, "https://jsonfeed.org/version/1.1") == 0 || strcmp(v, "https://jsonfeed.org/version/1") == 0;
+}
+
+static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
+{
+    json_t *v, *q, *items, *assets = NULL;
+    char *version = NULL;
+    size_t i, dup, first;
+    int rc = -1, d;
+
+    if (!json_is_object(root)) {
+        fail(pc, "", "is %s, not an object; a feed is one JSON object {\"version\": ..., \"items\": [...]}",
+             json_kind_word(root));
+        goto out;
+    }
+    v = json_object_get(root, "version");
+    if (!v) {
+        fail(pc, "version", "missing; add \"version\": \"https://jsonfeed.org/version/1.1\"");
+        goto out;
+    }
+    if (take_string(pc, root, "version", "", &version) < 0)
+        goto out;
+    if (!is_known_version(version)) {
+        fail(pc, "version", "\"%s\" is not a JSON Feed version; use \"https://jsonfeed.org/version/1.1\"", version);
+        goto out;
+    }
+    if (take_string(pc, root, "title", "", &feed->title) < 0 ||
+        take_string(pc, root, "language", "", &feed->language) < 0 ||
+        take_http_url(pc, root, "home_page_url", "", &feed->home_page_url) < 0)
+        goto out;
+    if (!feed->title) {
+        fail(pc, "title", "missing; add a \"title\" for the feed");
+        goto out;
+    }
+
+    q = json_object_get(root, "_qingfeng");
+    if (q && !json_is_object(q)) {
+        fail(pc, "_qingfeng", "is %s, not an object; write it as {\"format\": 1, \"assets\": [...]}", json_kind_word(q));
+        goto out;
+    }
+    if (q && (v = json_object_get(q, "format"))) {
+        if (!json_is_integer(v) || json_integer_value(v) < 1) {
+            fail(pc, "_qingfeng.format", "is not a format number; use 1");
+            goto out;
+        }
+        if (json_integer_value(v) > 1) {
+            fail(pc, "_qingfeng.format",
+                 "%" JSON_INTEGER_FORMAT " is newer than this reader understands; update the kiosk software",
+                 json_integer_value(v));
+            goto out;
+        }
+    }
+    if (q && (assets = json_object_get(q, "assets")) && !json_is_array(assets)) {
+        fail(pc, "_qingfeng.assets", "is %s, not a list; write assets as [{\"path\", \"size\", \"sha256\"}, ...]",
+             json_kind_word(assets));
+        goto out;
+    }
+    if (assets && json_array_size(assets) > 0) {
+        feed->assets = calloc(json_array_size(assets), sizeof *feed->assets);
+        if (!feed->assets) {
+            fail_oom(pc);
+            goto out;
+        }
+        for (i = 0; i < json_array_size(assets); i++) {
+            feed->n_assets++;
+            if (parse_asset(pc, json_array_get(assets, i), i, &feed->assets[i]) < 0)
+                goto out;
+        }
+        d = find_duplicate((const char *const *)&feed->assets[0].path, sizeof feed->assets[0], feed->n_assets,
+                           &dup, &first);
+        if (d < 0) {
+            fail_oom(pc);
+            goto out;
+        }
+        if (d > 0) {
+            char path[FIELD_PATH_MAX];
+            path_fmt(path, "_qingfeng.assets[%zu].path", dup);
+            fail(pc, path, "\"%s\" is already listed as _qingfeng.assets[%zu]; list each file once",
+                 feed->assets[dup].path, first);
+            goto out;
+        }
+    }
+
+    items = json_object_get(root, "items");
+    if (!items) {
+        fail(pc, "items", "missing; add \"items\": [...] with at least one item");
+        goto out;
+    }
+    if (!json_is_array(items)) {
+        fail(pc, "items", "is %s, not a list; write items as [{...}, ...]", json_kind_word(items));
+        goto out;
+    }
+    if (json_array_size(items) == 0) {
+        fail(pc, "items", "no items; the kiosk needs at least one item to show");
+        goto out;
+    }
+    feed->items = calloc(json_array_size(items), sizeof *feed->items);
+    if (!feed->items) {
+        fail_oom(pc);
+        goto out;
+    }
+    for (i = 0; i < json_array_size(items); i++) {
+        feed->n_items++;
+        if (parse_item(pc, json_array_get(items, i), i, &feed->items[i]) < 0)
+            goto out;
+    }
+    d = find_duplicate((const char *const *)&feed->items[0].id, sizeof feed->items[0], feed->n_items, &dup, &first);
+    if (d < 0) {
+        fail_oom(pc);
+        goto out;
+    }
+    if (d > 0) {
+        char path[FIELD_PATH_MAX];
+        path_fmt(path, "items[%zu].id", dup);
+        fail(pc, path, "\"%s\" is already used by items[%zu]; give every item its own id", feed->items[dup].id, first);
+        goto out;
+    }
+    if (check_images_listed(pc, feed) < 0)
+        goto out;
+    rc = 0;
+out:
+    free(version);
+    return rc;
+}
+
+struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen)
+{
+    struct parse_ctx pc = { json, len, name ? name : "feed.json", err, errlen };
+    struct feed *feed = NULL;
+    json_t *root = NULL;
+    json_error_t jerr;
+
+    if (err && errlen)
+        err[0] = '\0';
+    if (len > FEED_MAX_BYTES) {
+        snprintf(err, errlen, "%s:1: feed: is %zu bytes, over the %u MiB limit; split the content or shrink it",
+                 pc.name, len, FEED_MAX_BYTES / (1024u * 1024u));
+        goto fail;
+    }
+    root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        snprintf(err, errlen, "%s:%d: syntax: %s (column %d); fix the JSON syntax", pc.name,
+                 jerr.line > 0 ? jerr.line : 1, jerr.text, jerr.column > 0 ? jerr.column : 1);
+        goto fail;
+    }
+    feed = calloc(1, sizeof *feed);
+    if (!feed) {
+        fail_oom(&pc);
+        goto fail;
+    }
+    if (parse_top(&pc, root, feed) < 0)
+        goto fail;
+    json_decref(root);
+    return feed;
+fail:
+    json_decref(root);
+    feed_free(feed);
+    return NULL;
+}
+
+/* ---- files ------------------------------------------------------------- */
+
+/* Reads at most `limit` bytes of a file into a new NUL-terminated buffer.
+ * Returns 0, -1 with errno on I/O errors, or -2 when the file is larger. */
+static int read_limited(const char *path, size_t limit, char **out, size_t *len)
+{
+    FILE *f = NULL;
+    char *buf = NULL;
+    size_t cap = 65536, n = 0;
+    int rc = -1;
+
+    f = fopen(path, "rb");
+    if (!f)
+        goto out;
+    buf = malloc(cap);
+    if (!buf)
+        goto out;
+    for (;;) {
+        size_t got;
+        if (n == cap - 1) {
+            char *bigger;
+            if (cap - 1 > limit) {
+                rc = -2;
+                goto out;
+            }
+            cap = cap * 2 > limit + 2 ? limit + 2 : cap * 2;
+            bigger = realloc(buf, cap);
+            if (!bigger)
+                goto out;
+            buf = bigger;
+        }
+        got = fread(buf + n, 1, cap - 1 - n, f);
+        n += got;
+        if (n > limit) {
+            rc = -2;
+            goto out;
+        }
+        if (got == 0) {
+            if (ferror(f)) {
+                errno = EIO;
+                goto out;
+            }
+            break;
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    buf = NULL;
+    rc = 0;
+out:
+    if (f) {
+        int saved = errno;
+        fclose(f);
+        errno = saved;
+    }
+    free(buf);
+    return rc;
+}
+
+struct feed *feed_load_file(const char *path, char *err, size_t errlen)
+{
+    struct feed *feed = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = read_limited(path, FEED_MAX_BYTES, &text, &len);
+
+    if (rc == -2)
+        snprintf(err, errlen, "%s:1: feed: file is over the %u MiB limit; split the content or shrink it", path,
+                 FEED_MAX_BYTES / (1024u * 1024u));
+    else if (rc < 0)
+        snprintf(err, errlen, "%s: cannot read: %s; check the path or build the feed with qingfeng-feed build",
+                 path, strerror(errno));
+    else
+        feed = feed_parse(text, len, path, err, errlen);
+    free(text);
+    return feed;
+}
+
+size_t feed_verify_assets(const struct feed *feed, const char *dir, feed_report_fn report, void *ctx)
+{
+    size_t bad = 0;
+
+    for (size_t i = 0; i < feed->n_assets; i++) {
+        const struct feed_asset *as = &feed->assets[i];
+        char path[4096], msg[4096 + 512], hex[SHA256_HEX_LEN + 1];
+        uint64_t size = 0;
+        struct stat st;
+        int n = snprintf(path, sizeof path, "%s/%s", dir, as->path);
+
+        msg[0] = '\0';
+        if (n < 0 || (size_t)n >= sizeof path)
+            snprintf(msg, sizeof msg, "%s/%s: path is too long; use a shorter folder", dir, as->path);
+        else if (stat(path, &st) != 0)
+            snprintf(msg, sizeof msg, "%s: file is missing (%s); copy it into the feed folder or rebuild the feed",
+                     path, strerror(errno));
+        else if (!S_ISREG(st.st_mode))
+            snprintf(msg, sizeof msg, "%s: is not a regular file; put the asset file there or rebuild the feed", path);
+        else if (sha256_hex_file(path, hex, &size) != 0)
+            snprintf(msg, sizeof msg, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+        else if (size != as->size)
+            snprintf(msg, sizeof msg,
+                     "%s: size is %llu bytes but feed.json pins %llu; restore the file or rebuild the feed", path,
+                     (unsigned long long)size, (unsigned long long)as->size);
+        else if (strcmp(hex, as->sha256) != 0)
+            snprintf(msg, sizeof msg, "%s: sha256 is %s but feed.json pins %s; restore the file or rebuild the feed",
+                     path, hex, as->sha256);
+        if (msg[0]) {
+            bad++;
+            if (report)
+                report(ctx, msg);
+        }
+    }
+    return bad;
+}
+
+struct first_message {
+    char *buf;
+    size_t len;
+    int taken;
+};
+
+static void keep_first(void *ctx, const char *message)
+{
+    struct first_message *fm = ctx;
+
+    if (!fm->taken && fm->buf && fm->len)
+        snprintf(fm->buf, fm->len, "%s", message);
+    fm->taken = 1;
+}
+
+struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
+{
+    char path[4096];
+    struct feed *feed;
+    struct first_message fm = { err, errlen, 0 };
+    int n = snprintf(path, sizeof path, "%s/feed.json", dir);
+
+    if (n < 0 || (size_t)n >= sizeof path) {
+        snprintf(err, errlen, "%s: path is too long; use a shorter folder", dir);
+        return NULL;
+    }
+    feed = feed_load_file(path, err, errlen);
+    if (feed && feed_verify_assets(feed, dir, keep_first, &fm) > 0) {
+        feed_free(feed);
+        feed = NULL;
+    }
+    return feed;
+}
+
+/* ---- queries and cleanup ----------------------------------------------- */
+
+const struct feed_asset *feed_find_asset(const struct feed *feed, const char *path)
+{
+    for (size_t i = 0; feed && path && i < feed->n_assets; i++)
+        if (strcmp(feed->assets[i].path, path) == 0)
+            return &feed->assets[i];
+    return NULL;
+}
+
+size_t feed_count_kind(const struct feed *feed, enum item_kind kind)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; feed && i < feed->n_items; i++)
+        n += feed->items[i].kind == kind;
+    return n;
+}
+
+static void item_free(struct feed_item *it)
+{
+    size_t i;
+
+    free(it->id);
+    free(it->title);
+    free(it->summary);
+    free(it->text);
+    free(it->markdown);
+    free(it->intro);
+    free(it->author);
+    free(it->source);
+    free(it->image);
+    free(it->url);
+    for (i = 0; i < it->n_tags; i++)
+        free(it->tags[i]);
+    free(it->tags);
+    for (i = 0; i < it->n_pages; i++) {
+        free(it->pages[i].title);
+        free(it->pages[i].markdown);
+    }
+    free(it->pages);
+}
+
+void feed_free(struct feed *feed)
+{
+    size_t i;
+
+    if (!feed)
+        return;
+    for (i = 0; i < feed->n_items; i++)
+        item_free(&feed->items[i]);
+    free(feed->items);
+    for (i = 0; i < feed->n_assets; i++)
+        free(feed->assets[i].path);
+    free(feed->assets);
+    free(feed->title);
+    free(feed->language);
+    free(feed->home_page_url);
+    free(feed);
+}

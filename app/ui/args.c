@@ -1,0 +1,136 @@
+#include "ui/args.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void args_usage(FILE *out)
+{
+    fputs("usage: qingfeng [options]\n"
+          "  --feed DIR          content feed folder (default: config feed_dir, else the bundled feed)\n"
+          "  --config FILE       config file (default: /etc/qingfeng/kiosk.conf if it exists)\n"
+          "  --theme FILE        theme file (default: config theme_file, else assets/theme.ini)\n"
+          "  --fullscreen        fill the display (default from config)\n"
+          "  --windowed          run in a window\n"
+          "  --size WxH          window size, e.g. 1920x1080 (default 1280x720)\n"
+          "  --dwell MS          time each slide stays on screen\n"
+          "  --script FILE       run scripted input on a virtual clock, then exit\n"
+          "  --shots DIR         where the script's shots are saved (with --script)\n"
+          "  --bench N           time N transitions, print one 'bench:' line, exit\n"
+          "  --verbose           debug logging\n"
+          "  --help              this text\n"
+          "  --version           print the version\n",
+          out);
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_size(const char *s, int *w, int *h)
+{
+    if (!s)
+        return -1;
+    const char *x = strchr(s, 'x');
+    if (!x)
+        return -1;
+    char buf[16];
+    size_t n = (size_t)(x - s);
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    long lw, lh;
+    if (parse_long(buf, 64, 16384, &lw) || parse_long(x + 1, 64, 16384, &lh))
+        return -1;
+    *w = (int)lw;
+    *h = (int)lh;
+    return 0;
+}
+
+int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
+{
+    memset(a, 0, sizeof *a);
+    a->fullscreen = -1;
+    a->dwell_ms = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *f = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+#define NEEDS_VALUE()                                                                                        \
+    do {                                                                                                     \
+        if (!v) {                                                                                            \
+            snprintf(err, errlen, "%s needs a value", f);                                                    \
+            return -1;                                                                                       \
+        }                                                                                                    \
+        i++;                                                                                                 \
+    } while (0)
+        if (!strcmp(f, "--feed")) {
+            NEEDS_VALUE();
+            a->feed = v;
+        } else if (!strcmp(f, "--config")) {
+            NEEDS_VALUE();
+            a->config = v;
+        } else if (!strcmp(f, "--theme")) {
+            NEEDS_VALUE();
+            a->theme = v;
+        } else if (!strcmp(f, "--script")) {
+            NEEDS_VALUE();
+            a->script = v;
+        } else if (!strcmp(f, "--shots")) {
+            NEEDS_VALUE();
+            a->shots = v;
+        } else if (!strcmp(f, "--fullscreen")) {
+            a->fullscreen = 1;
+        } else if (!strcmp(f, "--windowed")) {
+            a->fullscreen = 0;
+        } else if (!strcmp(f, "--size")) {
+            NEEDS_VALUE();
+            if (parse_size(v, &a->width, &a->height)) {
+                snprintf(err, errlen, "--size: '%s' is not WxH (e.g. 1920x1080)", v);
+                return -1;
+            }
+        } else if (!strcmp(f, "--dwell")) {
+            NEEDS_VALUE();
+            if (parse_long(v, 100, 24L * 3600 * 1000, &a->dwell_ms)) {
+                snprintf(err, errlen, "--dwell: '%s' is not a time in milliseconds (100..86400000)", v);
+                return -1;
+            }
+        } else if (!strcmp(f, "--bench")) {
+            NEEDS_VALUE();
+            long n;
+            if (parse_long(v, 1, 100000, &n)) {
+                snprintf(err, errlen, "--bench: '%s' is not a number of transitions (1..100000)", v);
+                return -1;
+            }
+            a->bench = (int)n;
+        } else if (!strcmp(f, "--verbose") || !strcmp(f, "-v")) {
+            a->verbose = true;
+        } else if (!strcmp(f, "--help") || !strcmp(f, "-h")) {
+            a->help = true;
+        } else if (!strcmp(f, "--version")) {
+            a->version = true;
+        } else {
+            snprintf(err, errlen, "unknown option '%s'", f);
+            return -1;
+        }
+#undef NEEDS_VALUE
+    }
+    if (a->shots && !a->script) {
+        snprintf(err, errlen, "--shots needs --script");
+        return -1;
+    }
+    if (a->script && a->bench) {
+        snprintf(err, errlen, "--script and --bench cannot be combined");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,30 @@
+/* Command-line flags. Parsed before anything else; applied over the config
+ * file by main.c. */
+#ifndef QF_UI_ARGS_H
+#define QF_UI_ARGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct args {
+    const char *feed;     /* --feed DIR */
+    const char *config;   /* --config FILE */
+    const char *theme;    /* --theme FILE */
+    const char *script;   /* --script FILE */
+    const char *shots;    /* --shots DIR */
+    int fullscreen;       /* -1 unset, 0 --windowed, 1 --fullscreen */
+    int width, height;    /* --size WxH; 0 unset */
+    long dwell_ms;        /* --dwell MS; -1 unset */
+    bool verbose;         /* --verbose */
+    int bench;            /* --bench N; 0 = off */
+    bool help, version;
+};
+
+/* Returns 0 on success (check help/version), -1 on a usage error with a
+ * one-line message in err. */
+int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen);
+
+void args_usage(FILE *out);
+
+#endif

@@ -1,0 +1,238 @@
+#include "ui/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* FreeType's FT_Library (inside SDL_ttf) is shared by all fonts: opening and
+ * closing faces must not run concurrently. Rendering with distinct faces may. */
+static SDL_SpinLock open_lock;
+
+static void not_found(char *err, size_t errlen, const char *spec, const char *pkg, const char *key)
+{
+    snprintf(err, errlen,
+             "font: \"%s\" not found; install the Debian package %s (apt-get install %s) or set %s in the config",
+             spec, pkg, pkg, key);
+}
+
+static bool looks_like_path(const char *spec)
+{
+    return strchr(spec, '/') != NULL;
+}
+
+int font_face_find(struct font_face *out, const char *spec, bool bold, const char *pkg, const char *key, char *err,
+                   size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    if (looks_like_path(spec)) {
+        if (!path_is_file(spec)) {
+            not_found(err, errlen, spec, pkg, key);
+            return -1;
+        }
+        const char *base = strrchr(spec, '/');
+        snprintf(out->name, sizeof out->name, "%s", base ? base + 1 : spec);
+        snprintf(out->file, sizeof out->file, "%s", spec);
+        out->synth_bold = bold;
+        return 0;
+    }
+
+    FcPattern *pat = FcNameParse((const FcChar8 *)spec);
+    if (!pat) {
+        not_found(err, errlen, spec, pkg, key);
+        return -1;
+    }
+    FcChar8 *want = NULL;
+    char want_family[128] = "";
+    if (FcPatternGetString(pat, FC_FAMILY, 0, &want) == FcResultMatch)
+        snprintf(want_family, sizeof want_family, "%s", (const char *)want);
+    if (bold) {
+        FcPatternDel(pat, FC_WEIGHT);
+        FcPatternAddInteger(pat, FC_WEIGHT, FC_WEIGHT_BOLD);
+    }
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res;
+    FcPattern *m = FcFontMatch(NULL, pat, &res);
+    FcPatternDestroy(pat);
+    if (!m) {
+        not_found(err, errlen, spec, pkg, key);
+        return -1;
+    }
+    /* fontconfig always returns something: accept it only if one of its
+     * family names is the one asked for. */
+    bool same = want_family[0] == 0;
+    FcChar8 *fam;
+    for (int i = 0; !same && FcPatternGetString(m, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+        same = strcasecmp((const char *)fam, want_family) == 0;
+    FcChar8 *file = NULL;
+    int index = 0, weight = FC_WEIGHT_REGULAR;
+    if (!same || FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch) {
+        FcPatternDestroy(m);
+        not_found(err, errlen, want_family[0] ? want_family : spec, pkg, key);
+        return -1;
+    }
+    FcPatternGetInteger(m, FC_INDEX, 0, &index);
+    FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+    snprintf(out->name, sizeof out->name, "%s", want_family);
+    snprintf(out->file, sizeof out->file, "%s", (const char *)file);
+    out->index = index;
+    out->synth_bold = bold && weight < FC_WEIGHT_DEMIBOLD;
+    FcPatternDestroy(m);
+    return 0;
+}
+
+static TTF_Font *open_size(const struct font_face *face, int px)
+{
+    SDL_AtomicLock(&open_lock);
+    TTF_Font *f = TTF_OpenFontIndex(face->file, px, face->index);
+    SDL_AtomicUnlock(&open_lock);
+    if (f) {
+        if (face->synth_bold)
+            TTF_SetFontStyle(f, TTF_STYLE_BOLD);
+        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    }
+    return f;
+}
+
+static void close_font(TTF_Font *f)
+{
+    if (!f)
+        return;
+    SDL_AtomicLock(&open_lock);
+    TTF_CloseFont(f);
+    SDL_AtomicUnlock(&open_lock);
+}
+
+int font_open(struct font *f, const struct font_face *face, char *err, size_t errlen)
+{
+    memset(f, 0, sizeof *f);
+    f->face = face;
+    f->probe = open_size(face, 32);
+    if (!f->probe) {
+        snprintf(err, errlen, "font: cannot open %s (%s): %s", face->file, face->name, TTF_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+void font_close(struct font *f)
+{
+    for (int i = 0; i < FONT_SLOTS; i++)
+        close_font(f->slot[i].ttf);
+    close_font(f->probe);
+    memset(f, 0, sizeof *f);
+}
+
+static struct font_slot *slot_at(struct font *f, int px)
+{
+    if (px < 4)
+        px = 4;
+    struct font_slot *victim = &f->slot[0];
+    for (int i = 0; i < FONT_SLOTS; i++) {
+        struct font_slot *s = &f->slot[i];
+        if (s->ttf && s->px == px) {
+            s->used = ++f->tick;
+            return s;
+        }
+        if (!s->ttf || (victim->ttf && s->used < victim->used))
+            victim = s;
+    }
+    TTF_Font *t = open_size(f->face, px);
+    if (!t)
+        return NULL;
+    close_font(victim->ttf);
+    victim->ttf = t;
+    victim->px = px;
+    victim->used = ++f->tick;
+    /* Centre of the em box: from a representative ideograph's ink box when
+     * the face has one, else from ascent/descent. */
+    int minx, maxx, miny, maxy, adv;
+    if (TTF_GlyphIsProvided32(t, 0x56FD) && TTF_GlyphMetrics32(t, 0x56FD, &minx, &maxx, &miny, &maxy, &adv) == 0)
+        victim->center = TTF_FontAscent(t) - (miny + maxy) / 2;
+    else
+        victim->center = TTF_FontAscent(t) - (TTF_FontAscent(t) + TTF_FontDescent(t)) / 2;
+    return victim;
+}
+
+TTF_Font *font_at(struct font *f, int px)
+{
+    struct font_slot *s = slot_at(f, px);
+    return s ? s->ttf : NULL;
+}
+
+int font_center(struct font *f, int px)
+{
+    struct font_slot *s = slot_at(f, px);
+    return s ? s->center : px / 2;
+}
+
+bool font_has_glyph(struct font *f, Uint32 cp)
+{
+    if (cp == '\n' || cp == '\r' || cp == '\t')
+        return true;
+    return f->probe && TTF_GlyphIsProvided32(f->probe, cp);
+}
+
+int font_measure(struct font *f, int px, const char *utf8, size_t len)
+{
+    TTF_Font *t = font_at(f, px);
+    if (!t || len == 0)
+        return 0;
+    char stackbuf[512];
+    char *buf = len < sizeof stackbuf ? stackbuf : malloc(len + 1);
+    if (!buf)
+        return 0;
+    memcpy(buf, utf8, len);
+    buf[len] = 0;
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(t, buf, &w, &h) != 0)
+        w = 0;
+    if (buf != stackbuf)
+        free(buf);
+    return w;
+}
+
+static int ops_measure(void *ctx, int px, const char *utf8, size_t len) { return font_measure(ctx, px, utf8, len); }
+static int ops_line_height(void *ctx, int px) { (void)ctx; return px; }
+static bool ops_has_glyph(void *ctx, uint32_t cp) { return font_has_glyph(ctx, cp); }
+
+struct layout_font_ops font_layout_ops(struct font *f)
+{
+    return (struct layout_font_ops){.ctx = f, .measure = ops_measure, .line_height = ops_line_height,
+                                    .has_glyph = ops_has_glyph};
+}
+
+int font_faces_find(struct font_faces *faces, const char *kai_spec, const char *sans_spec, char *err, size_t errlen)
+{
+    if (!kai_spec || !*kai_spec)
+        kai_spec = "AR PL UKai CN";
+    if (!sans_spec || !*sans_spec)
+        sans_spec = "Noto Sans CJK SC";
+    if (font_face_find(&faces->kai, kai_spec, false, "fonts-arphic-ukai", "font_kai", err, errlen))
+        return -1;
+    if (font_face_find(&faces->sans, sans_spec, false, "fonts-noto-cjk", "font_sans", err, errlen))
+        return -1;
+    if (font_face_find(&faces->bold, sans_spec, true, "fonts-noto-cjk", "font_sans", err, errlen))
+        return -1;
+    return 0;
+}
+
+int font_set_open(struct font_set *s, const struct font_faces *faces, char *err, size_t errlen)
+{
+    memset(s, 0, sizeof *s);
+    if (font_open(&s->kai, &faces->kai, err, errlen) || font_open(&s->sans, &faces->sans, err, errlen) ||
+        font_open(&s->bold, &faces->bold, err, errlen)) {
+        font_set_close(s);
+        return -1;
+    }
+    return 0;
+}
+
+void font_set_close(struct font_set *s)
+{
+    font_close(&s->kai);
+    font_close(&s->sans);
+    font_close(&s->bold);
+}

@@ -1,0 +1,178 @@
+#include "ui/slide.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "ui/image.h"
+#include "ui/paper.h"
+
+int slide_ctx_init(struct slide_ctx *c, int w, int h, const struct feed *feed, const char *feed_dir,
+                   const struct theme *theme, const char *logo, const char *assets_dir, const struct font_faces *faces,
+                   char *err, size_t errlen)
+{
+    memset(c, 0, sizeof *c);
+    geom_init(&c->g, w, h);
+    c->feed = feed;
+    snprintf(c->feed_dir, sizeof c->feed_dir, "%s", feed_dir ? feed_dir : "");
+    c->theme = theme;
+    snprintf(c->logo, sizeof c->logo, "%s", logo ? logo : "");
+    snprintf(c->assets_dir, sizeof c->assets_dir, "%s", assets_dir);
+    return font_set_open(&c->fonts, faces, err, errlen);
+}
+
+void slide_ctx_free(struct slide_ctx *c)
+{
+    font_set_close(&c->fonts);
+    warn_set_free(&c->warns);
+    if (c->paper)
+        SDL_FreeSurface(c->paper);
+    for (int i = 0; i < ART_CACHE; i++)
+        if (c->art[i].s)
+            SDL_FreeSurface(c->art[i].s);
+    memset(c, 0, sizeof *c);
+}
+
+unsigned slide_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+const char *slide_motif(const struct feed_item *it)
+{
+    static const char *const motifs[] = {"lotus", "bamboo", "plum", "orchid"};
+    return motifs[slide_hash(it->id) % 4];
+}
+
+SDL_Surface *slide_background(struct slide_ctx *c, float warmth)
+{
+    if (!c->paper) {
+        c->paper = paper_make(c->g.w, c->g.h, c->theme->paper, 0x5EED1234u);
+        if (!c->paper)
+            return NULL;
+    }
+    SDL_Surface *s = gfx_surface(c->g.w, c->g.h);
+    if (!s)
+        return NULL;
+    SDL_SetSurfaceBlendMode(c->paper, SDL_BLENDMODE_NONE);
+    SDL_BlitSurface(c->paper, NULL, s, NULL);
+    if (warmth > 0)
+        gfx_fill_rect(s, 0, 0, (float)s->w, (float)s->h, rgba_of(c->theme->gold, (Uint8)(warmth * 255)));
+    return s;
+}
+
+SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h)
+{
+    struct art_entry *victim = &c->art[0];
+    for (int i = 0; i < ART_CACHE; i++) {
+        struct art_entry *e = &c->art[i];
+        if (e->name[0] && !strcmp(e->name, name) && e->w == w && e->h == h) {
+            e->used = ++c->art_tick;
+            return e->s;
+        }
+        if (!e->name[0] || (victim->name[0] && e->used < victim->used))
+            victim = e;
+    }
+    char rel[64], path[QF_PATH_MAX], err[256] = "";
+    snprintf(rel, sizeof rel, "art/%s.svg", name);
+    SDL_Surface *s = NULL;
+    if (path_join(path, sizeof path, c->assets_dir, rel) == 0)
+        s = image_load_contain(path, w, h, err, sizeof err);
+    if (!s) {
+        char key[QF_PATH_MAX + 16];
+        snprintf(key, sizeof key, "art %s", path);
+        if (warn_once(&c->warns, key))
+            log_warn("image: %s: %s; drawing without it", path, err[0] ? err : "cannot open");
+    }
+    if (victim->s)
+        SDL_FreeSurface(victim->s);
+    snprintf(victim->name, sizeof victim->name, "%s", name);
+    victim->w = w;
+    victim->h = h;
+    victim->s = s;
+    victim->used = ++c->art_tick;
+    return s;
+}
+
+void slide_draw_art(struct slide_ctx *c, SDL_Surface *dst, const char *name, SDL_Rect box, int anchor_x,
+                    int anchor_y, Uint8 opacity)
+{
+    SDL_Surface *a = slide_art(c, name, box.w, box.h);
+    if (!a)
+        return;
+    int x = anchor_x < 0 ? box.x : anchor_x > 0 ? box.x + box.w - a->w : box.x + (box.w - a->w) / 2;
+    int y = anchor_y < 0 ? box.y : anchor_y > 0 ? box.y + box.h - a->h : box.y + (box.h - a->h) / 2;
+    gfx_blit(dst, a, x, y, opacity);
+}
+
+void slide_seal(struct slide_ctx *c, SDL_Surface *dst, int x, int y, int px, const char *text)
+{
+    struct rgb red = c->theme->red;
+    SDL_Surface *frame = slide_art(c, "seal-frame", px, px);
+    if (frame) {
+        /* The frame's alpha is the seal's shape; colour it with the theme red. */
+        gfx_blit_tinted(dst, frame, x + (px - frame->w) / 2, y + (px - frame->h) / 2, rgba_of(red, 235));
+    } else {
+        float r = px * 0.08f;
+        gfx_fill_round_rect(dst, (float)x, (float)y, (float)px, (float)px, r, rgba_of(red, 235));
+    }
+    struct rgba white = {255, 250, 242, 255};
+    struct font *kai = &c->fonts.kai;
+    /* One character large; two stacked as on a seal; more: one row. */
+    size_t n = 0;
+    for (const char *p = text; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    if (n == 1) {
+        text_line(dst, kai, (int)(px * 0.64f), text, x + px / 2, y + px / 2, ALIGN_CENTER, 0, white);
+    } else if (n == 2) {
+        size_t k = 1;
+        while (text[k] && ((unsigned char)text[k] & 0xC0) == 0x80)
+            k++;
+        char a[8] = "", b[8] = "";
+        snprintf(a, sizeof a, "%.*s", (int)k, text);
+        snprintf(b, sizeof b, "%s", text + k);
+        int cpx = (int)(px * 0.40f);
+        text_line(dst, kai, cpx, a, x + px / 2, y + (int)(px * 0.29f), ALIGN_CENTER, 0, white);
+        text_line(dst, kai, cpx, b, x + px / 2, y + (int)(px * 0.71f), ALIGN_CENTER, 0, white);
+    } else {
+        text_line(dst, kai, (int)(px * 0.8f / (float)n), text, x + px / 2, y + px / 2, ALIGN_CENTER, 0, white);
+    }
+}
+
+int slide_chip(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char *text, struct rgb fill,
+               struct rgb ink, int px)
+{
+    int sp = px / 6;
+    int tw = text_line_width(&c->fonts.bold, px, text, sp);
+    int padx = (int)(px * 0.9f), h = (int)(px * 1.9f);
+    int w = tw + 2 * padx;
+    gfx_fill_round_rect(dst, (float)x, (float)(cy - h / 2), (float)w, (float)h, px * 0.22f, rgba_of(fill, 255));
+    text_line(dst, &c->fonts.bold, px, text, x + padx, cy, ALIGN_LEFT, sp, rgba_of(ink, 255));
+    return w;
+}
+
+int slide_tag(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char *text, struct rgb line, int px,
+              bool draw)
+{
+    int tw = text_line_width(&c->fonts.sans, px, text, 0);
+    int padx = (int)(px * 0.75f), h = (int)(px * 1.8f);
+    int w = tw + 2 * padx;
+    if (draw) {
+        float t = SDL_max(1.0f, px * 0.07f);
+        gfx_stroke_round_rect(dst, (float)x, (float)(cy - h / 2), (float)w, (float)h, h / 2.0f, t,
+                              rgba_of(line, 200));
+        text_line(dst, &c->fonts.sans, px, text, x + padx, cy, ALIGN_LEFT, 0, rgba_of(line, 255));
+    }
+    return w;
+}
+
+SDL_Surface *slide_compose(struct slide_ctx *c, size_t item)
+{
+    if (!c->feed || item >= c->feed->n_items)
+        return NULL;
+    const struct feed_item *it = &c->feed->items[item];
+    return it->kind == ITEM_MAXIM ? slide_maxim(c, it) : slide_card(c, it);
+}

@@ -382,57 +382,124 @@ static int measure(const struct layout_font_ops *ops, int px, const char *s, siz
     return w < 0 ? 0 : w;
 }
 
-/* Emergency break of text[from..to), which is wider than width: returns the
- * byte length of the longest prefix of whole code points that fits (at least
- * one code point), moved back where possible so that the cut does not start
- * the next line with a closing mark, end this one with an opening mark, or
- * detach a combining mark. Stores the prefix width in *w. Returns 0 when out
- * of memory. */
-static size_t emergency_cut(const struct layout_font_ops *ops, int px, int width, const char *text,
-                            size_t from, size_t to, int *w)
-{
-    size_t n_cp = 0;
-    for (size_t i = from; i < to; n_cp++)
-        i += (size_t)utf8_decode(text + i, to - i, NULL);
-    /* bound[k] = byte offset after k code points. */
-    size_t *bound = malloc((n_cp + 1) * sizeof *bound);
-    if (!bound)
-        return 0;
-    bound[0] = from;
-    for (size_t k = 0, i = from; k < n_cp; k++) {
-        i += (size_t)utf8_decode(text + i, to - i, NULL);
-        bound[k + 1] = i;
-    }
+/* Code point boundaries of text[from..to), decoded only as far as needed. */
+struct bounds {
+    const char *text;
+    size_t to;
+    size_t *v; /* v[k] = byte offset after k code points; v[0] = from */
+    size_t n;  /* entries in v */
+    size_t cap;
+    bool at_end;
+};
 
-    /* Largest k in [1, n_cp - 1] whose prefix fits; 1 if none does. */
-    size_t lo = 1, hi = n_cp; /* prefix lo fits or lo == 1; prefix hi does not fit */
-    int lo_w = measure(ops, px, text + from, bound[1] - from);
-    if (lo_w <= width) {
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            int mw = measure(ops, px, text + from, bound[mid] - from);
-            if (mw <= width)
-                lo = mid, lo_w = mw;
-            else
-                hi = mid;
+/* Makes v[0..k] available if the text has k code points. Returns the largest
+ * available index <= k, or SIZE_MAX when out of memory. */
+static size_t bounds_upto(struct bounds *b, size_t k)
+{
+    while (b->n <= k && !b->at_end) {
+        size_t last = b->v[b->n - 1];
+        if (last >= b->to) {
+            b->at_end = true;
+            break;
+        }
+        if (b->n == b->cap) {
+            size_t cap = b->cap * 2;
+            size_t *v = realloc(b->v, cap * sizeof *v);
+            if (!v)
+                return SIZE_MAX;
+            b->v = v;
+            b->cap = cap;
+        }
+        int n = utf8_decode(b->text + last, b->to - last, NULL);
+        b->v[b->n++] = last + (size_t)(n > 0 ? n : 1);
+    }
+    return b->n - 1 < k ? b->n - 1 : k;
+}
+
+/* Finds how much of text[from..to) goes on a line of width pixels that starts
+ * with it: the longest prefix of whole code points that fits (at least one
+ * code point). If that is not all of it, the cut is moved back where possible
+ * so that it does not start the next line with a closing mark or a space,
+ * end this one with an opening mark, or detach a combining mark. Sets *whole when all of
+ * it fits, *w to the prefix width. Returns the prefix length in bytes, or
+ * SIZE_MAX when out of memory.
+ *
+ * Galloping search (1, 2, 4, ... code points, then bisection) keeps the
+ * measured bytes proportional to the line, not to the rest of the text, so a
+ * huge run without break opportunities costs linear time. */
+static size_t fit_prefix(const struct layout_font_ops *ops, int px, int width, const char *text,
+                         size_t from, size_t to, int *w, bool *whole)
+{
+    *w = 0;
+    *whole = true;
+    if (from >= to)
+        return 0;
+    struct bounds b = {.text = text, .to = to, .n = 1, .cap = 16};
+    b.v = malloc(b.cap * sizeof *b.v);
+    if (!b.v)
+        return SIZE_MAX;
+    b.v[0] = from;
+
+    size_t lo = 0, hi = 0; /* prefix lo fits (0 trivially); prefix hi does not (0: none found) */
+    int lo_w = 0;
+    for (size_t probe = 1;; probe *= 2) {
+        size_t k = bounds_upto(&b, probe);
+        if (k == SIZE_MAX)
+            goto oom;
+        if (k <= lo)
+            break; /* the whole text fits */
+        int mw = measure(ops, px, text + from, b.v[k] - from);
+        if (mw > width) {
+            hi = k;
+            break;
+        }
+        lo = k, lo_w = mw;
+        if (k < probe)
+            break; /* that was all of it */
+    }
+    if (hi == 0) {
+        *w = lo_w;
+        free(b.v);
+        return to - from;
+    }
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        int mw = measure(ops, px, text + from, b.v[mid] - from);
+        if (mw <= width)
+            lo = mid, lo_w = mw;
+        else
+            hi = mid;
+    }
+    if (lo == 0) {
+        /* Not even one code point fits: it goes alone on the line. */
+        lo = 1;
+        lo_w = measure(ops, px, text + from, b.v[1] - from);
+        if (b.v[1] >= to) {
+            *w = lo_w;
+            free(b.v);
+            return to - from;
         }
     }
 
     size_t k = lo;
     for (size_t c = lo; c >= 1; c--) {
-        uint32_t next = cp_at(text, bound[c], to);
-        uint32_t last = cp_before(text, from, bound[c], NULL);
-        if (!no_line_start(next) && !no_line_end(last) && !is_attached_mark(next)) {
+        uint32_t next = cp_at(text, b.v[c], to);
+        uint32_t last = cp_before(text, from, b.v[c], NULL);
+        if (!no_line_start(next) && !no_line_end(last) && !is_attached_mark(next) && next != ' ') {
             k = c;
             break;
         }
     }
     if (k != lo)
-        lo_w = measure(ops, px, text + from, bound[k] - from);
-    size_t cut = bound[k] - from;
-    free(bound);
+        lo_w = measure(ops, px, text + from, b.v[k] - from);
+    size_t cut = b.v[k] - from;
+    free(b.v);
     *w = lo_w;
+    *whole = false;
     return cut;
+oom:
+    free(b.v);
+    return SIZE_MAX;
 }
 
 /* Fills lines of at most width pixels at size px into out. Returns 0, or -1
@@ -448,37 +515,35 @@ static int fill_lines(const struct prep *p, const struct layout_font_ops *ops, i
     int space_w = measure(ops, px, " ", 1);
     const char *t = p->text;
 
-    size_t i = 0;                              /* current segment */
-    size_t off = p->n_segs ? p->segs[0].start : 0; /* where the next line starts */
+    size_t i = 0;                                  /* segment the line starts in */
+    size_t off = p->n_segs ? p->segs[0].start : 0; /* byte the line starts at */
     while (i < p->n_segs) {
         size_t line_start = off, line_end = off;
-        long long cur = 0;  /* width including the previous segments' trailing spaces */
+        long long cur = 0; /* width including the previous segments' trailing spaces */
         long long line_w = 0;
         bool para = false, first = true;
         size_t j = i;
         while (j < p->n_segs) {
             const struct seg *sg = &p->segs[j];
             size_t from = (j == i) ? off : sg->start;
-            long long w;
-            if (from == sg->start)
-                w = sg->uniq == NO_UNIQ ? 0 : uniq_w[sg->uniq];
-            else
-                w = from < sg->content_end ? measure(ops, px, t + from, sg->content_end - from) : 0;
-
-            if (!first && cur + w > width)
-                break;
-            if (first && w > width) {
+            /* from > start: the rest of a segment cut by an emergency break. */
+            bool partial = from != sg->start;
+            long long w = partial || sg->uniq == NO_UNIQ ? 0 : uniq_w[sg->uniq];
+            if (first && (partial || w > width)) {
                 int cw = 0;
-                size_t cut = emergency_cut(ops, px, width, t, from, sg->content_end, &cw);
-                if (cut == 0)
+                bool whole = true;
+                size_t cut = fit_prefix(ops, px, width, t, from, sg->content_end, &cw, &whole);
+                if (cut == SIZE_MAX)
                     return -1;
-                if (from + cut < sg->content_end) {
+                if (!whole) {
                     line_end = from + cut;
                     line_w = cw;
                     off = line_end;
                     break; /* the rest of segment j starts the next line */
                 }
-                /* The whole remainder is one code point: it stands alone. */
+                w = cw;
+            } else if (!first && cur + w > width) {
+                break;
             }
             line_w = cur + w;
             line_end = sg->content_end;

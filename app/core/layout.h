@@ -11,7 +11,9 @@
 
 struct layout_font_ops {
     void *ctx;
-    /* Advance width in pixels of utf8[0..len) at px_size. */
+    /* Advance width in pixels of utf8[0..len) at px_size. utf8 is NOT
+     * NUL-terminated (copy it for TTF_SizeUTF8) and always holds whole code
+     * points. Called once per distinct unbreakable segment per size tried. */
     int (*measure)(void *ctx, int px_size, const char *utf8, size_t len);
     /* Distance between baselines in pixels at px_size (before line spacing). */
     int (*line_height)(void *ctx, int px_size);
@@ -27,7 +29,7 @@ struct layout_box {
 
 struct layout_line {
     size_t start, len;    /* byte range in the source text, without the break's trailing spaces/newline */
-    int width;            /* measured width in pixels */
+    int width;            /* pixels: sum of its segments' widths (no kerning across break points) */
     bool ends_paragraph;  /* last line of a paragraph (no justification) */
 };
 
@@ -36,8 +38,8 @@ struct layout_result {
     int line_advance;     /* pixels from one baseline to the next */
     struct layout_line *lines;
     size_t n_lines;
-    size_t lines_per_page;
-    size_t n_pages;       /* 1 when everything fits */
+    size_t lines_per_page; /* lines the box holds at px_size (layout_lines: n_lines) */
+    size_t n_pages;       /* ceil(n_lines / lines_per_page); 1 when everything fits */
     bool overflow;        /* did not fit in one box even at min_px: paginated */
     size_t n_missing;     /* code points the font has no glyph for */
     uint32_t first_missing;
@@ -46,11 +48,37 @@ struct layout_result {
 /* Lays out utf8 (paragraphs separated by '\n') into box, choosing the largest
  * size in [min_px, max_px] at which all lines fit the height. Returns 0 on
  * success, -1 on invalid input (NULL, bad box, invalid UTF-8). out must be
- * released with layout_result_free. */
+ * released with layout_result_free.
+ *
+ * Height rule: the first line takes line_height(px), each further line
+ * line_advance = round(line_height(px) * line_spacing), so n lines need
+ * line_height + (n - 1) * line_advance pixels and a page holds
+ * 1 + (height - line_height) / line_advance lines (at least 1). The size is
+ * found by binary search; only sizes actually laid out and found to fit are
+ * returned. If min_px does not fit, the result is at min_px with overflow set
+ * and the lines split into n_pages pages of lines_per_page.
+ *
+ * A bad box is width or height <= 0, min_px <= 0, min_px > max_px, or
+ * line_spacing not a positive finite number. measure and line_height are
+ * required, has_glyph is optional (NULL: nothing counted missing). Missing
+ * glyphs are counted over code points that draw something (not controls,
+ * white space or invisible format characters). Reentrant: no shared state
+ * besides libunibreak's one-time initialisation (pthread_once). */
 int layout_text(const struct layout_font_ops *ops, const char *utf8, const struct layout_box *box,
                 struct layout_result *out);
 
-/* Breaks utf8 into lines no wider than width at px_size (no fitting). */
+/* Breaks utf8 into lines no wider than width at px_size (no fitting).
+ * Breaks come from UAX #14 (libunibreak, lang "zh") with a kinsoku guard: no
+ * line starts with closing punctuation or small marks (，。、；：？！）」』】》〉”’…·
+ * ...) and none ends with opening punctuation (（「『【《〈“‘ ...); the character
+ * before such a mark moves down with it. '\n', "\r\n" (and the other UAX #14
+ * mandatory breaks) end a paragraph; a blank line is an empty line; a final
+ * line end adds no empty line; "" gives no lines. A run without break
+ * opportunities wider than width is cut by code point, avoiding forbidden
+ * line starts where it can; a single code point wider than width goes alone
+ * on its line. Spaces at a break are neither in the line nor in its width.
+ * line_advance is line_height(px_size); n_pages is 1. Same errors as
+ * layout_text for the arguments it has. */
 int layout_lines(const struct layout_font_ops *ops, const char *utf8, int width, int px_size,
                  struct layout_result *out);
 

@@ -383,6 +383,41 @@ static void test_long_url_emergency_break(void **state)
     layout_result_free(&r);
 }
 
+/* A huge run with no break opportunity costs time in proportion to its
+ * length, and combining marks stay with their base letter. */
+static void test_huge_unbreakable_run(void **state)
+{
+    (void)state;
+    size_t n = 200000;
+    char *t = malloc(n + 1);
+    memset(t, 'x', n);
+    t[n] = 0;
+    font.calls = font.bytes = 0;
+    struct layout_result r;
+    assert_int_equal(layout_lines(&ops, t, 100, 20, &r), 0);
+    assert_int_equal(r.n_lines, n / 10);
+    for (size_t k = 0; k < r.n_lines; k++)
+        assert_int_equal(r.lines[k].len, 10);
+    if (font.bytes > 20 * (long)n)
+        fail_msg("%ld bytes measured for %zu", font.bytes, n);
+    layout_result_free(&r);
+    free(t);
+
+    /* "e" + COMBINING ACUTE ACCENT (20 px in the fake font), twelve times:
+     * no breaks. "éééé" without its last accent would fill 100 px exactly,
+     * but that would split a letter from its accent. */
+    char u[64] = {0};
+    for (int i = 0; i < 12; i++)
+        strcat(u, "e\u0301");
+    r = lines_at(u, 100, 20, true);
+    for (size_t k = 0; k < r.n_lines; k++) {
+        assert_true(r.lines[k].len > 0);
+        assert_int_equal((unsigned char)u[r.lines[k].start], 'e');
+    }
+    assert_int_equal(r.lines[0].len, 3 * 3);
+    layout_result_free(&r);
+}
+
 static void test_paragraphs(void **state)
 {
     (void)state;
@@ -719,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_kinsoku_sweep),
         cmocka_unit_test(test_latin_words_stay_whole),
         cmocka_unit_test(test_long_url_emergency_break),
+        cmocka_unit_test(test_huge_unbreakable_run),
         cmocka_unit_test(test_paragraphs),
         cmocka_unit_test(test_trailing_spaces),
         cmocka_unit_test(test_autofit_short_text_gets_max),

@@ -856,9 +856,7 @@ fail:
 
 /* ---- files ------------------------------------------------------------- */
 
-/* Reads at most `limit` bytes of a file into a new NUL-terminated buffer.
- * Returns 0, -1 with errno on I/O errors, or -2 when the file is larger. */
-static int read_limited(const char *path, size_t limit, char **out, size_t *len)
+int feed_read_file(const char *path, size_t limit, char **out, size_t *len)
 {
     FILE *f = NULL;
     char *buf = NULL;
@@ -885,6 +883,7 @@ static int read_limited(const char *path, size_t limit, char **out, size_t *len)
                 goto out;
             buf = bigger;
         }
+        errno = 0;
         got = fread(buf + n, 1, cap - 1 - n, f);
         n += got;
         if (n > limit) {
@@ -893,7 +892,8 @@ static int read_limited(const char *path, size_t limit, char **out, size_t *len)
         }
         if (got == 0) {
             if (ferror(f)) {
-                errno = EIO;
+                if (!errno)
+                    errno = EIO;
                 goto out;
             }
             break;
@@ -919,7 +919,7 @@ struct feed *feed_load_file(const char *path, char *err, size_t errlen)
     struct feed *feed = NULL;
     char *text = NULL;
     size_t len = 0;
-    int rc = read_limited(path, FEED_MAX_BYTES, &text, &len);
+    int rc = feed_read_file(path, FEED_MAX_BYTES, &text, &len);
 
     if (rc == -2)
         snprintf(err, errlen, "%s:1: feed: file is over the %u MiB limit; split the content or shrink it", path,

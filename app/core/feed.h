@@ -85,6 +85,11 @@ struct feed *feed_load_dir(const char *dir, char *err, size_t errlen);
  * without looking at assets. Returns NULL with a message in err. */
 struct feed *feed_load_file(const char *path, char *err, size_t errlen);
 
+/* Reads a whole file of at most `limit` bytes into a new NUL-terminated
+ * buffer (*out, length *len). Returns 0; -1 with errno set when it cannot be
+ * read; -2 when the file is larger than `limit`. */
+int feed_read_file(const char *path, size_t limit, char **out, size_t *len);
+
 /* Receives one message per problem found. */
 typedef void (*feed_report_fn)(void *ctx, const char *message);
 

@@ -1,0 +1,1176 @@
+#include "core/feed_build.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmark.h>
+#include <jansson.h>
+
+#include "core/feed.h"
+#include "core/sha256.h"
+
+#define PATH_LEN 4096
+#define ID_MAX 100
+
+static const char *const source_keys[] = { "id", "title", "lead", "author", "source", "image",
+                                           "tags", "weight", "url", "kind", NULL };
+
+/* The folders that hold each kind, in output order. */
+static const struct {
+    enum item_kind kind;
+    const char *folder;
+    const char *prefix;
+} kind_folders[] = {
+    { ITEM_MAXIM, "maxims", "maxim-" },
+    { ITEM_CASE, "cases", "case-" },
+    { ITEM_STORY, "stories", "story-" },
+};
+
+struct src_item {
+    enum item_kind kind;
+    char *file;     /* as shown in messages: "content/cases/gift.md" */
+    char *filename; /* "gift.md", the sort key within a kind */
+    char *id;
+    int id_line;
+    char *title, *lead, *author, *source, *image, *url;
+    char **tags;
+    size_t n_tags;
+    int weight;
+    char *body;  /* trimmed Markdown (maxim: the saying) */
+    char *intro; /* text before the first "## ", or NULL */
+    struct feed_page *pages;
+    size_t n_pages;
+};
+
+struct feed_meta {
+    char *title, *home_page_url, *language, *description;
+};
+
+/* State of one build: the source directory, what was read, the messages. */
+struct build {
+    char src[PATH_LEN]; /* without trailing slashes */
+    struct src_item *items;
+    size_t n_items;
+    struct feed_meta meta;
+    struct diag *errs;
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static int oom(struct build *b)
+{
+    diag_add(b->errs, "%s: out of memory", b->src);
+    return -1;
+}
+
+/* Joins folder and name into out[PATH_LEN]. Returns 0, or -1 when too long. */
+static int join(char *out, const char *dir, const char *name)
+{
+    int n = snprintf(out, PATH_LEN, "%s/%s", dir, name);
+    return n < 0 || n >= PATH_LEN ? -1 : 0;
+}
+
+static char *dup_range(const char *b, size_t n)
+{
+    char *s = malloc(n + 1);
+
+    if (s) {
+        memcpy(s, b, n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
+/* A copy of `text` without leading blank lines and trailing white space.
+ * When `dropped` is not NULL it receives the number of lines dropped at the
+ * start. */
+static char *trim_block(const char *text, size_t n, int *dropped)
+{
+    const char *b = text, *e = text + n, *p = text;
+    int lines = 0;
+
+    /* drop whole blank lines at the start */
+    while (p < e) {
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q < e && *q == '\n') {
+            p = b = q + 1;
+            lines++;
+        } else {
+            break;
+        }
+    }
+    if (dropped)
+        *dropped = lines;
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+        e--;
+    return dup_range(b, (size_t)(e - b));
+}
+
+/* A maxim's saying: each line trimmed (also of U+3000), blank lines
+ * dropped, lines joined with "\n". Returns a new string. */
+static char *maxim_lines(const char *text)
+{
+    char *out = malloc(strlen(text) + 1);
+    const char *p = text;
+    size_t n = 0;
+
+    if (!out)
+        return NULL;
+    while (*p) {
+        const char *e = strchr(p, '\n'), *b = p;
+        if (!e)
+            e = p + strlen(p);
+        p = *e ? e + 1 : e;
+        for (;;) {
+            if (b < e && (*b == ' ' || *b == '\t'))
+                b++;
+            else if (e - b >= 3 && memcmp(b, "\xe3\x80\x80", 3) == 0)
+                b += 3;
+            else
+                break;
+        }
+        for (;;) {
+            if (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+                e--;
+            else if (e - b >= 3 && memcmp(e - 3, "\xe3\x80\x80", 3) == 0)
+                e -= 3;
+            else
+                break;
+        }
+        if (b == e)
+            continue;
+        if (n)
+            out[n++] = '\n';
+        memcpy(out + n, b, (size_t)(e - b));
+        n += (size_t)(e - b);
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static int id_is_valid(const char *id)
+{
+    size_t n = strlen(id);
+
+    if (n == 0 || n > ID_MAX || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '_' || id[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static int is_http_url(const char *s)
+{
+    return (strncmp(s, "http://", 7) == 0 && s[7]) || (strncmp(s, "https://", 8) == 0 && s[8]);
+}
+
+static int has_image_extension(const char *path)
+{
+    static const char *const exts[] = { ".svg", ".png", ".jpg", ".jpeg" };
+    size_t n = strlen(path);
+
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t el = strlen(exts[i]);
+        if (n > el && strcasecmp(path + n - el, exts[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- feed.ini -------------------------------------------------------------- */
+
+static char **meta_slot(struct feed_meta *m, const char *key)
+{
+    if (strcmp(key, "title") == 0)
+        return &m->title;
+    if (strcmp(key, "home_page_url") == 0)
+        return &m->home_page_url;
+    if (strcmp(key, "language") == 0)
+        return &m->language;
+    if (strcmp(key, "description") == 0)
+        return &m->description;
+    return NULL;
+}
+
+/* Reads the optional feed.ini: "[feed]" then "key = value" lines; ";" and
+ * "#" start comments. */
+static void read_feed_ini(struct build *b)
+{
+    char path[PATH_LEN], *text = NULL;
+    size_t len = 0, bad;
+    int rc, line = 0, in_feed = 1;
+    const char *p, *end;
+
+    if (join(path, b->src, "feed.ini") < 0)
+        return;
+    rc = feed_read_file(path, 65536, &text, &len);
+    if (rc == -1 && errno == ENOENT)
+        return;
+    if (rc == -2) {
+        diag_add(b->errs, "%s:1: file is larger than 64 KiB; keep only the [feed] settings in it", path);
+        goto out;
+    }
+    if (rc < 0) {
+        diag_add(b->errs, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+        goto out;
+    }
+    if (!utf8_is_valid(text, len, &bad)) {
+        int bad_line = 1;
+        for (size_t i = 0; i < bad; i++)
+            bad_line += text[i] == '\n';
+        diag_add(b->errs, "%s:%d: text is not valid UTF-8; save the file as UTF-8", path, bad_line);
+        goto out;
+    }
+    p = text;
+    end = text + len;
+    if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *s = p, *e, *eq;
+        if (!eol)
+            eol = end;
+        e = eol;
+        p = eol < end ? eol + 1 : end;
+        line++;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+            e--;
+        if (s == e || *s == ';' || *s == '#')
+            continue;
+        if (*s == '[') {
+            in_feed = e - s == 6 && memcmp(s, "[feed]", 6) == 0;
+            if (!in_feed)
+                diag_add(b->errs, "%s:%d: unknown section %.*s; put the settings under [feed]", path, line,
+                         (int)(e - s), s);
+            continue;
+        }
+        eq = s;
+        while (eq < e && *eq != '=' && *eq != ':')
+            eq++;
+        if (eq == e) {
+            diag_add(b->errs, "%s:%d: line is not \"key = value\"; write settings as title = 清风 内容", path, line);
+            continue;
+        }
+        if (!in_feed)
+            continue; /* already reported the section */
+        {
+            const char *ke = eq, *vs = eq + 1, *ve = e;
+            char *key, *value, **slot;
+            while (ke > s && (ke[-1] == ' ' || ke[-1] == '\t'))
+                ke--;
+            while (vs < ve && (*vs == ' ' || *vs == '\t'))
+                vs++;
+            if (ve - vs >= 2 && *vs == '"' && ve[-1] == '"') {
+                vs++;
+                ve--;
+            }
+            key = dup_range(s, (size_t)(ke - s));
+            if (!key) {
+                oom(b);
+                goto out;
+            }
+            slot = meta_slot(&b->meta, key);
+            if (!slot) {
+                diag_add(b->errs, "%s:%d: field \"%s\": unknown setting; use one of title, home_page_url, language, description",
+                         path, line, key);
+            } else if (*slot) {
+                diag_add(b->errs, "%s:%d: field \"%s\": given twice; keep only one", path, line, key);
+            } else if (!(value = dup_range(vs, (size_t)(ve - vs)))) {
+                free(key);
+                oom(b);
+                goto out;
+            } else {
+                *slot = value;
+                if (slot == &b->meta.home_page_url && *value && !is_http_url(value))
+                    diag_add(b->errs, "%s:%d: field \"home_page_url\": \"%s\" is not an http(s) URL; use a full address starting with https://",
+                             path, line, value);
+            }
+            free(key);
+        }
+    }
+out:
+    free(text);
+}
+
+/* ---- pages ------------------------------------------------------------------- */
+
+/* Tells whether the line [s, e) opens or closes a fenced code block; sets
+ * the fence character and length. */
+static int fence_of(const char *s, const char *e, char *ch, size_t *n)
+{
+    int indent = 0;
+
+    while (s < e && *s == ' ' && indent < 4) {
+        s++;
+        indent++;
+    }
+    if (indent > 3 || s >= e || (*s != '`' && *s != '~'))
+        return 0;
+    *ch = *s;
+    *n = 0;
+    while (s < e && *s == *ch) {
+        s++;
+        (*n)++;
+    }
+    return *n >= 3;
+}
+
+/* When [s, e) is an ATX level-2 heading ("## title"), returns its text
+ * range in *ts, *te and 1. */
+static int heading2(const char *s, const char *e, const char **ts, const char **te)
+{
+    int indent = 0;
+
+    while (s < e && *s == ' ' && indent < 4) {
+        s++;
+        indent++;
+    }
+    if (indent > 3 || e - s < 2 || s[0] != '#' || s[1] != '#')
+        return 0;
+    s += 2;
+    if (s < e && *s != ' ' && *s != '\t')
+        return 0;
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    /* optional closing sequence of #s, preceded by a space */
+    {
+        const char *c = e;
+        while (c > s && c[-1] == '#')
+            c--;
+        if (c == s || c[-1] == ' ' || c[-1] == '\t') {
+            e = c;
+            while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+                e--;
+        }
+    }
+    *ts = s;
+    *te = e;
+    return 1;
+}
+
+struct page_span {
+    const char *title, *title_end;
+    const char *text, *text_end;
+    int line;
+};
+
+/* Splits the body at "## " headings (outside fenced code). */
+static int split_pages(struct build *b, struct src_item *it, int body_line)
+{
+    const char *p = it->body, *end = it->body + strlen(it->body);
+    const char *intro_end = end;
+    struct page_span *spans = NULL;
+    size_t n = 0, i;
+    int line = body_line, in_fence = 0, rc = -1;
+    char fch = 0;
+    size_t flen = 0;
+
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *ts, *te;
+        char ch;
+        size_t cn;
+        if (!eol)
+            eol = end;
+        if (fence_of(p, eol, &ch, &cn)) {
+            if (!in_fence) {
+                in_fence = 1;
+                fch = ch;
+                flen = cn;
+            } else if (ch == fch && cn >= flen) {
+                in_fence = 0;
+            }
+        } else if (!in_fence && heading2(p, eol, &ts, &te)) {
+            struct page_span *grown = realloc(spans, (n + 1) * sizeof *spans);
+            if (!grown) {
+                oom(b);
+                goto out;
+            }
+            spans = grown;
+            if (n == 0)
+                intro_end = p;
+            else
+                spans[n - 1].text_end = p;
+            spans[n++] = (struct page_span){ ts, te, eol < end ? eol + 1 : end, end, line };
+        }
+        p = eol < end ? eol + 1 : end;
+        line++;
+    }
+    if (n == 0) {
+        rc = 0;
+        goto out;
+    }
+    it->intro = trim_block(it->body, (size_t)(intro_end - it->body), NULL);
+    it->pages = calloc(n, sizeof *it->pages);
+    if (!it->intro || !it->pages) {
+        oom(b);
+        goto out;
+    }
+    if (!*it->intro) {
+        free(it->intro);
+        it->intro = NULL;
+    }
+    for (i = 0; i < n; i++) {
+        struct feed_page *pg = &it->pages[i];
+        it->n_pages++;
+        pg->title = dup_range(spans[i].title, (size_t)(spans[i].title_end - spans[i].title));
+        pg->markdown = trim_block(spans[i].text, (size_t)(spans[i].text_end - spans[i].text), NULL);
+        if (!pg->title || !pg->markdown) {
+            oom(b);
+            goto out;
+        }
+        if (!*pg->title)
+            diag_add(b->errs, "%s:%d: page heading is empty; write the page title after \"## \"", it->file,
+                     spans[i].line);
+        else if (!*pg->markdown)
+            diag_add(b->errs, "%s:%d: page \"%s\" is empty; write text under the heading or remove it", it->file,
+                     spans[i].line, pg->title);
+    }
+    rc = 0;
+out:
+    free(spans);
+    return rc;
+}
+
+/* ---- one source file -------------------------------------------------------- */
+
+static void src_item_free(struct src_item *it)
+{
+    free(it->file);
+    free(it->filename);
+    free(it->id);
+    free(it->title);
+    free(it->lead);
+    free(it->author);
+    free(it->source);
+    free(it->image);
+    free(it->url);
+    frontmatter_free_list(it->tags, it->n_tags);
+    free(it->body);
+    free(it->intro);
+    for (size_t i = 0; i < it->n_pages; i++) {
+        free(it->pages[i].title);
+        free(it->pages[i].markdown);
+    }
+    free(it->pages);
+}
+
+/* Copies a non-empty field value into *out. Returns -1 when out of memory. */
+static int take(struct build *b, const struct frontmatter *fm, const char *key, char **out)
+{
+    const struct fm_field *f = frontmatter_get(fm, key);
+
+    if (!f || !*f->value)
+        return 0;
+    *out = strdup(f->value);
+    return *out ? 0 : oom(b);
+}
+
+static int field_line(const struct frontmatter *fm, const char *key)
+{
+    const struct fm_field *f = frontmatter_get(fm, key);
+    return f ? f->line : 1;
+}
+
+static void require(struct build *b, const struct src_item *it, const char *value, const char *key,
+                    const char *example)
+{
+    if (!value)
+        diag_add(b->errs, "%s:1: field \"%s\": missing; add a line \"%s: %s\" to the header", it->file, key, key,
+                 example);
+}
+
+/* Checks the fields of a parsed file and fills `it`. Problems go to b->errs. */
+static int interpret(struct build *b, const struct frontmatter *fm, size_t folder, const char *stem,
+                     struct src_item *it)
+{
+    const struct fm_field *f;
+
+    if ((f = frontmatter_get(fm, "kind")) && *f->value) {
+        if (item_kind_from_name(f->value, &it->kind) < 0)
+            diag_add(b->errs, "%s:%d: field \"kind\": \"%s\" is not a known kind; use maxim, case or story", it->file,
+                     f->line, f->value);
+    }
+    if (take(b, fm, "title", &it->title) < 0 || take(b, fm, "lead", &it->lead) < 0 ||
+        take(b, fm, "author", &it->author) < 0 || take(b, fm, "source", &it->source) < 0 ||
+        take(b, fm, "image", &it->image) < 0 || take(b, fm, "url", &it->url) < 0 || take(b, fm, "id", &it->id) < 0)
+        return -1;
+
+    it->id_line = field_line(fm, "id");
+    if (it->id) {
+        if (!id_is_valid(it->id))
+            diag_add(b->errs, "%s:%d: field \"id\": \"%s\" is not a valid id; use lower-case letters a-z, digits, "
+                     "- and _ (start with a letter or digit, at most %d)",
+                     it->file, it->id_line, it->id, ID_MAX);
+    } else {
+        size_t n = strlen(kind_folders[folder].prefix) + strlen(stem) + 1;
+        it->id = malloc(n);
+        if (!it->id)
+            return oom(b);
+        snprintf(it->id, n, "%s%s", kind_folders[folder].prefix, stem);
+        if (!id_is_valid(it->id))
+            diag_add(b->errs, "%s:1: field \"id\": the file name \"%s\" cannot be an id; add a line \"id: ...\" "
+                     "with lower-case letters a-z, digits, - and _, or rename the file",
+                     it->file, stem);
+    }
+
+    it->weight = 1;
+    if ((f = frontmatter_get(fm, "weight")) && *f->value) {
+        const char *v = f->value;
+        size_t digits = strspn(v, "0123456789");
+        if (digits == 0 || v[digits] != '\0' || digits > 3)
+            diag_add(b->errs, "%s:%d: field \"weight\": \"%s\" is not a whole number; use 1 to 10", it->file,
+                     f->line, v);
+        else if (atoi(v) < 1 || atoi(v) > 10)
+            diag_add(b->errs, "%s:%d: field \"weight\": %s is out of range; use 1 to 10", it->file, f->line, v);
+        else
+            it->weight = atoi(v);
+    }
+    if ((f = frontmatter_get(fm, "tags")) &&
+        frontmatter_split_list(f->raw, &it->tags, &it->n_tags) < 0)
+        return oom(b);
+    if (it->url && !is_http_url(it->url))
+        diag_add(b->errs, "%s:%d: field \"url\": \"%s\" is not an http(s) URL; use a full address starting with https://",
+                 it->file, field_line(fm, "url"), it->url);
+
+    if (it->image) {
+        int line = field_line(fm, "image");
+        char path[PATH_LEN];
+        struct stat st;
+        if (!feed_path_is_safe(it->image))
+            diag_add(b->errs, "%s:%d: field \"image\": \"%s\" is not a safe path; write a path inside %s/ such as "
+                     "images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
+                     it->file, line, it->image, b->src);
+        else if (!has_image_extension(it->image))
+            diag_add(b->errs, "%s:%d: field \"image\": \"%s\" is not a picture the kiosk shows; use an .svg, .png or .jpg file",
+                     it->file, line, it->image);
+        else if (join(path, b->src, it->image) < 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            diag_add(b->errs, "%s:%d: field \"image\": file %s not found under %s/; check the name", it->file, line,
+                     it->image, b->src);
+    }
+
+    switch (it->kind) {
+    case ITEM_MAXIM:
+        require(b, it, it->author, "author", "包拯");
+        break;
+    case ITEM_CASE:
+        require(b, it, it->title, "title", "...");
+        require(b, it, it->lead, "lead", "...");
+        break;
+    case ITEM_STORY:
+        require(b, it, it->title, "title", "...");
+        require(b, it, it->lead, "lead", "...");
+        require(b, it, it->image, "image", "images/....svg");
+        break;
+    }
+    return 0;
+}
+
+/* The line number in a message "<file>:<line>: ...", or 0. */
+static long message_line(const char *msg, size_t file_len)
+{
+    return msg[file_len] == ':' ? strtol(msg + file_len + 1, NULL, 10) : 0;
+}
+
+/* Orders the messages of one file (from index `from` on) by line, keeping
+ * the order of messages on the same line. */
+static void sort_file_messages(struct diag *d, size_t from, const char *file)
+{
+    size_t fl = strlen(file);
+
+    for (size_t i = from + 1; i < d->n; i++) {
+        char *m = d->lines[i];
+        long line = message_line(m, fl);
+        size_t j = i;
+        while (j > from && message_line(d->lines[j - 1], fl) > line) {
+            d->lines[j] = d->lines[j - 1];
+            j--;
+        }
+        d->lines[j] = m;
+    }
+}
+
+/* Reads, parses and checks one Markdown file. Adds the item to the build
+ * even when it has problems (so ids can still be compared). */
+static int read_source(struct build *b, size_t folder, const char *name)
+{
+    char path[PATH_LEN], rel[PATH_LEN];
+    struct frontmatter fm = { 0 };
+    struct src_item *it;
+    struct src_item *grown;
+    char *text = NULL, *stem = NULL;
+    size_t len = 0, first_msg = b->errs->n;
+    int rc = -1, r, dropped = 0;
+
+    if (join(rel, kind_folders[folder].folder, name) < 0 || join(path, b->src, rel) < 0) {
+        diag_add(b->errs, "%s/%s/%s: path is too long; use a shorter name", b->src, kind_folders[folder].folder, name);
+        return 0;
+    }
+    grown = realloc(b->items, (b->n_items + 1) * sizeof *b->items);
+    if (!grown)
+        return oom(b);
+    b->items = grown;
+    it = &b->items[b->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind_folders[folder].kind;
+    it->file = strdup(path);
+    it->filename = strdup(name);
+    stem = dup_range(name, strlen(name) - 3); /* without ".md" */
+    if (!it->file || !it->filename || !stem) {
+        oom(b);
+        goto out;
+    }
+    r = feed_read_file(path, FEED_SOURCE_MAX_BYTES, &text, &len);
+    if (r == -2) {
+        diag_add(b->errs, "%s:1: file is larger than %u MiB; split it into several items", path,
+                 FEED_SOURCE_MAX_BYTES / (1024u * 1024u));
+        rc = 0;
+        goto out;
+    }
+    if (r < 0) {
+        diag_add(b->errs, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+        rc = 0;
+        goto out;
+    }
+    if (frontmatter_parse(text, len, path, source_keys, &fm, b->errs) < 0 && !fm.body) {
+        rc = b->errs->out_of_memory ? -1 : 0;
+        goto out;
+    }
+    if (interpret(b, &fm, folder, stem, it) < 0)
+        goto out;
+    if (it->kind == ITEM_MAXIM)
+        it->body = maxim_lines(fm.body);
+    else
+        it->body = trim_block(fm.body, strlen(fm.body), &dropped);
+    if (!it->body) {
+        oom(b);
+        goto out;
+    }
+    if (!*it->body) {
+        diag_add(b->errs, "%s:%d: the body is empty; write the %s below the closing \"---\"", path, fm.body_line,
+                 it->kind == ITEM_MAXIM ? "saying" : "text");
+    } else if (it->kind != ITEM_MAXIM) {
+        if (split_pages(b, it, fm.body_line + dropped) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    sort_file_messages(b->errs, first_msg, path);
+    frontmatter_free(&fm);
+    free(text);
+    free(stem);
+    return rc;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads every *.md file of one kind folder, in byte order of the names. */
+static int read_folder(struct build *b, size_t folder)
+{
+    char path[PATH_LEN];
+    char **names = NULL;
+    size_t n = 0, i;
+    DIR *d = NULL;
+    struct dirent *de;
+    int rc = -1;
+
+    if (join(path, b->src, kind_folders[folder].folder) < 0)
+        return 0;
+    d = opendir(path);
+    if (!d) {
+        if (errno == ENOENT)
+            return 0;
+        diag_add(b->errs, "%s: cannot open folder (%s); check its permissions", path, strerror(errno));
+        return 0;
+    }
+    while ((de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        char **grown;
+        if (de->d_name[0] == '.' || len < 4 || strcmp(de->d_name + len - 3, ".md") != 0)
+            continue;
+        grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown) {
+            oom(b);
+            goto out;
+        }
+        names = grown;
+        names[n] = strdup(de->d_name);
+        if (!names[n]) {
+            oom(b);
+            goto out;
+        }
+        n++;
+    }
+    if (n)
+        qsort(names, n, sizeof *names, name_cmp);
+    for (i = 0; i < n; i++) {
+        char file[PATH_LEN];
+        struct stat st;
+        if (join(file, path, names[i]) == 0 && stat(file, &st) == 0 && !S_ISREG(st.st_mode))
+            continue;
+        if (read_source(b, folder, names[i]) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    if (d)
+        closedir(d);
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* ---- the whole tree ----------------------------------------------------------- */
+
+static int item_order(const void *a, const void *b)
+{
+    const struct src_item *x = a, *y = b;
+    int c;
+
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    c = strcmp(x->filename, y->filename);
+    return c ? c : strcmp(x->file, y->file);
+}
+
+static void check_unique_ids(struct build *b)
+{
+    /* items are few (hundreds); a quadratic pass keeps the message order
+     * the same as the file order */
+    for (size_t i = 1; i < b->n_items; i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (b->items[i].id && b->items[j].id && strcmp(b->items[i].id, b->items[j].id) == 0) {
+                diag_add(b->errs, "%s:%d: field \"id\": \"%s\" is already used by %s; choose another id",
+                         b->items[i].file, b->items[i].id_line, b->items[i].id, b->items[j].file);
+                break;
+            }
+        }
+    }
+}
+
+/* ---- JSON --------------------------------------------------------------------- */
+
+static int set_str(json_t *obj, const char *key, const char *value)
+{
+    return value ? json_object_set_new(obj, key, json_string(value)) : 0;
+}
+
+/* "<p>saying<br />\nsecond line</p>\n" with HTML escaped. */
+static char *maxim_html(const char *text)
+{
+    size_t cap = strlen(text) * 6 + 32, n = 0;
+    char *out = malloc(cap);
+
+    if (!out)
+        return NULL;
+    n += (size_t)snprintf(out, cap, "<p>");
+    for (const char *p = text; *p; p++) {
+        const char *rep = NULL;
+        switch (*p) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\n': rep = "<br />\n"; break;
+        default: break;
+        }
+        if (rep) {
+            memcpy(out + n, rep, strlen(rep));
+            n += strlen(rep);
+        } else {
+            out[n++] = *p;
+        }
+    }
+    memcpy(out + n, "</p>\n", 6);
+    return out;
+}
+
+static json_t *item_json(const struct src_item *it)
+{
+    json_t *o = json_object(), *q = json_object(), *tags = NULL, *pages = NULL;
+    char *html = NULL;
+    int bad = 0;
+
+    if (!o || !q)
+        goto fail;
+    if (it->kind == ITEM_MAXIM)
+        html = maxim_html(it->body);
+    else
+        html = cmark_markdown_to_html(it->body, strlen(it->body), CMARK_OPT_DEFAULT | CMARK_OPT_SAFE);
+    if (!html)
+        goto fail;
+    bad |= set_str(o, "id", it->id);
+    bad |= set_str(o, "title", it->title);
+    bad |= set_str(o, "summary", it->lead);
+    bad |= set_str(o, "content_text", it->body);
+    bad |= set_str(o, "content_html", html);
+    bad |= set_str(o, "image", it->image);
+    if (it->n_tags) {
+        tags = json_array();
+        if (!tags)
+            goto fail;
+        for (size_t i = 0; i < it->n_tags; i++)
+            bad |= json_array_append_new(tags, json_string(it->tags[i]));
+        bad |= json_object_set_new(o, "tags", tags);
+    }
+    bad |= set_str(o, "url", it->url);
+    bad |= set_str(q, "kind", item_kind_name(it->kind));
+    bad |= set_str(q, "author", it->author);
+    bad |= set_str(q, "source", it->source);
+    bad |= json_object_set_new(q, "weight", json_integer(it->weight));
+    if (it->kind != ITEM_MAXIM) {
+        bad |= set_str(q, "markdown", it->body);
+        bad |= set_str(q, "intro", it->intro);
+    }
+    if (it->n_pages) {
+        pages = json_array();
+        if (!pages)
+            goto fail;
+        for (size_t i = 0; i < it->n_pages; i++) {
+            json_t *pg = json_object();
+            bad |= set_str(pg, "title", it->pages[i].title);
+            bad |= set_str(pg, "markdown", it->pages[i].markdown);
+            bad |= json_array_append_new(pages, pg);
+        }
+        bad |= json_object_set_new(q, "pages", pages);
+    }
+    bad |= json_object_set_new(o, "_qingfeng", q);
+    q = NULL;
+    if (bad)
+        goto fail;
+    free(html);
+    return o;
+fail:
+    free(html);
+    json_decref(q);
+    json_decref(o);
+    return NULL;
+}
+
+/* Collects the distinct image paths, sorted, with size and SHA-256. */
+static json_t *assets_json(struct build *b, size_t *n_assets)
+{
+    const char **paths = NULL;
+    size_t n = 0, i;
+    json_t *arr = json_array(), *result = NULL;
+
+    if (!arr)
+        goto out;
+    if (b->n_items) {
+        paths = malloc(b->n_items * sizeof *paths);
+        if (!paths)
+            goto out;
+    }
+    for (i = 0; i < b->n_items; i++)
+        if (b->items[i].image)
+            paths[n++] = b->items[i].image;
+    if (n)
+        qsort(paths, n, sizeof *paths, name_cmp);
+    *n_assets = 0;
+    for (i = 0; i < n; i++) {
+        char path[PATH_LEN], hex[SHA256_HEX_LEN + 1];
+        uint64_t size = 0;
+        json_t *a;
+        if (i > 0 && strcmp(paths[i], paths[i - 1]) == 0)
+            continue;
+        if (join(path, b->src, paths[i]) < 0 || sha256_hex_file(path, hex, &size) < 0) {
+            diag_add(b->errs, "%s/%s: cannot read (%s); check its permissions", b->src, paths[i], strerror(errno));
+            continue;
+        }
+        a = json_pack("{s:s, s:I, s:s}", "path", paths[i], "size", (json_int_t)size, "sha256", hex);
+        if (!a || json_array_append_new(arr, a) < 0)
+            goto out;
+        (*n_assets)++;
+    }
+    result = arr;
+    arr = NULL;
+out:
+    json_decref(arr);
+    free(paths);
+    return result;
+}
+
+static json_t *feed_json(struct build *b, size_t *n_assets)
+{
+    json_t *root = json_object(), *items = json_array(), *q = NULL, *assets;
+    int bad = 0;
+
+    if (!root || !items)
+        goto fail;
+    assets = assets_json(b, n_assets);
+    if (!assets)
+        goto fail;
+    q = json_pack("{s:i, s:s, s:o}", "format", 1, "generated_by", "qingfeng-feed", "assets", assets);
+    if (!q)
+        goto fail;
+    bad |= set_str(root, "version", "https://jsonfeed.org/version/1.1");
+    bad |= set_str(root, "title", b->meta.title && *b->meta.title ? b->meta.title : "清风 内容");
+    bad |= set_str(root, "home_page_url", b->meta.home_page_url && *b->meta.home_page_url ? b->meta.home_page_url : NULL);
+    bad |= set_str(root, "description", b->meta.description && *b->meta.description ? b->meta.description : NULL);
+    bad |= set_str(root, "language", b->meta.language && *b->meta.language ? b->meta.language : "zh-CN");
+    bad |= json_object_set_new(root, "_qingfeng", q);
+    q = NULL;
+    for (size_t i = 0; i < b->n_items; i++) {
+        json_t *it = item_json(&b->items[i]);
+        if (!it || json_array_append_new(items, it) < 0)
+            goto fail;
+    }
+    bad |= json_object_set_new(root, "items", items);
+    items = NULL;
+    if (bad)
+        goto fail;
+    return root;
+fail:
+    json_decref(q);
+    json_decref(items);
+    json_decref(root);
+    return NULL;
+}
+
+static void build_free(struct build *b)
+{
+    for (size_t i = 0; i < b->n_items; i++)
+        src_item_free(&b->items[i]);
+    free(b->items);
+    free(b->meta.title);
+    free(b->meta.home_page_url);
+    free(b->meta.language);
+    free(b->meta.description);
+}
+
+int feed_build_json(const char *src, char **json, size_t *len, struct feed_build_stats *stats, struct diag *errs)
+{
+    struct build b = { .errs = errs };
+    size_t before = errs->n, n_assets = 0, slen;
+    json_t *root = NULL;
+    char *text = NULL, err[1024];
+    struct feed *check = NULL;
+    struct stat st;
+    int rc = -1;
+
+    slen = strlen(src);
+    while (slen > 1 && src[slen - 1] == '/')
+        slen--;
+    if (slen >= sizeof b.src) {
+        diag_add(errs, "%s: path is too long; use a shorter folder", src);
+        goto out;
+    }
+    memcpy(b.src, src, slen);
+    b.src[slen] = '\0';
+    if (stat(b.src, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_add(errs, "%s: not a folder; give the content folder, e.g. content/", b.src);
+        goto out;
+    }
+    read_feed_ini(&b);
+    for (size_t f = 0; f < sizeof kind_folders / sizeof kind_folders[0]; f++)
+        if (read_folder(&b, f) < 0)
+            goto out;
+    check_unique_ids(&b);
+    if (b.n_items == 0 && errs->n == before)
+        diag_add(errs, "%s: no items; add Markdown files under maxims/, cases/ or stories/", b.src);
+    if (errs->n != before || errs->out_of_memory)
+        goto out;
+    if (b.n_items)
+        qsort(b.items, b.n_items, sizeof *b.items, item_order);
+    root = feed_json(&b, &n_assets);
+    if (!root) {
+        if (errs->n == before)
+            oom(&b);
+        goto out;
+    }
+    if (errs->n != before)
+        goto out;
+    text = json_dumps(root, JSON_INDENT(2));
+    if (!text) {
+        oom(&b);
+        goto out;
+    }
+    {
+        size_t tl = strlen(text);
+        char *grown = realloc(text, tl + 2);
+        if (!grown) {
+            oom(&b);
+            goto out;
+        }
+        text = grown;
+        memcpy(text + tl, "\n", 2);
+    }
+    /* one validator: what we write must be what the kiosk accepts */
+    check = feed_parse(text, strlen(text), "feed.json", err, sizeof err);
+    if (!check) {
+        diag_add(errs, "%s: the built feed does not pass its own check: %s; please report this", b.src, err);
+        goto out;
+    }
+    if (stats) {
+        stats->n_items = check->n_items;
+        stats->n_maxims = feed_count_kind(check, ITEM_MAXIM);
+        stats->n_cases = feed_count_kind(check, ITEM_CASE);
+        stats->n_stories = feed_count_kind(check, ITEM_STORY);
+        stats->n_assets = check->n_assets;
+    }
+    *len = strlen(text);
+    *json = text;
+    text = NULL;
+    rc = 0;
+out:
+    feed_free(check);
+    free(text);
+    json_decref(root);
+    build_free(&b);
+    return rc;
+}
+
+/* ---- writing ------------------------------------------------------------------- */
+
+/* Creates `dir` and its parents (like mkdir -p). */
+static int make_dirs(const char *dir)
+{
+    char path[PATH_LEN];
+    size_t n = strlen(dir);
+
+    if (n >= sizeof path)
+        return -1;
+    memcpy(path, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (path[i] == '/' || path[i] == '\0') {
+            char c = path[i];
+            path[i] = '\0';
+            if (mkdir(path, 0755) != 0 && errno != EEXIST)
+                return -1;
+            path[i] = c;
+        }
+    }
+    return 0;
+}
+
+/* Writes `len` bytes to `path` through "<path>.tmp" and rename(2). */
+static int write_atomic(const char *path, const void *data, size_t len)
+{
+    char tmp[PATH_LEN];
+    int fd = -1, rc = -1, saved;
+    size_t done = 0;
+
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        goto out;
+    while (done < len) {
+        ssize_t w = write(fd, (const char *)data + done, len - done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            goto out;
+        }
+        done += (size_t)w;
+    }
+    if (fsync(fd) != 0)
+        goto out;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto out;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0)
+        goto out;
+    rc = 0;
+out:
+    saved = errno;
+    if (fd >= 0)
+        close(fd);
+    if (rc != 0)
+        unlink(tmp);
+    errno = saved;
+    return rc;
+}
+
+/* Copies one asset into the output folder. */
+static int copy_asset(const char *src, const char *out, const char *rel, struct diag *errs)
+{
+    char from[PATH_LEN], to[PATH_LEN], dir[PATH_LEN];
+    char *data = NULL, *slash;
+    size_t len = 0;
+    int rc = -1;
+
+    if (join(from, src, rel) < 0 || join(to, out, rel) < 0) {
+        diag_add(errs, "%s/%s: path is too long; use a shorter folder", out, rel);
+        goto out;
+    }
+    if (feed_read_file(from, FEED_MAX_BYTES * 4u, &data, &len) != 0) {
+        diag_add(errs, "%s: cannot read (%s); check the file", from, strerror(errno));
+        goto out;
+    }
+    memcpy(dir, to, sizeof dir);
+    slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    if (make_dirs(dir) != 0 || write_atomic(to, data, len) != 0) {
+        diag_add(errs, "%s: cannot write (%s); check the output folder's permissions", to, strerror(errno));
+        goto out;
+    }
+    rc = 0;
+out:
+    free(data);
+    return rc;
+}
+
+int feed_build(const char *src, const char *out, struct feed_build_stats *stats, struct diag *errs)
+{
+    char *json = NULL, path[PATH_LEN], err[1024];
+    size_t len = 0, before = errs->n;
+    struct feed *feed = NULL;
+    json_t *root = NULL;
+    int rc = -1;
+
+    if (feed_build_json(src, &json, &len, stats, errs) < 0)
+        goto out;
+    if (make_dirs(out) != 0) {
+        diag_add(errs, "%s: cannot create folder (%s); check the path and permissions", out, strerror(errno));
+        goto out;
+    }
+    /* copy the assets the JSON lists, then switch feed.json last */
+    root = json_loadb(json, len, 0, NULL);
+    {
+        json_t *assets = json_object_get(json_object_get(root, "_qingfeng"), "assets");
+        for (size_t i = 0; i < json_array_size(assets); i++) {
+            const char *rel = json_string_value(json_object_get(json_array_get(assets, i), "path"));
+            copy_asset(src, out, rel, errs);
+        }
+    }
+    if (errs->n != before)
+        goto out;
+    if (join(path, out, "feed.json") < 0 || write_atomic(path, json, len) != 0) {
+        diag_add(errs, "%s/feed.json: cannot write (%s); check the output folder's permissions", out, strerror(errno));
+        goto out;
+    }
+    feed = feed_load_dir(out, err, sizeof err);
+    if (!feed) {
+        diag_add(errs, "%s", err);
+        goto out;
+    }
+    rc = 0;
+out:
+    feed_free(feed);
+    json_decref(root);
+    free(json);
+    return rc;
+}

@@ -1,0 +1,355 @@
+/* Building a feed from a content source tree (app/core/feed_build.c) and
+ * loading the result back with the kiosk's own loader.
+ *
+ * Fixtures live in tests/unit/data/, found relative to the repository root:
+ * the tests must run with the repo root as the working directory (make unit
+ * and tests/run-unit.sh do). Output goes to fresh mkdtemp directories. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/feed.h"
+#include "core/feed_build.h"
+#include "core/sha256.h"
+
+/* Relative to the repository root, which is the working directory. */
+#define DATA_DIR "tests/unit/data"
+#define GOOD DATA_DIR "/content-good"
+#define BAD DATA_DIR "/content-bad"
+
+struct tmp {
+    char dir[64];
+};
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    DIR *d;
+    struct dirent *de;
+
+    if (lstat(path, &st) != 0)
+        return;
+    if (!S_ISDIR(st.st_mode)) {
+        unlink(path);
+        return;
+    }
+    d = opendir(path);
+    while (d && (de = readdir(d))) {
+        char child[1024];
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        snprintf(child, sizeof child, "%s/%s", path, de->d_name);
+        remove_tree(child);
+    }
+    if (d)
+        closedir(d);
+    rmdir(path);
+}
+
+static int tmp_setup(void **state)
+{
+    struct tmp *t = calloc(1, sizeof *t);
+
+    if (!t)
+        return -1;
+    strcpy(t->dir, "/tmp/qf-test-build-XXXXXX");
+    if (!mkdtemp(t->dir)) {
+        free(t);
+        return -1;
+    }
+    *state = t;
+    return 0;
+}
+
+static int tmp_teardown(void **state)
+{
+    struct tmp *t = *state;
+
+    remove_tree(t->dir);
+    free(t);
+    return 0;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *text = NULL;
+
+    if (feed_read_file(path, 1u << 24, &text, len) != 0)
+        fail_msg("cannot read %s", path);
+    return text;
+}
+
+static void print_diag(const struct diag *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        print_message("  %s\n", d->lines[i]);
+}
+
+static void test_build_good_tree(void **state)
+{
+    struct tmp *t = *state;
+    char out[128], err[1024], img[160], hex_src[SHA256_HEX_LEN + 1], hex_out[SHA256_HEX_LEN + 1];
+    struct feed_build_stats st = { 0 };
+    struct diag errs = { 0 };
+    struct feed *feed;
+    uint64_t size = 0;
+
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    if (feed_build(GOOD "/", out, &st, &errs) != 0) {
+        print_diag(&errs);
+        fail_msg("build failed");
+    }
+    assert_int_equal(errs.n, 0);
+    assert_int_equal(st.n_items, 4);
+    assert_int_equal(st.n_maxims, 2);
+    assert_int_equal(st.n_cases, 1);
+    assert_int_equal(st.n_stories, 1);
+    assert_int_equal(st.n_assets, 1);
+
+    feed = feed_load_dir(out, err, sizeof err);
+    if (!feed)
+        fail_msg("%s", err);
+    assert_string_equal(feed->title, "清风 测试内容");
+    assert_string_equal(feed->home_page_url, "https://example.org/qingfeng");
+    /* sorted by kind, then file name */
+    assert_int_equal(feed->n_items, 4);
+    assert_string_equal(feed->items[0].id, "maxim-baozheng");
+    assert_string_equal(feed->items[1].id, "maxim-zhuge");
+    assert_string_equal(feed->items[2].id, "case-gift-money");
+    assert_string_equal(feed->items[3].id, "story-window");
+
+    const struct feed_item *m = &feed->items[0];
+    assert_int_equal(m->kind, ITEM_MAXIM);
+    assert_string_equal(m->text, "清心为治本，\n直道是身谋。");
+    assert_string_equal(m->author, "包拯");
+    assert_int_equal(m->weight, 3);
+    assert_null(m->markdown);
+    assert_int_equal(feed->items[1].n_tags, 3); /* 修身，节俭、淡泊 */
+    assert_string_equal(feed->items[1].tags[2], "淡泊");
+    assert_string_equal(feed->items[1].source, "《诫子书》");
+
+    const struct feed_item *c = &feed->items[2];
+    assert_int_equal(c->kind, ITEM_CASE);
+    assert_string_equal(c->summary, "一次\"小意思\"，断送大好前程。");
+    assert_string_equal(c->intro, "某局副局长王某，利用职务便利收受礼金。");
+    assert_int_equal(c->n_pages, 3); /* the "## " inside the code block is not a page */
+    assert_string_equal(c->pages[0].title, "案情简介");
+    assert_true(strstr(c->pages[0].markdown, "## 这一行在代码块里") != NULL);
+    assert_string_equal(c->pages[1].title, "处理结果");
+    assert_string_equal(c->pages[1].markdown, "- 开除党籍\n- 开除公职");
+    assert_string_equal(c->pages[2].title, "警示");
+    assert_int_equal(c->weight, 2);
+    assert_string_equal(c->url, "https://example.org/cases/gift");
+    assert_string_equal(c->text, c->markdown);
+
+    const struct feed_item *s = &feed->items[3];
+    assert_int_equal(s->kind, ITEM_STORY);
+    assert_string_equal(s->image, "images/lotus.svg");
+    assert_int_equal(s->n_pages, 0);
+
+    /* the copied image has the bytes of the source and the pinned hash */
+    assert_int_equal(sha256_hex_file(GOOD "/images/lotus.svg", hex_src, &size), 0);
+    snprintf(img, sizeof img, "%s/images/lotus.svg", out);
+    assert_int_equal(sha256_hex_file(img, hex_out, NULL), 0);
+    assert_string_equal(hex_src, hex_out);
+    assert_string_equal(feed_find_asset(feed, "images/lotus.svg")->sha256, hex_src);
+    assert_int_equal(feed_find_asset(feed, "images/lotus.svg")->size, size);
+    feed_free(feed);
+    diag_free(&errs);
+}
+
+static void test_build_html_is_safe(void **state)
+{
+    char *json = NULL;
+    size_t len = 0;
+    struct diag errs = { 0 };
+
+    assert_int_equal(feed_build_json(GOOD, &json, &len, NULL, &errs), 0);
+    assert_int_equal(len, strlen(json));
+    assert_null(strstr(json, "<script>alert(\\\"不会出现在 HTML 里\\\")</script>\\n\","));
+    assert_non_null(strstr(json, "\"content_html\": \"<p>李某在政务服务窗口工作二十年，从未收过群众一份礼。</p>\\n<!-- raw HTML omitted -->\\n\""));
+    assert_non_null(strstr(json, "\"content_html\": \"<p>清心为治本，<br />\\n直道是身谋。</p>\\n\""));
+    assert_non_null(strstr(json, "\"generated_by\": \"qingfeng-feed\""));
+    assert_non_null(strstr(json, "\"version\": \"https://jsonfeed.org/version/1.1\""));
+    free(json);
+    diag_free(&errs);
+}
+
+static void test_build_reproducible(void **state)
+{
+    struct tmp *t = *state;
+    char a[128], b[128], pa[160], pb[160];
+    struct diag errs = { 0 };
+    char *ta, *tb;
+    size_t la, lb;
+
+    snprintf(a, sizeof a, "%s/a", t->dir);
+    snprintf(b, sizeof b, "%s/b/nested", t->dir);
+    assert_int_equal(feed_build(GOOD, a, NULL, &errs), 0);
+    assert_int_equal(feed_build(GOOD, b, NULL, &errs), 0);
+    assert_int_equal(feed_build(GOOD, a, NULL, &errs), 0); /* rebuilding over an old build */
+    snprintf(pa, sizeof pa, "%s/feed.json", a);
+    snprintf(pb, sizeof pb, "%s/feed.json", b);
+    ta = slurp(pa, &la);
+    tb = slurp(pb, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(ta, tb, la);
+    free(ta);
+    free(tb);
+    diag_free(&errs);
+}
+
+/* Every problem of the bad tree, in order, each naming file, line and
+ * (where one is involved) field. */
+static const char *const bad_expected[] = {
+    BAD "/feed.ini:3: field \"colour\": unknown setting; use one of title, home_page_url, language, description",
+    BAD "/maxims/bad-utf8.md:5: text is not valid UTF-8 (byte 0xff); save the file as UTF-8 (in WPS or Notepad: Save As, encoding UTF-8)",
+    BAD "/maxims/bad-weight.md:1: field \"author\": missing; add a line \"author: 包拯\" to the header",
+    BAD "/maxims/bad-weight.md:3: field \"weight\": \"abc\" is not a whole number; use 1 to 10",
+    BAD "/maxims/twice.md:3: field \"author\": given twice (first on line 2); keep only one",
+    BAD "/cases/a-first.md:8: page heading is empty; write the page title after \"## \"",
+    BAD "/cases/a-first.md:12: page \"空页\" is empty; write text under the heading or remove it",
+    BAD "/cases/b-second.md:5: field \"kind\": \"novel\" is not a known kind; use maxim, case or story",
+    BAD "/cases/nohead.md:1: no header; start the file with a line \"---\", then the fields, then \"---\"",
+    BAD "/cases/题目.md:1: field \"id\": the file name \"题目\" cannot be an id; add a line \"id: ...\" with lower-case letters a-z, digits, - and _, or rename the file",
+    BAD "/stories/evil.md:4: field \"image\": \"../secret.svg\" is not a safe path; write a path inside " BAD "/ such as images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
+    BAD "/stories/evil.md:6: the body is empty; write the text below the closing \"---\"",
+    BAD "/stories/open.md:1: the header is not closed; add a line \"---\" after the last field",
+    BAD "/stories/web.md:4: field \"image\": \"http://example.org/a.svg\" is not a safe path; write a path inside " BAD "/ such as images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
+    BAD "/stories/web.md:5: field \"id\": \"Story_Web\" is not a valid id; use lower-case letters a-z, digits, - and _ (start with a letter or digit, at most 100)",
+    BAD "/stories/window.md:1: field \"title\": missing; add a line \"title: ...\" to the header",
+    BAD "/stories/window.md:3: field \"image\": file images/nope.svg not found under " BAD "/; check the name",
+    BAD "/stories/window.md:4: field \"colour\": unknown field; use one of id, title, lead, author, source, image, tags, weight, url, kind",
+    BAD "/stories/window.md:5: field \"url\": \"ftp://example.org/x\" is not an http(s) URL; use a full address starting with https://",
+    BAD "/cases/b-second.md:2: field \"id\": \"case-same\" is already used by " BAD "/cases/a-first.md; choose another id",
+};
+
+static void test_build_bad_tree_reports_everything(void **state)
+{
+    struct tmp *t = *state;
+    char out[128];
+    struct diag errs = { 0 };
+    struct stat st;
+    size_t n = sizeof bad_expected / sizeof bad_expected[0];
+
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    assert_int_equal(feed_build(BAD, out, NULL, &errs), -1);
+    assert_int_not_equal(stat(out, &st), 0); /* nothing written, not even the folder */
+    if (errs.n != n) {
+        print_diag(&errs);
+        fail_msg("expected %zu messages, got %zu", n, errs.n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *m = errs.lines[i];
+        const char *colon = strchr(m + strlen(BAD), ':');
+        assert_string_equal(m, bad_expected[i]);
+        /* "<file>:<line>: " with a positive line */
+        assert_non_null(colon);
+        assert_true(atoi(colon + 1) >= 1);
+        assert_non_null(strchr(m, ';')); /* says what to do */
+    }
+    diag_free(&errs);
+}
+
+static void write_text(const char *dir, const char *rel, const char *text)
+{
+    char path[512];
+    FILE *f;
+
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static void make_dir(const char *dir, const char *rel)
+{
+    char path[512];
+
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    assert_int_equal(mkdir(path, 0755), 0);
+}
+
+static void test_build_kind_override_and_escaping(void **state)
+{
+    struct tmp *t = *state;
+    char src[128], out[128], err[512];
+    struct diag errs = { 0 };
+    struct feed *feed;
+
+    snprintf(src, sizeof src, "%s/content", t->dir);
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    assert_int_equal(mkdir(src, 0755), 0);
+    make_dir(src, "maxims");
+    make_dir(src, "stories");
+    write_text(src, "maxims/a.md", "---\nauthor: 某\n---\n\n\n  a < b & \"c\"  \n\n");
+    write_text(src, "stories/zz.md", "---\nkind: case\ntitle: 改为案例\nlead: l\n---\n## 一\n\n正文\n");
+    write_text(src, "stories/.hidden.md", "not a content file");
+    write_text(src, "stories/notes.txt", "ignored");
+    if (feed_build(src, out, NULL, &errs) != 0) {
+        print_diag(&errs);
+        fail_msg("build failed");
+    }
+    feed = feed_load_dir(out, err, sizeof err);
+    if (!feed)
+        fail_msg("%s", err);
+    assert_int_equal(feed->n_items, 2);
+    assert_string_equal(feed->title, "清风 内容"); /* no feed.ini */
+    assert_string_equal(feed->language, "zh-CN");
+    assert_string_equal(feed->items[0].text, "a < b & \"c\"");
+    assert_string_equal(feed->items[1].id, "story-zz"); /* id prefix from the folder */
+    assert_int_equal(feed->items[1].kind, ITEM_CASE);
+    assert_null(feed->items[1].intro);
+    assert_int_equal(feed->items[1].n_pages, 1);
+    feed_free(feed);
+    diag_free(&errs);
+}
+
+static void test_build_empty_and_missing(void **state)
+{
+    struct tmp *t = *state;
+    char out[128], expect[256];
+    struct diag errs = { 0 };
+
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    assert_int_equal(feed_build(t->dir, out, NULL, &errs), -1);
+    assert_int_equal(errs.n, 1);
+    snprintf(expect, sizeof expect, "%s: no items; add Markdown files under maxims/, cases/ or stories/", t->dir);
+    assert_string_equal(errs.lines[0], expect);
+    diag_free(&errs);
+
+    assert_int_equal(feed_build(DATA_DIR "/no-such-folder", out, NULL, &errs), -1);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.lines[0], DATA_DIR "/no-such-folder: not a folder; give the content folder, e.g. content/");
+    diag_free(&errs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_build_good_tree, tmp_setup, tmp_teardown),
+        cmocka_unit_test(test_build_html_is_safe),
+        cmocka_unit_test_setup_teardown(test_build_reproducible, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_bad_tree_reports_everything, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_kind_override_and_escaping, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_empty_and_missing, tmp_setup, tmp_teardown),
+    };
+    struct stat st;
+
+    if (stat(GOOD "/feed.ini", &st) != 0) {
+        fprintf(stderr, "test_feed_build: %s not found; run the tests from the repository root\n", GOOD);
+        return 1;
+    }
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

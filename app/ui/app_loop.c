@@ -1,0 +1,250 @@
+/* The interactive main loop and the steps it shares with the scripted mode
+ * and the benchmark. The loop is flat: handle events, advance the timeline,
+ * render only when the picture changes, then sleep in SDL_WaitEventTimeout
+ * until the next deadline (slide change, clock minute) or a wake-up event. */
+#include <limits.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "ui/app.h"
+
+static uint64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t app_now(const struct app *a)
+{
+    return a->virtual_clock ? a->vnow : SDL_GetTicks64();
+}
+
+time_t app_wall(const struct app *a)
+{
+    return a->virtual_clock ? a->wall_start + (time_t)(a->vnow / 1000) : time(NULL);
+}
+
+/* The slides needed now and next, most urgent first. */
+static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
+{
+    const struct attract *t = &a->attract;
+    size_t n = 0, cand[4];
+    cand[n++] = t->order[t->pos];
+    if (t->in_transition)
+        cand[n++] = t->order[t->next_pos];
+    cand[n++] = t->order[(t->pos + 1) % t->n_order];
+    cand[n++] = t->order[(t->pos + t->n_order - 1) % t->n_order];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < VIEW_SLOTS; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < m; j++)
+            dup |= out[j] == cand[i];
+        if (!dup)
+            out[m++] = cand[i];
+    }
+    return m;
+}
+
+void app_update_wants(struct app *a)
+{
+    size_t need[WORKER_WANT_MAX], missing[WORKER_WANT_MAX], n = needed(a, need), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!view_has(&a->view, need[i]))
+            missing[m++] = need[i];
+    worker_want(a->worker, missing, m);
+}
+
+bool app_take_results(struct app *a)
+{
+    bool visible = false;
+    struct worker_result r;
+    while (worker_take(a->worker, &r)) {
+        if (r.kind == WORKER_CHROME) {
+            chrome_set_static(&a->chrome, r.surface);
+            visible = true;
+            continue;
+        }
+        size_t need[WORKER_WANT_MAX], n = needed(a, need);
+        bool wanted = false;
+        for (size_t i = 0; i < n; i++)
+            wanted |= need[i] == r.item;
+        if (wanted && view_put(&a->view, r.item, r.surface, need, n)) {
+            struct attract_frame f = attract_frame_at(&a->attract, app_now(a));
+            visible |= r.item == f.item || (f.transitioning && r.item == f.next_item);
+        }
+        if (r.surface)
+            SDL_FreeSurface(r.surface);
+    }
+    app_update_wants(a);
+    if (visible)
+        a->dirty = true;
+    return visible;
+}
+
+static void log_scene(struct app *a)
+{
+    log_info("scene: attract item=%s", a->feed->items[attract_current_item(&a->attract)].id);
+    a->scene_pending = false;
+}
+
+void app_advance(struct app *a, uint64_t now)
+{
+    if (attract_update(&a->attract, now)) {
+        a->scene_pending = true;
+        a->dirty = true;
+        app_update_wants(a);
+    }
+    /* On the virtual clock a slide is visible the moment the timeline says
+     * so; on the real one, when it has been presented (see app_run). */
+    if (a->virtual_clock && a->scene_pending && !a->attract.in_transition)
+        log_scene(a);
+}
+
+static void skip(struct app *a, int dir, uint64_t now)
+{
+    attract_skip(&a->attract, dir, now);
+    app_update_wants(a);
+    a->dirty = true;
+}
+
+void app_handle_event(struct app *a, const SDL_Event *ev)
+{
+    uint64_t now = app_now(a);
+    if (ev->type == a->wake_event) {
+        app_take_results(a);
+        return;
+    }
+    switch (ev->type) {
+    case SDL_RENDER_DEVICE_RESET:
+    case SDL_RENDER_TARGETS_RESET:
+        /* Textures are gone: make everything again. */
+        log_warn("video: render device reset; reloading slides");
+        view_clear(&a->view);
+        chrome_lost(&a->chrome);
+        worker_want_chrome(a->worker);
+        app_update_wants(a);
+        a->dirty = true;
+        return;
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_EXPOSED || ev->window.event == SDL_WINDOWEVENT_SHOWN)
+            a->dirty = true;
+        return;
+    default:
+        break;
+    }
+    struct input_action act = input_event(&a->input, ev, now);
+    switch (act.kind) {
+    case INPUT_PRESS:
+        chrome_tap(&a->chrome, act.x, act.y, now);
+        a->dirty = true;
+        break;
+    case INPUT_TAP:
+        log_debug("input: tap %.0f,%.0f", act.x, act.y);
+        skip(a, +1, now);
+        break;
+    case INPUT_NEXT:
+        log_debug("input: next");
+        skip(a, +1, now);
+        break;
+    case INPUT_PREV:
+        log_debug("input: previous");
+        skip(a, -1, now);
+        break;
+    case INPUT_QUIT:
+        log_debug("input: quit");
+        a->quit = true;
+        break;
+    case INPUT_NONE:
+        break;
+    }
+}
+
+void app_handle_events(struct app *a)
+{
+    SDL_Event ev;
+    while (!a->quit && SDL_PollEvent(&ev))
+        app_handle_event(a, &ev);
+}
+
+bool app_frame_missing(const struct app *a, uint64_t now)
+{
+    struct attract_frame f = attract_frame_at(&a->attract, now);
+    return !a->chrome.static_tex || !view_has(&a->view, f.item) ||
+           (f.transitioning && !view_has(&a->view, f.next_item));
+}
+
+void app_render(struct app *a, uint64_t now)
+{
+    struct attract_frame f = attract_frame_at(&a->attract, now);
+    struct rgb p = a->cfg.theme.paper;
+    SDL_SetRenderDrawColor(a->ren, p.r, p.g, p.b, 255);
+    SDL_RenderClear(a->ren);
+    view_draw(&a->view, &f, p);
+    chrome_update_clock(&a->chrome, app_wall(a));
+    chrome_draw(&a->chrome, a->attract.pos, a->attract.next_pos, a->attract.n_order, f.transitioning, f.progress,
+                now);
+}
+
+/* After a present: note the first real frame and the scene line. */
+static void presented(struct app *a, const struct attract_frame *f)
+{
+    a->frames++;
+    bool shown = view_has(&a->view, f->item);
+    if (a->first_frame_ms < 0 && shown)
+        a->first_frame_ms = (double)(mono_ns() - a->main_entry_ns) / 1e6;
+    if (!a->virtual_clock && a->scene_pending && !f->transitioning && shown)
+        log_scene(a);
+}
+
+void app_present(struct app *a, uint64_t now)
+{
+    struct attract_frame f = attract_frame_at(&a->attract, now);
+    app_render(a, now);
+    SDL_RenderPresent(a->ren);
+    a->dirty = false;
+    presented(a, &f);
+}
+
+int app_run(struct app *a)
+{
+    uint64_t last_present = 0;
+    while (!a->quit) {
+        app_handle_events(a);
+        if (a->quit)
+            break;
+        uint64_t now = app_now(a);
+        app_advance(a, now);
+        if (chrome_update_clock(&a->chrome, app_wall(a)))
+            a->dirty = true;
+        struct attract_frame f = attract_frame_at(&a->attract, now);
+        bool animating = f.transitioning || chrome_animating(&a->chrome, now);
+        if (a->dirty || animating) {
+            app_present(a, now);
+            last_present = app_now(a);
+        }
+
+        /* Sleep until something is due. */
+        now = app_now(a);
+        int timeout;
+        if (animating) {
+            /* vsync paces us; without it, aim at ~60 frames per second. */
+            uint64_t since = now - last_present;
+            timeout = a->vsync ? 0 : (since >= 16 ? 0 : (int)(16 - since));
+        } else {
+            uint64_t deadline = attract_next_deadline(&a->attract, now);
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;
+            uint64_t wait = deadline > now ? deadline - now : 0;
+            if (wait > to_minute)
+                wait = to_minute;
+            timeout = wait > INT_MAX ? INT_MAX : (int)wait;
+        }
+        SDL_Event ev;
+        if (timeout > 0 ? SDL_WaitEventTimeout(&ev, timeout) : SDL_PollEvent(&ev))
+            app_handle_event(a, &ev);
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,199 @@
+/* --script: drives the kiosk from a script on a virtual clock. `wait` jumps
+ * the timeline from deadline to deadline without rendering, so an hour of
+ * rotation takes a moment; `shot` waits for the worker, renders the frame at
+ * the current virtual time and saves it; input commands inject SDL events
+ * that take the same path as real ones. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/log.h"
+#include "core/script.h"
+#include "ui/app.h"
+#include "ui/shots.h"
+
+#define FRAME_MS 16
+#define READY_TIMEOUT_MS 60000
+
+/* Advances the virtual clock by ms, stepping through every deadline. */
+static void virtual_wait(struct app *a, uint32_t ms)
+{
+    uint64_t target = a->vnow + ms;
+    while (!a->quit) {
+        const struct attract *t = &a->attract;
+        uint64_t next = t->in_transition ? t->transition_start + t->cfg.transition_ms
+                                         : attract_next_deadline(t, a->vnow);
+        if (next <= a->vnow || next > target)
+            next = target;
+        a->vnow = next;
+        app_advance(a, a->vnow);
+        app_handle_events(a);
+        if (a->vnow >= target)
+            break;
+    }
+}
+
+static void push(struct app *a, SDL_Event *ev)
+{
+    ev->common.timestamp = SDL_GetTicks();
+    SDL_PushEvent(ev);
+    app_handle_events(a);
+}
+
+static void finger(struct app *a, Uint32 type, double x, double y)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.tfinger.touchId = 1;
+    ev.tfinger.fingerId = 1;
+    ev.tfinger.x = (float)x;
+    ev.tfinger.y = (float)y;
+    ev.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    push(a, &ev);
+}
+
+static void drag(struct app *a, double x1, double y1, double x2, double y2, uint32_t ms)
+{
+    finger(a, SDL_FINGERDOWN, x1, y1);
+    uint32_t steps = ms / FRAME_MS ? ms / FRAME_MS : 1;
+    for (uint32_t i = 1; i <= steps && !a->quit; i++) {
+        virtual_wait(a, ms / steps);
+        double t = (double)i / steps;
+        finger(a, SDL_FINGERMOTION, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+    }
+    finger(a, SDL_FINGERUP, x2, y2);
+}
+
+static int key(struct app *a, const char *name)
+{
+    SDL_Keycode k = SDL_GetKeyFromName(name);
+    if (k == SDLK_UNKNOWN && !strcasecmp(name, "escape"))
+        k = SDLK_ESCAPE;
+    if (k == SDLK_UNKNOWN)
+        return -1;
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_KEYDOWN;
+    ev.key.state = SDL_PRESSED;
+    ev.key.keysym.sym = k;
+    ev.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+    push(a, &ev);
+    ev.type = SDL_KEYUP;
+    ev.key.state = SDL_RELEASED;
+    push(a, &ev);
+    return 0;
+}
+
+/* Waits (really) until the worker has made everything the frame needs. */
+static void wait_ready(struct app *a)
+{
+    uint64_t start = SDL_GetTicks64();
+    app_take_results(a);
+    while (app_frame_missing(a, a->vnow)) {
+        if (SDL_GetTicks64() - start > READY_TIMEOUT_MS) {
+            log_warn("script: slides not ready after %d ms; taking the shot anyway", READY_TIMEOUT_MS);
+            return;
+        }
+        app_update_wants(a);
+        worker_wait(a->worker, 100);
+        app_take_results(a);
+    }
+}
+
+static int shot(struct app *a, const char *name)
+{
+    char path[QF_PATH_MAX], err[1024], file[96];
+    snprintf(file, sizeof file, "%s.png", name);
+    if (path_join(path, sizeof path, a->args.shots, file) != 0) {
+        log_err("script: shot path too long");
+        return -1;
+    }
+    wait_ready(a);
+    app_render(a, a->vnow);
+    if (shot_save(a->ren, path, err, sizeof err) != 0) {
+        log_err("script: %s", err);
+        return -1;
+    }
+    SDL_RenderPresent(a->ren);
+    log_debug("script: saved %s", path);
+    return 0;
+}
+
+static const char *op_name(enum script_op op)
+{
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit"};
+    return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
+}
+
+int app_run_script(struct app *a)
+{
+    char err[1024];
+    size_t len = 0;
+    char *text = SDL_LoadFile(a->args.script, &len);
+    if (!text) {
+        log_err("script: %s: cannot read: %s", a->args.script, SDL_GetError());
+        return EXIT_USAGE;
+    }
+    struct script sc;
+    int rc = script_parse(text, a->args.script, &sc, err, sizeof err);
+    SDL_free(text);
+    if (rc != 0) {
+        log_err("script: %s", err);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < sc.n_cmds; i++) {
+        if (sc.cmds[i].op == SCRIPT_SHOT && !a->args.shots) {
+            log_err("script: %s:%d: shot needs --shots DIR", a->args.script, sc.cmds[i].line);
+            script_free(&sc);
+            return EXIT_USAGE;
+        }
+    }
+    if (a->args.shots && shot_dir(a->args.shots, err, sizeof err) != 0) {
+        log_err("script: %s", err);
+        script_free(&sc);
+        return EXIT_RUNTIME;
+    }
+
+    int result = EXIT_OK;
+    app_advance(a, a->vnow);
+    for (size_t i = 0; i < sc.n_cmds && !a->quit; i++) {
+        const struct script_cmd *c = &sc.cmds[i];
+        log_debug("script: %s:%d: %s %s (t=%llu ms)", a->args.script, c->line, op_name(c->op), c->name,
+                  (unsigned long long)a->vnow);
+        static const double swipe[4][4] = {
+            {0.80, 0.5, 0.20, 0.5}, {0.20, 0.5, 0.80, 0.5}, {0.5, 0.80, 0.5, 0.20}, {0.5, 0.20, 0.5, 0.80}};
+        switch (c->op) {
+        case SCRIPT_WAIT:
+            virtual_wait(a, c->ms);
+            break;
+        case SCRIPT_SHOT:
+            if (shot(a, c->name) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_TAP:
+            finger(a, SDL_FINGERDOWN, c->x1, c->y1);
+            finger(a, SDL_FINGERUP, c->x1, c->y1);
+            break;
+        case SCRIPT_SWIPE: {
+            const double *s = swipe[c->dir];
+            drag(a, s[0], s[1], s[2], s[3], 180);
+            break;
+        }
+        case SCRIPT_DRAG:
+            drag(a, c->x1, c->y1, c->x2, c->y2, c->ms);
+            break;
+        case SCRIPT_KEY:
+            if (key(a, c->name) != 0)
+                log_warn("script: %s:%d: unknown key '%s'", a->args.script, c->line, c->name);
+            break;
+        case SCRIPT_QUIT:
+            a->quit = true;
+            break;
+        }
+        app_advance(a, a->vnow);
+    }
+    script_free(&sc);
+    return result;
+}

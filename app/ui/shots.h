@@ -1,0 +1,15 @@
+/* Screenshots of what the renderer has drawn (scripted mode). */
+#ifndef QF_UI_SHOTS_H
+#define QF_UI_SHOTS_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+/* Reads the current render target and saves it as PNG at path.
+ * Returns 0, or -1 with a message in err. */
+int shot_save(SDL_Renderer *ren, const char *path, char *err, size_t errlen);
+
+/* Creates dir (one level) if it does not exist. Returns 0 or -1 with err. */
+int shot_dir(const char *dir, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,42 @@
+/* Slide textures on the UI thread and the composition of a frame: the slide
+ * on screen, the arriving one during a transition (cross-fade by alpha,
+ * slide by offset). At most VIEW_SLOTS slide textures live at once. */
+#ifndef QF_UI_VIEW_H
+#define QF_UI_VIEW_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/attract.h"
+#include "core/config.h"
+
+#define VIEW_SLOTS 3
+
+struct view {
+    SDL_Renderer *ren;
+    int w, h;
+    struct view_slot {
+        bool used;
+        size_t item;
+        SDL_Texture *tex;   /* NULL: the slide could not be made (drawn as paper) */
+        unsigned last;
+    } slot[VIEW_SLOTS];
+    unsigned tick;
+};
+
+void view_init(struct view *v, SDL_Renderer *ren, int w, int h);
+void view_clear(struct view *v);
+
+/* True when item has a slot (ready to draw, or known to be unavailable). */
+bool view_has(const struct view *v, size_t item);
+
+/* Uploads surface (may be NULL) for item, evicting the least recently used
+ * slot whose item is not in keep. Returns false (and uploads nothing) when
+ * every slot holds a kept item. */
+bool view_put(struct view *v, size_t item, SDL_Surface *surface, const size_t *keep, size_t n_keep);
+
+/* Draws the slides of frame f (a slide transition moves along f->direction). */
+void view_draw(struct view *v, const struct attract_frame *f, struct rgb paper);
+
+#endif

@@ -111,22 +111,23 @@ void slide_draw_art(struct slide_ctx *c, SDL_Surface *dst, const char *name, SDL
 void slide_seal(struct slide_ctx *c, SDL_Surface *dst, int x, int y, int px, const char *text)
 {
     struct rgb red = c->theme->red;
+    /* A double-bordered 白文 seal: the rough frame, a paper gap, then a red
+     * field with the characters left white. */
     SDL_Surface *frame = slide_art(c, "seal-frame", px, px);
-    if (frame) {
-        /* The frame's alpha is the seal's shape; colour it with the theme red. */
-        gfx_blit_tinted(dst, frame, x + (px - frame->w) / 2, y + (px - frame->h) / 2, rgba_of(red, 235));
-    } else {
-        float r = px * 0.08f;
-        gfx_fill_round_rect(dst, (float)x, (float)y, (float)px, (float)px, r, rgba_of(red, 235));
-    }
+    float inset = px * (frame ? 0.155f : 0.0f);
+    if (frame)
+        gfx_blit_tinted(dst, frame, x + (px - frame->w) / 2, y + (px - frame->h) / 2, rgba_of(red, 240));
+    float fw = px - 2 * inset;
+    gfx_fill_round_rect(dst, x + inset, y + inset, fw, fw, px * 0.035f, rgba_of(red, 240));
     struct rgba white = {255, 250, 242, 255};
     struct font *kai = &c->fonts.kai;
+    float cx = x + px / 2.0f, cy = y + px / 2.0f;
     /* One character large; two stacked as on a seal; more: one row. */
     size_t n = 0;
     for (const char *p = text; *p; p++)
         n += ((unsigned char)*p & 0xC0) != 0x80;
     if (n == 1) {
-        text_line(dst, kai, (int)(px * 0.64f), text, x + px / 2, y + px / 2, ALIGN_CENTER, 0, white);
+        text_line(dst, kai, (int)(fw * 0.78f), text, (int)cx, (int)cy, ALIGN_CENTER, 0, white);
     } else if (n == 2) {
         size_t k = 1;
         while (text[k] && ((unsigned char)text[k] & 0xC0) == 0x80)
@@ -134,11 +135,11 @@ void slide_seal(struct slide_ctx *c, SDL_Surface *dst, int x, int y, int px, con
         char a[8] = "", b[8] = "";
         snprintf(a, sizeof a, "%.*s", (int)k, text);
         snprintf(b, sizeof b, "%s", text + k);
-        int cpx = (int)(px * 0.40f);
-        text_line(dst, kai, cpx, a, x + px / 2, y + (int)(px * 0.29f), ALIGN_CENTER, 0, white);
-        text_line(dst, kai, cpx, b, x + px / 2, y + (int)(px * 0.71f), ALIGN_CENTER, 0, white);
+        int cpx = (int)(fw * 0.46f);
+        text_line(dst, kai, cpx, a, (int)cx, (int)(cy - fw * 0.235f), ALIGN_CENTER, 0, white);
+        text_line(dst, kai, cpx, b, (int)cx, (int)(cy + fw * 0.235f), ALIGN_CENTER, 0, white);
     } else {
-        text_line(dst, kai, (int)(px * 0.8f / (float)n), text, x + px / 2, y + px / 2, ALIGN_CENTER, 0, white);
+        text_line(dst, kai, (int)(fw * 0.9f / (float)n), text, (int)cx, (int)cy, ALIGN_CENTER, 0, white);
     }
 }
 

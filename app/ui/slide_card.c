@@ -115,6 +115,7 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
     tbox.height = (int)(2 * 1.32f * tbox.max_px) + 1;
     struct text_block title;
     text_fit(&title, &c->fonts.bold, it->title ? it->title : "", &tbox, it->id, "title", &c->warns);
+    text_balance(&title);
     int title_h = text_height(&title);
 
     int fixed = chip_h + gap_chip + title_h + gap_title + rule_h + gap_rule + (has_tags ? gap_tags + tag_h : 0);

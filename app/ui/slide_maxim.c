@@ -57,6 +57,7 @@ SDL_Surface *slide_maxim(struct slide_ctx *c, const struct feed_item *it)
     const char *saying = it->text && *it->text ? it->text : (it->title ? it->title : "");
     struct text_block tb;
     text_fit(&tb, &c->fonts.kai, saying, &box, it->id, "text", &c->warns);
+    text_balance(&tb);
 
     char attr[512];
     attribution(it, attr, sizeof attr);

@@ -30,6 +30,12 @@ static bool is_wide(Uint32 cp)
            (cp >= 0x2018 && cp <= 0x201D);
 }
 
+static bool is_opening_bracket(Uint32 cp)
+{
+    return cp == 0x3010 || cp == 0x300C || cp == 0x300E || cp == 0x300A || cp == 0xFF08 || cp == 0x3008 ||
+           cp == 0x201C || cp == 0x2018 || cp == 0x3014 || cp == 0x3016;
+}
+
 static bool is_closing_punct(Uint32 cp)
 {
     return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A || cp == ',' || cp == '.' ||
@@ -109,6 +115,43 @@ int text_fit(struct text_block *b, struct font *font, const char *text, const st
         }
     }
     return 0;
+}
+
+void text_balance(struct text_block *b)
+{
+    if (!b->ok || b->last_line || b->r.n_lines < 2)
+        return;
+    size_t n = b->r.n_lines;
+    struct layout_font_ops ops = font_layout_ops(b->font);
+    int lo = b->box_w / (int)n, hi = b->box_w; /* hi keeps n lines; find the smallest such width */
+    struct layout_result best = {0};
+    bool have = false;
+    while (hi - lo > 2) {
+        int mid = lo + (hi - lo) / 2;
+        struct layout_result r;
+        if (layout_lines(&ops, b->text, mid, b->r.px_size, &r) != 0)
+            break;
+        if (r.n_lines <= n) {
+            hi = mid;
+            if (have)
+                layout_result_free(&best);
+            best = r;
+            have = true;
+        } else {
+            lo = mid;
+            layout_result_free(&r);
+        }
+    }
+    if (!have)
+        return;
+    /* Keep the fitted size, spacing and diagnostics; take the new breaks. */
+    free(b->r.lines);
+    b->r.lines = best.lines;
+    b->r.n_lines = best.n_lines;
+    b->n_lines = best.n_lines;
+    best.lines = NULL;
+    best.n_lines = 0;
+    layout_result_free(&best);
 }
 
 void text_block_free(struct text_block *b)
@@ -229,6 +272,14 @@ void text_draw(SDL_Surface *dst, const struct text_block *b, int x, int y, enum 
         int cy = y + px / 2 + (int)i * b->r.line_advance;
         int top = cy - center;
         int extra = 0, lx = x;
+        /* An opening bracket at the start of a left-aligned line sits on the
+         * right half of its em box: hang that blank half into the margin. */
+        Uint32 first;
+        utf8_next(s, len, &first);
+        if (align == ALIGN_LEFT && is_opening_bracket(first)) {
+            lx -= px / 2;
+            w -= px / 2;
+        }
         if (justify && !ln->ends_paragraph && !(last && b->last_line) && w < b->box_w)
             extra = b->box_w - w;
         if (extra == 0) {

@@ -30,6 +30,11 @@ struct text_block {
  * when the text cannot be laid out (the block then draws nothing). */
 int text_fit(struct text_block *b, struct font *font, const char *text, const struct layout_box *box,
              const char *item_id, const char *field, struct warn_set *warns);
+
+/* After text_fit: re-breaks the lines at the same size and line count but
+ * the narrowest width that keeps that count, so a title or a maxim reads as
+ * an even block instead of a long line and a stray character. */
+void text_balance(struct text_block *b);
 void text_block_free(struct text_block *b);
 
 /* Height from the top of the first line's em box to the bottom of the last. */

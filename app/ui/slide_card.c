@@ -91,7 +91,7 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
 
     SDL_Rect pic, col;
     if (g->portrait) {
-        pic = (SDL_Rect){ct.x, ct.y, ct.w, (int)(ct.h * 0.40f)};
+        pic = (SDL_Rect){ct.x, ct.y, ct.w, (int)(ct.h * 0.44f)};
         int ty = pic.y + pic.h + geom_px(g, 6);
         col = (SDL_Rect){ct.x, ty, ct.w, ct.y + ct.h - ty};
     } else {
@@ -103,14 +103,14 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
     picture_panel(c, s, it, pic, accent);
 
     /* The text stack: chip, title, rule, lead, tags. */
-    int chip_px = geom_px(g, 2.1f);
+    int chip_px = geom_px(g, g->portrait ? 2.5f : 2.1f);
     int chip_h = (int)(chip_px * 1.9f);
     int gap_chip = geom_px(g, 3.2f), gap_title = geom_px(g, 2.6f), rule_h = geom_px(g, 0.35f);
     int gap_rule = geom_px(g, 3.0f), gap_tags = geom_px(g, 3.6f);
-    int tag_px = geom_px(g, 1.9f), tag_h = (int)(tag_px * 1.8f);
+    int tag_px = geom_px(g, g->portrait ? 2.3f : 1.9f), tag_h = (int)(tag_px * 1.8f);
     bool has_tags = it->n_tags > 0;
 
-    struct layout_box tbox = {.width = col.w, .max_px = geom_px(g, 5.2f), .min_px = geom_px(g, 3.0f),
+    struct layout_box tbox = {.width = col.w, .max_px = geom_px(g, g->portrait ? 6.2f : 5.2f), .min_px = geom_px(g, 3.0f),
                               .line_spacing = 1.32f};
     tbox.height = (int)(2 * 1.32f * tbox.max_px) + 1;
     struct text_block title;
@@ -119,14 +119,14 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
     int title_h = text_height(&title);
 
     int fixed = chip_h + gap_chip + title_h + gap_title + rule_h + gap_rule + (has_tags ? gap_tags + tag_h : 0);
-    struct layout_box lbox = {.width = col.w, .height = col.h - fixed, .max_px = geom_px(g, 3.3f),
+    struct layout_box lbox = {.width = col.w, .height = col.h - fixed, .max_px = geom_px(g, g->portrait ? 4.0f : 3.3f),
                               .min_px = geom_px(g, 2.2f), .line_spacing = 1.8f};
     if (lbox.height < lbox.min_px * 2)
         lbox.height = lbox.min_px * 2;
     struct text_block lead;
     text_fit(&lead, &c->fonts.sans, lead_text(it), &lbox, it->id, "summary", &c->warns);
     int total = fixed + text_height(&lead);
-    int y = g->portrait ? col.y : col.y + (col.h - total) / 2;
+    int y = col.y + (col.h - total) / (g->portrait ? 3 : 2);
     if (y < col.y)
         y = col.y;
 

@@ -117,41 +117,85 @@ int text_fit(struct text_block *b, struct font *font, const char *text, const st
     return 0;
 }
 
+/* True when a line may end after cp without splitting a phrase. */
+static bool good_break_after(Uint32 cp)
+{
+    return !is_wide(cp) || is_closing_punct(cp) || cp == 0x3011 || cp == 0x300D || cp == 0x300F || cp == 0x300B ||
+           cp == 0xFF09 || cp == 0x201D || cp == 0x2019 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x3015;
+}
+
+/* Lower is better: lines split inside a phrase, then unevenness. */
+static double balance_cost(const char *text, const struct layout_result *r)
+{
+    int widest = 1;
+    for (size_t i = 0; i < r->n_lines; i++)
+        widest = SDL_max(widest, r->lines[i].width);
+    double cost = 0;
+    for (size_t i = 0; i < r->n_lines; i++) {
+        const struct layout_line *ln = &r->lines[i];
+        double slack = (double)(widest - ln->width) / widest;
+        cost += slack * slack;
+        if (i + 1 < r->n_lines && ln->len > 0 && !ln->ends_paragraph) {
+            size_t back = ln->start + ln->len - 1;
+            while (back > ln->start && ((unsigned char)text[back] & 0xC0) == 0x80)
+                back--;
+            Uint32 cp;
+            utf8_next(text + back, ln->start + ln->len - back, &cp);
+            if (!good_break_after(cp))
+                cost += 0.6;
+        }
+    }
+    return cost;
+}
+
 void text_balance(struct text_block *b)
 {
     if (!b->ok || b->last_line || b->r.n_lines < 2)
         return;
     size_t n = b->r.n_lines;
     struct layout_font_ops ops = font_layout_ops(b->font);
-    int lo = b->box_w / (int)n, hi = b->box_w; /* hi keeps n lines; find the smallest such width */
-    struct layout_result best = {0};
-    bool have = false;
+    /* The narrowest width that keeps n lines... */
+    int lo = b->box_w / (int)n, hi = b->box_w;
     while (hi - lo > 2) {
         int mid = lo + (hi - lo) / 2;
         struct layout_result r;
         if (layout_lines(&ops, b->text, mid, b->r.px_size, &r) != 0)
-            break;
-        if (r.n_lines <= n) {
+            return;
+        if (r.n_lines <= n)
             hi = mid;
-            if (have)
+        else
+            lo = mid;
+        layout_result_free(&r);
+    }
+    /* ...then, between it and the full width, the breaks that split no
+     * phrase and read most evenly. */
+    struct layout_result best = b->r;
+    double best_cost = balance_cost(b->text, &b->r);
+    bool replaced = false;
+    const int steps = 12;
+    for (int k = 0; k <= steps; k++) {
+        int w = hi + (b->box_w - hi) * k / steps;
+        struct layout_result r;
+        if (layout_lines(&ops, b->text, w, b->r.px_size, &r) != 0)
+            break;
+        double cost = r.n_lines == n ? balance_cost(b->text, &r) : 1e9;
+        if (cost < best_cost - 1e-6) {
+            if (replaced)
                 layout_result_free(&best);
             best = r;
-            have = true;
+            best_cost = cost;
+            replaced = true;
         } else {
-            lo = mid;
             layout_result_free(&r);
         }
     }
-    if (!have)
+    if (!replaced)
         return;
     /* Keep the fitted size, spacing and diagnostics; take the new breaks. */
     free(b->r.lines);
     b->r.lines = best.lines;
     b->r.n_lines = best.n_lines;
     b->n_lines = best.n_lines;
-    best.lines = NULL;
-    best.n_lines = 0;
-    layout_result_free(&best);
 }
 
 void text_block_free(struct text_block *b)

@@ -1115,7 +1115,13 @@ static int copy_asset(const char *src, const char *out, const char *rel, struct 
         diag_add(errs, "%s/%s: path is too long; use a shorter folder", out, rel);
         goto out;
     }
-    if (feed_read_file(from, FEED_MAX_BYTES * 4u, &data, &len) != 0) {
+    switch (feed_read_file(from, FEED_MAX_BYTES * 4u, &data, &len)) {
+    case 0:
+        break;
+    case -2:
+        diag_add(errs, "%s: file is larger than %u MiB; use a smaller picture", from, FEED_MAX_BYTES * 4u / (1024u * 1024u));
+        goto out;
+    default:
         diag_add(errs, "%s: cannot read (%s); check the file", from, strerror(errno));
         goto out;
     }

@@ -39,6 +39,15 @@ void path_dirname(char *dst, size_t dstlen, const char *path)
     snprintf(dst, dstlen, "%.*s", (int)n, path);
 }
 
+/* Resolves "..", "." and links when the path exists, for readable messages. */
+static void tidy(char *path, size_t len)
+{
+    char *real = realpath(path, NULL);
+    if (real && strlen(real) < len)
+        snprintf(path, len, "%s", real);
+    free(real);
+}
+
 int paths_resolve(struct paths *p, char *err, size_t errlen)
 {
     memset(p, 0, sizeof *p);
@@ -62,9 +71,15 @@ int paths_resolve(struct paths *p, char *err, size_t errlen)
             goto too_long;
     } else if (path_join(cand, sizeof cand, p->exe_dir, "../assets") == 0 && path_is_dir(cand)) {
         snprintf(p->assets, sizeof p->assets, "%s", cand);
+    } else if (path_join(cand, sizeof cand, p->exe_dir, "../../assets") == 0 && path_is_dir(cand) &&
+               path_join(cand, sizeof cand, p->exe_dir, "../../app/ui") == 0 && path_is_dir(cand)) {
+        /* dev tree with a build variant: build/asan/qingfeng, build/clang/qingfeng */
+        path_join(p->assets, sizeof p->assets, p->exe_dir, "../../assets");
     } else if (path_join(p->assets, sizeof p->assets, p->exe_dir, "../share/qingfeng/assets") != 0) {
         goto too_long;
     }
+    tidy(p->bundled_feed, sizeof p->bundled_feed);
+    tidy(p->assets, sizeof p->assets);
     return 0;
 too_long:
     snprintf(err, errlen, "data path too long under %s", p->exe_dir);

@@ -16,7 +16,8 @@ struct paths {
 };
 
 /* Fills p: bundled feed = <exe>/feed if it exists, else <exe>/../share/qingfeng/feed;
- * assets = $QINGFENG_DATA_DIR/assets, else <exe>/../assets if it exists, else
+ * assets = $QINGFENG_DATA_DIR/assets, else <exe>/../assets if it exists (dev
+ * tree; also <exe>/../../assets for build/<variant>/), else
  * <exe>/../share/qingfeng/assets. Works before SDL_Init. Returns 0, or -1
  * with a message in err. */
 int paths_resolve(struct paths *p, char *err, size_t errlen);

@@ -129,8 +129,13 @@ static int open_window(struct app *a)
         log_err("SDL_CreateWindow() failed: %s", SDL_GetError());
         return EXIT_RUNTIME;
     }
+    /* Without a display (offscreen, dummy) there is nothing to accelerate,
+     * and an EGL pbuffer that is never really swapped lets llvmpipe queue
+     * work (and memory) without bound: draw in software there. */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    bool headless = drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"));
     Uint32 rflags = SDL_RENDERER_ACCELERATED | (a->args.bench ? 0 : SDL_RENDERER_PRESENTVSYNC);
-    a->ren = SDL_CreateRenderer(a->win, -1, rflags);
+    a->ren = headless ? NULL : SDL_CreateRenderer(a->win, -1, rflags);
     if (!a->ren) {
         log_debug("video: no accelerated renderer (%s); using the software renderer", SDL_GetError());
         a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);

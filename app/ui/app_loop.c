@@ -209,7 +209,12 @@ void app_present(struct app *a, uint64_t now)
 
 int app_run(struct app *a)
 {
-    uint64_t last_present = 0;
+    uint64_t frame_start = 0, frame_ms = 16;
+    SDL_DisplayMode mode;
+    if (SDL_GetWindowDisplayMode(a->win, &mode) == 0 && mode.refresh_rate > 0)
+        frame_ms = (uint64_t)(1000 / mode.refresh_rate);
+    if (frame_ms < 4)
+        frame_ms = 4;
     while (!a->quit) {
         app_handle_events(a);
         if (a->quit)
@@ -221,17 +226,18 @@ int app_run(struct app *a)
         struct attract_frame f = attract_frame_at(&a->attract, now);
         bool animating = f.transitioning || chrome_animating(&a->chrome, now);
         if (a->dirty || animating) {
+            frame_start = now;
             app_present(a, now);
-            last_present = app_now(a);
         }
 
         /* Sleep until something is due. */
         now = app_now(a);
         int timeout;
         if (animating) {
-            /* vsync paces us; without it, aim at ~60 frames per second. */
-            uint64_t since = now - last_present;
-            timeout = a->vsync ? 0 : (since >= 16 ? 0 : (int)(16 - since));
+            /* A vsynced present already took a refresh period; when the
+             * present did not block, wait out the rest of the period. */
+            uint64_t since = now - frame_start;
+            timeout = since >= frame_ms ? 0 : (int)(frame_ms - since);
         } else {
             uint64_t deadline = attract_next_deadline(&a->attract, now);
             struct timespec ts;

@@ -13,7 +13,7 @@ static SDL_SpinLock open_lock;
 static void not_found(char *err, size_t errlen, const char *spec, const char *pkg, const char *key)
 {
     snprintf(err, errlen,
-             "font: \"%s\" not found; install the Debian package %s (apt-get install %s) or set %s in the config",
+             "font: \"%s\" not found; install the Debian package %s (apt-get install %s) or set %s in the [fonts] section of the config",
              spec, pkg, pkg, key);
 }
 
@@ -210,11 +210,11 @@ int font_faces_find(struct font_faces *faces, const char *kai_spec, const char *
         kai_spec = "AR PL UKai CN";
     if (!sans_spec || !*sans_spec)
         sans_spec = "Noto Sans CJK SC";
-    if (font_face_find(&faces->kai, kai_spec, false, "fonts-arphic-ukai", "font_kai", err, errlen))
+    if (font_face_find(&faces->kai, kai_spec, false, "fonts-arphic-ukai", "kai", err, errlen))
         return -1;
-    if (font_face_find(&faces->sans, sans_spec, false, "fonts-noto-cjk", "font_sans", err, errlen))
+    if (font_face_find(&faces->sans, sans_spec, false, "fonts-noto-cjk", "sans", err, errlen))
         return -1;
-    if (font_face_find(&faces->bold, sans_spec, true, "fonts-noto-cjk", "font_sans", err, errlen))
+    if (font_face_find(&faces->bold, sans_spec, true, "fonts-noto-cjk", "sans", err, errlen))
         return -1;
     return 0;
 }

@@ -22,7 +22,8 @@ struct font_face {
  * "Noto Sans CJK SC") to a face; bold asks for the bold weight. Checks that
  * fontconfig's match really is the requested family. pkg and key name the
  * Debian package and config key for the error message. Returns 0, or -1 with
- * "font: \"X\" not found; install ... or set KEY in the config" in err. */
+ * "font: \"X\" not found; install ... or set KEY in the [fonts] section of
+ * the config" in err. */
 int font_face_find(struct font_face *out, const char *spec, bool bold, const char *pkg, const char *key, char *err,
                    size_t errlen);
 

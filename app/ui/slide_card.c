@@ -125,6 +125,7 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
         lbox.height = lbox.min_px * 2;
     struct text_block lead;
     text_fit(&lead, &c->fonts.sans, lead_text(it), &lbox, it->id, "summary", &c->warns);
+    text_avoid_widow(&lead);
     int total = fixed + text_height(&lead);
     int y = col.y + (col.h - total) / (g->portrait ? 3 : 2);
     if (y < col.y)

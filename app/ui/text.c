@@ -198,6 +198,42 @@ void text_balance(struct text_block *b)
     b->n_lines = best.n_lines;
 }
 
+static size_t count_cps(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+void text_avoid_widow(struct text_block *b)
+{
+    if (!b->ok || b->last_line || b->r.n_lines < 2)
+        return;
+    const struct layout_line *last = &b->r.lines[b->r.n_lines - 1];
+    if (count_cps(b->text + last->start, last->len) > 3)
+        return;
+    struct layout_font_ops ops = font_layout_ops(b->font);
+    /* Narrow by up to about two characters' width, a few pixels at a time. */
+    int step = SDL_max(2, b->r.px_size / 4);
+    for (int w = b->box_w - step; w >= b->box_w - 2 * b->r.px_size - step; w -= step) {
+        struct layout_result r;
+        if (layout_lines(&ops, b->text, w, b->r.px_size, &r) != 0)
+            return;
+        if (r.n_lines != b->r.n_lines) {
+            layout_result_free(&r);
+            return;
+        }
+        const struct layout_line *l = &r.lines[r.n_lines - 1];
+        if (count_cps(b->text + l->start, l->len) > 3) {
+            free(b->r.lines);
+            b->r.lines = r.lines;
+            return;
+        }
+        layout_result_free(&r);
+    }
+}
+
 void text_block_free(struct text_block *b)
 {
     if (b->ok)

@@ -35,6 +35,11 @@ int text_fit(struct text_block *b, struct font *font, const char *text, const st
  * the narrowest width that keeps that count, so a title or a maxim reads as
  * an even block instead of a long line and a stray character. */
 void text_balance(struct text_block *b);
+
+/* After text_fit for justified body text: when the last line would hold
+ * only a character or two, re-breaks slightly narrower (same size, same line
+ * count) so the paragraph does not end on a lone character. */
+void text_avoid_widow(struct text_block *b);
 void text_block_free(struct text_block *b);
 
 /* Height from the top of the first line's em box to the bottom of the last. */

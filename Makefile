@@ -34,7 +34,7 @@ KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -92,10 +92,14 @@ $(PNG_STATS): tests/e2e/png_stats.c
 e2e: all feed $(PNG_STATS)
 	@sh tests/e2e/run.sh $(BUILD)
 
+memcheck: all $(TEST_BIN)
+	@sh tests/memcheck.sh $(BUILD)
+
 check: deps
 	$(MAKE) all feed
 	$(MAKE) unit
 	$(MAKE) e2e
+	$(MAKE) memcheck
 
 asan: deps
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit e2e

@@ -117,6 +117,14 @@ static struct attract_config attract_cfg(const struct config *c)
 
 static int open_window(struct app *a)
 {
+    /* Without a display (offscreen, dummy) there is nothing to accelerate,
+     * and an EGL pbuffer that is never really swapped lets llvmpipe queue
+     * work (and memory) without bound: draw in software there, and keep
+     * SDL from loading the GL stack for the window at all. */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    bool headless = drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"));
+    if (headless)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
@@ -129,11 +137,6 @@ static int open_window(struct app *a)
         log_err("SDL_CreateWindow() failed: %s", SDL_GetError());
         return EXIT_RUNTIME;
     }
-    /* Without a display (offscreen, dummy) there is nothing to accelerate,
-     * and an EGL pbuffer that is never really swapped lets llvmpipe queue
-     * work (and memory) without bound: draw in software there. */
-    const char *drv = SDL_GetCurrentVideoDriver();
-    bool headless = drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"));
     Uint32 rflags = SDL_RENDERER_ACCELERATED | (a->args.bench ? 0 : SDL_RENDERER_PRESENTVSYNC);
     a->ren = headless ? NULL : SDL_CreateRenderer(a->win, -1, rflags);
     if (!a->ren) {

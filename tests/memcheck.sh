@@ -1,0 +1,34 @@
+#!/bin/sh
+# Runs the unit tests, the feed tool and a short scripted kiosk session under
+# valgrind memcheck: any invalid access or leak fails.
+# Usage: tests/memcheck.sh BUILD_DIR
+set -u
+BUILD=${1:-build}
+OUT=$BUILD/memcheck
+rm -rf "$OUT"
+mkdir -p "$OUT/shots"
+VG="valgrind -q --num-callers=40 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+passed=0
+failed=0
+check() {
+    name=$1
+    shift
+    if $VG "$@" > "$OUT/$name.log" 2>&1; then
+        passed=$((passed + 1)); echo "ok - memcheck $name"
+    else
+        failed=$((failed + 1)); echo "not ok - memcheck $name"; grep '^==' "$OUT/$name.log" | head -n 30
+    fi
+}
+
+for t in "$BUILD"/tests/test_*; do
+    case $t in *.d) continue ;; esac
+    check "$(basename "$t")" "$t"
+done
+check feed-build "$BUILD/qingfeng-feed" build content -o "$OUT/feed"
+check feed-check "$BUILD/qingfeng-feed" check "$OUT/feed"
+printf 'wait 100\nshot a\nwait 8900\nshot b\ntap 0.5 0.5\nwait 1000\nswipe right\nwait 1000\nshot c\nquit\n' > "$OUT/tour.script"
+SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy check kiosk "$BUILD/qingfeng" --windowed --size 1280x720 \
+    --feed "$OUT/feed" --script "$OUT/tour.script" --shots "$OUT/shots"
+
+echo "memcheck: $passed passed, $failed failed"
+[ $failed -eq 0 ]

@@ -276,9 +276,52 @@ static void kinsoku_guard(const char *s, size_t len, char *brks)
     }
 }
 
-/* Splits valid UTF-8 text into segments and counts missing glyphs. Returns 0,
- * or -1 when out of memory. */
-static int prep_init(struct prep *p, const struct layout_font_ops *ops, const char *text)
+/* Punctuation that closes a phrase: a line may end after it in phrase mode. */
+static bool ends_phrase(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF1F: case 0xFF01: /* ，。、；：？！ */
+    case ',': case '.': case ';': case ':': case '?': case '!': case ' ':
+    case 0x2026: /* … */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Closing quotes and brackets that may follow a phrase's punctuation. */
+static bool is_closing_mark(uint32_t cp)
+{
+    switch (cp) {
+    case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09: case 0x300B: case 0x3009: case 0x3011:
+    case ')': case '"': case '\'':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Phrase mode: keeps only the break opportunities that follow the end of a
+ * phrase (its punctuation, possibly followed by closing marks). */
+static void phrase_guard(const char *s, size_t len, char *brks)
+{
+    bool after_phrase = false; /* the text so far ends a phrase */
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = 0;
+        int n = utf8_decode(s + i, len - i, &cp);
+        if (n <= 0)
+            n = 1;
+        after_phrase = ends_phrase(cp) || (after_phrase && is_closing_mark(cp));
+        size_t last = i + (size_t)n - 1;
+        if (brks[last] == LINEBREAK_ALLOWBREAK && !after_phrase)
+            brks[last] = LINEBREAK_NOBREAK;
+        i += (size_t)n;
+    }
+}
+
+/* Splits valid UTF-8 text into segments and counts missing glyphs; in phrase
+ * mode a segment is a whole phrase. Returns 0, or -1 when out of memory. */
+static int prep_init(struct prep *p, const struct layout_font_ops *ops, const char *text, bool phrases)
 {
     memset(p, 0, sizeof *p);
     p->text = text;
@@ -297,6 +340,8 @@ static int prep_init(struct prep *p, const struct layout_font_ops *ops, const ch
     linebreak_init_once();
     set_linebreaks_utf8((const utf8_t *)text, len, "zh", brks);
     kinsoku_guard(text, len, brks);
+    if (phrases)
+        phrase_guard(text, len, brks);
     brks[len - 1] = LINEBREAK_MUSTBREAK; /* end of text, whatever the library says */
 
     size_t start = 0;
@@ -502,12 +547,14 @@ oom:
     return SIZE_MAX;
 }
 
-/* Fills lines of at most width pixels at size px into out. Returns 0, or -1
- * when out of memory. */
+/* Fills lines of at most width pixels at size px into out, counting in
+ * *n_cut the segments that had to be cut by an emergency break. Returns 0,
+ * or -1 when out of memory. */
 static int fill_lines(const struct prep *p, const struct layout_font_ops *ops, int px, int width,
-                      int *uniq_w, struct lines_buf *out)
+                      int *uniq_w, struct lines_buf *out, size_t *n_cut)
 {
     out->n = 0;
+    *n_cut = 0;
     for (size_t u = 0; u < p->n_uniq; u++) {
         const struct seg *sg = &p->segs[p->uniq[u]];
         uniq_w[u] = measure(ops, px, p->text + sg->start, sg->content_end - sg->start);
@@ -536,6 +583,7 @@ static int fill_lines(const struct prep *p, const struct layout_font_ops *ops, i
                 if (cut == SIZE_MAX)
                     return -1;
                 if (!whole) {
+                    (*n_cut)++;
                     line_end = from + cut;
                     line_w = cw;
                     off = line_end;
@@ -627,12 +675,13 @@ int layout_lines(const struct layout_font_ops *ops, const char *utf8, int width,
         return -1;
 
     struct prep p;
-    if (prep_init(&p, ops, utf8) != 0)
+    if (prep_init(&p, ops, utf8, false) != 0)
         return -1;
     int rc = -1;
     struct lines_buf b = {0};
+    size_t n_cut;
     int *uniq_w = malloc((p.n_uniq ? p.n_uniq : 1) * sizeof *uniq_w);
-    if (uniq_w && fill_lines(&p, ops, px_size, width, uniq_w, &b) == 0) {
+    if (uniq_w && fill_lines(&p, ops, px_size, width, uniq_w, &b, &n_cut) == 0) {
         int lh = line_height_of(ops, px_size);
         result_set(out, &p, &b, px_size, lh, b.n ? b.n : 1, false);
         rc = 0;
@@ -643,35 +692,27 @@ int layout_lines(const struct layout_font_ops *ops, const char *utf8, int width,
     return rc;
 }
 
-/* Lays the text out at px into *b and reports whether it fits the box. */
+/* Lays the text out at px into *b and reports whether it fits the box (in
+ * phrase mode, also without cutting any phrase). */
 static int try_size(const struct prep *p, const struct layout_font_ops *ops,
                     const struct layout_box *box, int px, int *uniq_w, struct lines_buf *b,
                     int *lh, int *adv, bool *ok)
 {
-    if (fill_lines(p, ops, px, box->width, uniq_w, b) != 0)
+    size_t n_cut;
+    if (fill_lines(p, ops, px, box->width, uniq_w, b, &n_cut) != 0)
         return -1;
     *lh = line_height_of(ops, px);
     double a = round((double)*lh * (double)box->line_spacing);
     *adv = a < 1 ? 1 : a > INT_MAX ? INT_MAX : (int)a;
-    *ok = fits(b->n, box->height, *lh, *adv);
+    *ok = fits(b->n, box->height, *lh, *adv) && !(box->keep_phrases && n_cut > 0);
     return 0;
 }
 
-int layout_text(const struct layout_font_ops *ops, const char *utf8, const struct layout_box *box,
-                struct layout_result *out)
+static int fit_text(const struct layout_font_ops *ops, const char *utf8, const struct layout_box *box,
+                    struct layout_result *out)
 {
-    if (out)
-        memset(out, 0, sizeof *out);
-    if (!ops_ok(ops) || !utf8 || !box || !out)
-        return -1;
-    if (box->width <= 0 || box->height <= 0 || box->min_px <= 0 || box->min_px > box->max_px ||
-        !(box->line_spacing > 0) || !isfinite(box->line_spacing))
-        return -1;
-    if (!utf8_valid(utf8, strlen(utf8)))
-        return -1;
-
     struct prep p;
-    if (prep_init(&p, ops, utf8) != 0)
+    if (prep_init(&p, ops, utf8, box->keep_phrases) != 0)
         return -1;
     int rc = -1;
     struct lines_buf best = {0}, scratch = {0};
@@ -718,4 +759,28 @@ done:
     free(uniq_w);
     prep_free(&p);
     return rc;
+}
+
+int layout_text(const struct layout_font_ops *ops, const char *utf8, const struct layout_box *box,
+                struct layout_result *out)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!ops_ok(ops) || !utf8 || !box || !out)
+        return -1;
+    if (box->width <= 0 || box->height <= 0 || box->min_px <= 0 || box->min_px > box->max_px ||
+        !(box->line_spacing > 0) || !isfinite(box->line_spacing))
+        return -1;
+    if (!utf8_valid(utf8, strlen(utf8)))
+        return -1;
+    if (fit_text(ops, utf8, box, out) != 0)
+        return -1;
+    if (box->keep_phrases && out->overflow) {
+        /* Some phrase is too long for the box: break it the ordinary way. */
+        struct layout_box plain = *box;
+        plain.keep_phrases = false;
+        layout_result_free(out);
+        return fit_text(ops, utf8, &plain, out);
+    }
+    return 0;
 }

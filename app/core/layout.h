@@ -25,6 +25,11 @@ struct layout_box {
     int width, height;    /* pixels */
     int max_px, min_px;   /* auto-fit range of font sizes */
     float line_spacing;   /* multiplier on line_height, e.g. 1.5 */
+    /* Break only where a phrase ends (after ，。、；：？！ and the like, their
+     * closing quotes and brackets, and spaces), so a line never cuts a clause
+     * of a maxim in two; falls back to ordinary breaks when some phrase is
+     * wider than the box even at min_px. */
+    bool keep_phrases;
 };
 
 struct layout_line {

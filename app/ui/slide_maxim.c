@@ -53,6 +53,7 @@ SDL_Surface *slide_maxim(struct slide_ctx *c, const struct feed_item *it)
         .max_px = geom_px(g, g->portrait ? 9.0f : 10.0f),
         .min_px = geom_px(g, 3.6f),
         .line_spacing = 1.45f,
+        .keep_phrases = true,
     };
     const char *saying = it->text && *it->text ? it->text : (it->title ? it->title : "");
     struct text_block tb;

@@ -745,6 +745,62 @@ static void test_measure_calls_bounded(void **state)
     free(t);
 }
 
+/* Phrase mode keeps each clause of a maxim whole. */
+static void test_phrases_kept_whole(void **state)
+{
+    (void)state;
+    /* 6 + 6 + 7 + 6 + 7 + 4 characters per phrase. */
+    const char *maxim = "后世子孙仕宦，有犯赃滥者，不得放归本家；亡殁之后，不得葬于大茔之中。不从吾志，非吾子孙。";
+    struct layout_box box = {.width = 400, .height = 400, .max_px = 40, .min_px = 10, .line_spacing = 1.2f};
+    struct layout_result plain, phrased;
+    assert_int_equal(layout_text(&ops, maxim, &box, &plain), 0);
+    box.keep_phrases = true;
+    assert_int_equal(layout_text(&ops, maxim, &box, &phrased), 0);
+    assert_false(phrased.overflow);
+
+    /* Plain fitting fills 10 characters a line at 40 px and so cuts clauses;
+     * phrase mode ends every line after punctuation. */
+    bool plain_cuts = false;
+    for (size_t i = 0; i + 1 < plain.n_lines; i++) {
+        const struct layout_line *ln = &plain.lines[i];
+        if (strncmp(maxim + ln->start + ln->len - 3, "，", 3) && strncmp(maxim + ln->start + ln->len - 3, "；", 3) &&
+            strncmp(maxim + ln->start + ln->len - 3, "。", 3))
+            plain_cuts = true;
+    }
+    assert_true(plain_cuts);
+    for (size_t i = 0; i < phrased.n_lines; i++) {
+        const struct layout_line *ln = &phrased.lines[i];
+        const char *end = maxim + ln->start + ln->len - 3;
+        if (strncmp(end, "，", 3) && strncmp(end, "；", 3) && strncmp(end, "。", 3))
+            fail_msg("line %zu does not end a phrase: %.*s", i, (int)ln->len, maxim + ln->start);
+        assert_true(ln->width <= box.width);
+    }
+    /* Never a bigger size than plain fitting, and every byte still covered. */
+    assert_true(phrased.px_size <= plain.px_size);
+    size_t covered = 0;
+    for (size_t i = 0; i < phrased.n_lines; i++)
+        covered += phrased.lines[i].len;
+    assert_int_equal(covered, strlen(maxim));
+    layout_result_free(&plain);
+    layout_result_free(&phrased);
+}
+
+/* A clause wider than the box at the minimum size falls back to ordinary breaks. */
+static void test_phrases_fall_back(void **state)
+{
+    (void)state;
+    const char *text = "一二三四五六七八九十一二三四五六七八九十，短句。";
+    struct layout_box box = {.width = 100, .height = 1000, .max_px = 20, .min_px = 10, .line_spacing = 1.2f,
+                             .keep_phrases = true};
+    struct layout_result r;
+    assert_int_equal(layout_text(&ops, text, &box, &r), 0);
+    assert_false(r.overflow);
+    assert_true(r.n_lines >= 2);
+    for (size_t i = 0; i < r.n_lines; i++)
+        assert_true(r.lines[i].width <= box.width);
+    layout_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -764,6 +820,8 @@ int main(void)
         cmocka_unit_test(test_missing_glyphs_counted),
         cmocka_unit_test(test_invalid_input),
         cmocka_unit_test(test_measure_calls_bounded),
+        cmocka_unit_test(test_phrases_kept_whole),
+        cmocka_unit_test(test_phrases_fall_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

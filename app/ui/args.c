@@ -13,7 +13,7 @@ void args_usage(FILE *out)
           "  --fullscreen        fill the display (default from config)\n"
           "  --windowed          run in a window\n"
           "  --size WxH          window size, e.g. 1920x1080 (default 1280x720)\n"
-          "  --dwell MS          time each slide stays on screen\n"
+          "  --dwell MS          time each slide stays on screen (1000..600000)\n"
           "  --script FILE       run scripted input on a virtual clock, then exit\n"
           "  --shots DIR         where the script's shots are saved (with --script)\n"
           "  --bench N           time N transitions, print one 'bench:' line, exit\n"
@@ -100,8 +100,8 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
             }
         } else if (!strcmp(f, "--dwell")) {
             NEEDS_VALUE();
-            if (parse_long(v, 100, 24L * 3600 * 1000, &a->dwell_ms)) {
-                snprintf(err, errlen, "--dwell: '%s' is not a time in milliseconds (100..86400000)", v);
+            if (parse_long(v, 1000, 600000, &a->dwell_ms)) {
+                snprintf(err, errlen, "--dwell: '%s' is not a time in milliseconds (1000..600000, as dwell_ms in the config)", v);
                 return -1;
             }
         } else if (!strcmp(f, "--bench")) {

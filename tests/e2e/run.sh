@@ -161,6 +161,22 @@ else
     not_ok "missing font: start-up stops naming the font and the package (rc=$rc)" "$OUT/nofont.log"
 fi
 
+# --- make install puts a working kiosk with its bundled feed under DESTDIR
+rm -rf "$OUT/inst"
+if make -s install BUILD="$BUILD" DESTDIR="$OUT/inst" PREFIX=/usr > "$OUT/install.log" 2>&1; then
+    "$OUT/inst/usr/bin/qingfeng" --windowed --size 800x600 --script "$OUT/input.script" --shots "$OUT" \
+        > /dev/null 2> "$OUT/installed.log"
+    rc=$?
+    if [ $rc -eq 0 ] && grep -q "^<6>feed: .*/inst/usr/share/qingfeng/feed: " "$OUT/installed.log" &&
+        [ "$(grep -c '^<6>scene:' "$OUT/installed.log")" -ge 2 ] && ! grep -qE '^<[0-4]>' "$OUT/installed.log"; then
+        ok "installed copy runs on its bundled feed and assets"
+    else
+        not_ok "installed copy runs on its bundled feed and assets (rc=$rc)" "$OUT/installed.log"
+    fi
+else
+    not_ok "make install into DESTDIR" "$OUT/install.log"
+fi
+
 # --- a real X server: xdotool clicks the window and the slide changes
 if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
     disp=:$((90 + $$ % 50))

@@ -166,6 +166,21 @@ void attract_skip(struct attract *a, int direction, uint64_t now)
     begin_transition(a, direction < 0 ? -1 : +1, now);
 }
 
+int attract_show_item(struct attract *a, size_t item, uint64_t now)
+{
+    for (size_t pos = 0; pos < a->n_order; pos++) {
+        if (a->order[pos] != item)
+            continue;
+        a->pos = pos;
+        a->next_pos = pos;
+        a->in_transition = false;
+        a->direction = 0;
+        a->slide_start = now;
+        return 0;
+    }
+    return -1;
+}
+
 size_t attract_current_item(const struct attract *a)
 {
     return a->n_order ? a->order[a->pos] : 0;

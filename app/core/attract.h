@@ -63,6 +63,12 @@ uint64_t attract_next_deadline(const struct attract *a, uint64_t now);
 /* Starts the transition to the next (+1) or previous (-1) slide at once. */
 void attract_skip(struct attract *a, int direction, uint64_t now);
 
+/* Puts feed item `item` fully on screen at once: jumps to the first playlist
+ * position holding it, cancels any running transition (no animation) and
+ * starts its dwell at now. Returns 0, or -1 when the item is not in the
+ * playlist (the timeline is left as it was). */
+int attract_show_item(struct attract *a, size_t item, uint64_t now);
+
 /* Item index currently fully on screen. */
 size_t attract_current_item(const struct attract *a);
 

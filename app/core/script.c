@@ -50,7 +50,7 @@ static int parse_ms(const char *tok, uint32_t *out)
 static int valid_name(const char *s)
 {
     size_t n = strlen(s);
-    if (n == 0 || n >= 64)
+    if (n == 0 || n >= SCRIPT_NAME_MAX)
         return 0;
     for (; *s; s++)
         if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-')
@@ -123,14 +123,22 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
         ARGS(1, !strcmp(op, "shot") ? "shot NAME" : "key NAME");
         cmd->op = !strcmp(op, "shot") ? SCRIPT_SHOT : SCRIPT_KEY;
         if (!valid_name(tok[1]))
-            return fail(err, errlen, name, lineno, "%s: name \"%s\" may use only letters, digits, _ and - (max 63)", op,
-                        tok[1]);
+            return fail(err, errlen, name, lineno, "%s: name \"%s\" may use only letters, digits, _ and - (max %d)", op,
+                        tok[1], SCRIPT_NAME_MAX - 1);
+        snprintf(cmd->name, sizeof cmd->name, "%s", tok[1]);
+    } else if (!strcmp(op, "show")) {
+        ARGS(1, "show ID (the id of a feed item)");
+        cmd->op = SCRIPT_SHOW;
+        /* Any id without blanks or '#'; the app looks it up in the feed. */
+        if (strlen(tok[1]) >= sizeof cmd->name)
+            return fail(err, errlen, name, lineno, "show: id \"%.40s...\" is too long (max %d bytes)", tok[1],
+                        SCRIPT_NAME_MAX - 1);
         snprintf(cmd->name, sizeof cmd->name, "%s", tok[1]);
     } else if (!strcmp(op, "quit")) {
         ARGS(0, "quit");
         cmd->op = SCRIPT_QUIT;
     } else {
-        return fail(err, errlen, name, lineno, "unknown command \"%s\"; use tap, swipe, drag, wait, shot, key or quit",
+        return fail(err, errlen, name, lineno, "unknown command \"%s\"; use tap, swipe, drag, wait, shot, show, key or quit",
                     op);
     }
 #undef ARGS

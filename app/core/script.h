@@ -6,6 +6,7 @@
  *   drag X1 Y1 X2 Y2 MS  press at 1, move to 2 over MS milliseconds, release
  *   wait MS            advance the virtual clock by MS milliseconds
  *   shot NAME          save a screenshot NAME.png (NAME: [A-Za-z0-9_-]+)
+ *   show ID            put the feed item with id ID fully on screen at once
  *   key NAME           press a key (escape, left, right, space, ...)
  *   quit               stop the app */
 #ifndef QF_SCRIPT_H
@@ -14,7 +15,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT };
+/* Longest shot name, key name or item id, plus the terminating NUL: room
+ * for "story-" and an id of the feed builder's longest (100 bytes). */
+#define SCRIPT_NAME_MAX 128
+
+enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {
@@ -23,7 +28,7 @@ struct script_cmd {
     double x1, y1, x2, y2;  /* fractions of the screen */
     uint32_t ms;
     enum script_dir dir;
-    char name[64];          /* shot or key name */
+    char name[SCRIPT_NAME_MAX]; /* shot or key name, or the item id of show */
 };
 
 struct script {

@@ -2,7 +2,8 @@
  * the timeline from deadline to deadline without rendering, so an hour of
  * rotation takes a moment; `shot` waits for the worker, renders the frame at
  * the current virtual time and saves it; input commands inject SDL events
- * that take the same path as real ones. */
+ * that take the same path as real ones; `show` puts a feed item on screen
+ * at once (previews use it to reach every item, whatever its weight). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,7 @@ static void wait_ready(struct app *a)
 
 static int shot(struct app *a, const char *name)
 {
-    char path[QF_PATH_MAX], err[1024], file[96];
+    char path[QF_PATH_MAX], err[1024], file[SCRIPT_NAME_MAX + 8];
     snprintf(file, sizeof file, "%s.png", name);
     if (path_join(path, sizeof path, a->args.shots, file) != 0) {
         log_err("script: shot path too long");
@@ -121,9 +122,31 @@ static int shot(struct app *a, const char *name)
     return 0;
 }
 
+/* The feed index of the item with this id; -1 if there is none. */
+static long find_item(const struct feed *feed, const char *id)
+{
+    for (size_t i = 0; i < feed->n_items; i++)
+        if (!strcmp(feed->items[i].id, id))
+            return (long)i;
+    return -1;
+}
+
+static int show(struct app *a, const struct script_cmd *c)
+{
+    long item = find_item(a->feed, c->name);
+    if (item < 0 || attract_show_item(&a->attract, (size_t)item, a->vnow) != 0) {
+        log_err("script: %s:%d: show: item \"%s\" is not in the playlist", a->args.script, c->line, c->name);
+        return -1;
+    }
+    a->scene_pending = true;
+    a->dirty = true;
+    app_update_wants(a);
+    return 0;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -149,6 +172,12 @@ int app_run_script(struct app *a)
             script_free(&sc);
             return EXIT_USAGE;
         }
+        if (sc.cmds[i].op == SCRIPT_SHOW && find_item(a->feed, sc.cmds[i].name) < 0) {
+            log_err("script: %s:%d: show: no item with id \"%s\" in the feed %s", a->args.script, sc.cmds[i].line,
+                    sc.cmds[i].name, a->feed_dir);
+            script_free(&sc);
+            return EXIT_USAGE;
+        }
     }
     if (a->args.shots && shot_dir(a->args.shots, err, sizeof err) != 0) {
         log_err("script: %s", err);
@@ -170,6 +199,10 @@ int app_run_script(struct app *a)
             break;
         case SCRIPT_SHOT:
             if (shot(a, c->name) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_SHOW:
+            if (show(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_TAP:

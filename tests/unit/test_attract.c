@@ -183,13 +183,70 @@ static void single_item_stays(void **state)
     free(f.items);
 }
 
+static void show_item_jumps_without_transition(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_CASE, ITEM_STORY, ITEM_MAXIM};
+    int weights[] = {1, 3, 1, 1};
+    struct feed f = make_feed(kinds, weights, 4);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    assert_int_equal(a.n_order, 6);
+
+    /* Every item can be put on screen; a repeated one lands on its first slot. */
+    for (size_t item = 0; item < 4; item++) {
+        uint64_t now = 1000 + item * 100;
+        assert_int_equal(attract_show_item(&a, item, now), 0);
+        assert_int_equal(attract_current_item(&a), item);
+        size_t first = 0;
+        while (a.order[first] != item)
+            first++;
+        assert_int_equal(attract_position(&a), first);
+        struct attract_frame fr = attract_frame_at(&a, now);
+        assert_false(fr.transitioning);
+        assert_int_equal(fr.item, item);
+        assert_false(attract_update(&a, now));
+        assert_int_equal(attract_next_deadline(&a, now), now + cfg.dwell_ms);
+    }
+
+    /* Mid-transition: the transition is dropped, the item is fully shown. */
+    assert_int_equal(attract_show_item(&a, 2, 5000), 0);
+    attract_update(&a, 5000 + 8000 + 300);
+    assert_true(attract_frame_at(&a, 5000 + 8000 + 300).transitioning);
+    assert_int_equal(attract_show_item(&a, 0, 5000 + 8000 + 300), 0);
+    struct attract_frame fr = attract_frame_at(&a, 5000 + 8000 + 300);
+    assert_false(fr.transitioning);
+    assert_int_equal(fr.item, 0);
+    assert_int_equal(fr.progress, 0.0f);
+
+    /* The rotation carries on from there after a full dwell. */
+    size_t pos = attract_position(&a);
+    uint64_t t = 5000 + 8000 + 300;
+    assert_false(attract_update(&a, t + 7999));
+    assert_true(attract_update(&a, t + 8000 + 1000));
+    assert_int_equal(attract_position(&a), (pos + 1) % a.n_order);
+
+    /* An item that is not in the playlist changes nothing. */
+    pos = attract_position(&a);
+    assert_int_equal(attract_show_item(&a, 4, t + 10000), -1);
+    assert_int_equal(attract_show_item(&a, SIZE_MAX, t + 10000), -1);
+    assert_int_equal(attract_position(&a), pos);
+    assert_int_equal(attract_next_deadline(&a, t + 10000), t + 9000 + 8000);
+    attract_free(&a);
+
+    /* An empty timeline holds nothing. */
+    struct attract empty = {0};
+    assert_int_equal(attract_show_item(&empty, 0, 0), -1);
+    free(f.items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interleaves_kinds),      cmocka_unit_test(weights_repeat_items_apart),
         cmocka_unit_test(empty_feed_is_refused),  cmocka_unit_test(dwell_then_transition),
         cmocka_unit_test(skip_moves_both_ways),   cmocka_unit_test(a_virtual_day),
-        cmocka_unit_test(single_item_stays),
+        cmocka_unit_test(single_item_stays),      cmocka_unit_test(show_item_jumps_without_transition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/script.h"
@@ -68,6 +69,45 @@ static void errors_name_file_and_line(void **state)
     expect_error("tap 0 0 0 0 0 0 0 0\n", "too many arguments");
 }
 
+static void show_takes_one_item_id(void **state)
+{
+    (void)state;
+    const char *text = "show maxim-qing-bai\n"
+                       "shot maxim-maxim-qing-bai   # the shot right after\n"
+                       "show 42\n";
+    struct script s;
+    char err[256] = "";
+    assert_int_equal(script_parse(text, "preview.txt", &s, err, sizeof err), 0);
+    assert_int_equal(s.n_cmds, 3);
+    assert_int_equal(s.cmds[0].op, SCRIPT_SHOW);
+    assert_string_equal(s.cmds[0].name, "maxim-qing-bai");
+    assert_int_equal(s.cmds[0].line, 1);
+    assert_int_equal(s.cmds[1].op, SCRIPT_SHOT);
+    assert_int_equal(s.cmds[2].op, SCRIPT_SHOW);
+    assert_string_equal(s.cmds[2].name, "42");
+    assert_int_equal(s.cmds[2].line, 3);
+    script_free(&s);
+
+    /* The longest id the feed builder makes fits, in show and in a shot name. */
+    char id[101], line[300];
+    memset(id, 'a', 100);
+    id[100] = '\0';
+    snprintf(line, sizeof line, "show %s\nshot story-%s\n", id, id);
+    assert_int_equal(script_parse(line, "long.txt", &s, err, sizeof err), 0);
+    assert_string_equal(s.cmds[0].name, id);
+    script_free(&s);
+
+    expect_error("show\n", "bad.txt:1: \"show\" takes 1 argument: show ID");
+    expect_error("wait 1\nshow a b\n", "bad.txt:2: \"show\" takes 1 argument");
+    char huge[200];
+    memset(huge, 'x', sizeof huge);
+    memcpy(huge, "show ", 5);
+    huge[sizeof huge - 2] = '\n';
+    huge[sizeof huge - 1] = '\0';
+    expect_error(huge, "bad.txt:1: show: id \"xxxx");
+    expect_error(huge, "is too long (max 127 bytes)");
+}
+
 static void empty_script_is_valid(void **state)
 {
     (void)state;
@@ -83,6 +123,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(parses_every_command),
         cmocka_unit_test(errors_name_file_and_line),
+        cmocka_unit_test(show_takes_one_item_id),
         cmocka_unit_test(empty_script_is_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,9 +21,14 @@ uint64_t app_now(const struct app *a)
     return a->virtual_clock ? a->vnow : SDL_GetTicks64();
 }
 
+/* On the virtual clock the wall clock runs from --clock, or from the real
+ * time at start; virtual milliseconds move it on. */
 time_t app_wall(const struct app *a)
 {
-    return a->virtual_clock ? a->wall_start + (time_t)(a->vnow / 1000) : time(NULL);
+    if (!a->virtual_clock)
+        return time(NULL);
+    time_t start = a->args.has_clock ? a->args.clock : a->wall_start;
+    return start + (time_t)(a->vnow / 1000);
 }
 
 /* The slides needed now and next, most urgent first. */

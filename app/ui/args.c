@@ -1,8 +1,10 @@
 #include "ui/args.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 void args_usage(FILE *out)
 {
@@ -17,6 +19,8 @@ void args_usage(FILE *out)
           "  --script FILE       run scripted input on a virtual clock, then exit\n"
           "  --shots DIR         where the script's shots are saved (with --script)\n"
           "  --bench N           time N transitions, print one 'bench:' line, exit\n"
+          "  --clock \"YYYY-MM-DD HH:MM\"  the time shown in the header when the script or bench\n"
+          "                      starts (local time); for screenshots that match run to run\n"
           "  --verbose           debug logging\n"
           "  --help              this text\n"
           "  --version           print the version\n",
@@ -54,6 +58,32 @@ static int parse_size(const char *s, int *w, int *h)
         return -1;
     *w = (int)lw;
     *h = (int)lh;
+    return 0;
+}
+
+/* "YYYY-MM-DD HH:MM" in local time -> *out. Refuses other shapes and dates
+ * or times that do not exist (2025-02-30, a skipped daylight-saving hour). */
+static int parse_clock(const char *s, time_t *out)
+{
+    static const char shape[] = "dddd-dd-dd dd:dd";
+    if (!s || strlen(s) != sizeof shape - 1)
+        return -1;
+    for (size_t i = 0; shape[i]; i++) {
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i])
+            return -1;
+    }
+    int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8), h = atoi(s + 11), mi = atoi(s + 14);
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59)
+        return -1;
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h, .tm_min = mi, .tm_isdst = -1};
+    time_t t = mktime(&tm);
+    struct tm back;
+    if (t == (time_t)-1 || !localtime_r(&t, &back))
+        return -1;
+    if (back.tm_year != y - 1900 || back.tm_mon != mo - 1 || back.tm_mday != d || back.tm_hour != h ||
+        back.tm_min != mi)
+        return -1;
+    *out = t;
     return 0;
 }
 
@@ -112,6 +142,13 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
                 return -1;
             }
             a->bench = (int)n;
+        } else if (!strcmp(f, "--clock")) {
+            NEEDS_VALUE();
+            if (parse_clock(v, &a->clock)) {
+                snprintf(err, errlen, "--clock: '%s' is not a local date and time \"YYYY-MM-DD HH:MM\" (e.g. \"2025-06-01 09:30\")", v);
+                return -1;
+            }
+            a->has_clock = true;
         } else if (!strcmp(f, "--verbose") || !strcmp(f, "-v")) {
             a->verbose = true;
         } else if (!strcmp(f, "--help") || !strcmp(f, "-h")) {
@@ -126,6 +163,10 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
     }
     if (a->shots && !a->script) {
         snprintf(err, errlen, "--shots needs --script");
+        return -1;
+    }
+    if (a->has_clock && !a->script && !a->bench) {
+        snprintf(err, errlen, "--clock needs --script or --bench (a kiosk on screen shows the real time)");
         return -1;
     }
     if (a->script && a->bench) {

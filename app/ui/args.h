@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 struct args {
     const char *feed;     /* --feed DIR */
@@ -18,6 +19,8 @@ struct args {
     long dwell_ms;        /* --dwell MS; -1 unset */
     bool verbose;         /* --verbose */
     int bench;            /* --bench N; 0 = off */
+    bool has_clock;       /* --clock "YYYY-MM-DD HH:MM" (with --script or --bench) */
+    time_t clock;         /* the wall-clock time at virtual time 0, local time */
     bool help, version;
 };
 

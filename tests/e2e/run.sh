@@ -182,15 +182,18 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
     disp=:$((90 + $$ % 50))
     Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
     xvfb=$!
+    # The server is ready when its socket appears.
+    tries=0
+    while [ ! -S "/tmp/.X11-unix/X${disp#:}" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
     printf '[attract]\ndwell_ms = 600000\n' > "$OUT/x11.conf"
     DISPLAY=$disp SDL_VIDEODRIVER=x11 "$KIOSK" --config "$OUT/x11.conf" --windowed --size 1280x720 \
         > /dev/null 2> "$OUT/x11.log" &
     kiosk=$!
     tries=0
     while [ "$(grep -c '^<6>scene:' "$OUT/x11.log")" -lt 1 ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
-    win=$(DISPLAY=$disp xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
+    win=$(DISPLAY=$disp timeout 15 xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
     if [ -n "$win" ]; then
-        DISPLAY=$disp xdotool mousemove --window "$win" 640 360 click 1
+        DISPLAY=$disp timeout 15 xdotool mousemove --window "$win" 640 360 click 1
         tries=0
         while [ "$(grep -c '^<6>scene:' "$OUT/x11.log")" -lt 2 ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
     fi

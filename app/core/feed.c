@@ -21,8 +21,7 @@ struct parse_ctx {
     const char *json;
     size_t len;
     const char *name;
-    char *err;
-    size_t errlen;
+    struct diag *errs; /* gets the one message; its lang picks the words */
 };
 
 static const char *const kind_names[] = { "maxim", "case", "story" };
@@ -76,45 +75,48 @@ int feed_path_is_safe(const char *path)
 
 /* ---- messages ---------------------------------------------------------- */
 
-static const char *json_kind_word(const json_t *v)
+static const char *json_kind_word(const struct parse_ctx *pc, const json_t *v)
 {
+    enum msg_id id = MSG_WORD_VALUE;
+
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "a whole number";
-    case JSON_REAL: return "a decimal number";
+    case JSON_OBJECT: id = MSG_WORD_OBJECT; break;
+    case JSON_ARRAY: id = MSG_WORD_ARRAY; break;
+    case JSON_STRING: id = MSG_WORD_STRING; break;
+    case JSON_INTEGER: id = MSG_WORD_INTEGER; break;
+    case JSON_REAL: id = MSG_WORD_REAL; break;
     case JSON_TRUE:
-    case JSON_FALSE: return "true/false";
-    case JSON_NULL: return "null";
+    case JSON_FALSE: id = MSG_WORD_BOOL; break;
+    case JSON_NULL: id = MSG_WORD_NULL; break;
     }
-    return "a value";
+    return msg_fmt(pc->errs->lang, id);
 }
 
-/* Writes "<name>:<line>: <path>: <message>" to the error buffer and
- * returns -1, so callers can `return fail(...)`. */
-static int fail(struct parse_ctx *pc, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int fail(struct parse_ctx *pc, const char *path, const char *fmt, ...)
+/* Adds "<name>:<line>: <path>: <message `id`>" to the list and returns -1,
+ * so callers can `return fail(...)`. The line is where `path` starts in
+ * the text; an empty path is the whole document. */
+static int fail(struct parse_ctx *pc, const char *path, enum msg_id id, ...)
 {
-    char what[768];
     va_list ap;
     int line = json_locate_line(pc->json, pc->len, path);
 
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
+    va_start(ap, id);
+    diag_vpath(pc->errs, pc->name, line, *path ? path : msg_fmt(pc->errs->lang, MSG_PATH_WHOLE_FEED), id, ap);
     va_end(ap);
-    if (pc->err && pc->errlen)
-        snprintf(pc->err, pc->errlen, "%s:%d: %s: %s", pc->name, line, *path ? path : "feed", what);
     return -1;
 }
 
 static int fail_oom(struct parse_ctx *pc)
 {
-    if (pc->err && pc->errlen)
-        snprintf(pc->err, pc->errlen, "%s: out of memory", pc->name);
+    diag_field(pc->errs, pc->name, 0, NULL, MSG_SYS_OUT_OF_MEMORY);
     return -1;
+}
+
+/* A JSON integer as text, for messages. */
+static const char *int_text(char *buf, size_t len, json_int_t v)
+{
+    snprintf(buf, len, "%" JSON_INTEGER_FORMAT, v);
+    return buf;
 }
 
 /* Formats a field path into a FIELD_PATH_MAX buffer; a path that does not
@@ -324,7 +326,7 @@ static int take_string(struct parse_ctx *pc, json_t *obj, const char *key, const
         return 0;
     join_path(path, base, key);
     if (!json_is_string(v))
-        return fail(pc, path, "is %s, not a string; write the value in double quotes", json_kind_word(v));
+        return fail(pc, path, MSG_FEED_NOT_STRING, json_kind_word(pc, v));
     *out = strdup(json_string_value(v));
     return *out ? 0 : fail_oom(pc);
 }
@@ -337,7 +339,7 @@ static int take_http_url(struct parse_ctx *pc, json_t *obj, const char *key, con
         return -1;
     if (*out && strncmp(*out, "http://", 7) != 0 && strncmp(*out, "https://", 8) != 0) {
         join_path(path, base, key);
-        return fail(pc, path, "\"%s\" is not an http(s) URL; use a full address starting with https://", *out);
+        return fail(pc, path, MSG_NOT_HTTP_URL, *out);
     }
     return 0;
 }
@@ -352,7 +354,7 @@ static int take_tags(struct parse_ctx *pc, json_t *obj, const char *base, struct
         return 0;
     join_path(path, base, "tags");
     if (!json_is_array(v))
-        return fail(pc, path, "is %s, not a list; write tags as [\"tag\", ...]", json_kind_word(v));
+        return fail(pc, path, MSG_FEED_TAGS_NOT_LIST, json_kind_word(pc, v));
     if (json_array_size(v) == 0)
         return 0;
     it->tags = calloc(json_array_size(v), sizeof *it->tags);
@@ -363,7 +365,7 @@ static int take_tags(struct parse_ctx *pc, json_t *obj, const char *base, struct
         if (!json_is_string(t)) {
             char ipath[FIELD_PATH_MAX];
             path_fmt(ipath, "%s[%zu]", path, i);
-            return fail(pc, ipath, "is %s, not a string; write each tag in double quotes", json_kind_word(t));
+            return fail(pc, ipath, MSG_FEED_TAG_NOT_STRING, json_kind_word(pc, t));
         }
         it->tags[i] = strdup(json_string_value(t));
         if (!it->tags[i])
@@ -383,8 +385,8 @@ static int take_pages(struct parse_ctx *pc, json_t *q, const char *base, struct 
         return 0;
     join_path(path, base, "pages");
     if (!json_is_array(v))
-        return fail(pc, path, "is %s, not a list; write pages as [{\"title\": ..., \"markdown\": ...}]",
-                    json_kind_word(v));
+        return fail(pc, path, MSG_FEED_PAGES_NOT_LIST,
+                    json_kind_word(pc, v));
     if (json_array_size(v) == 0)
         return 0;
     it->pages = calloc(json_array_size(v), sizeof *it->pages);
@@ -398,18 +400,18 @@ static int take_pages(struct parse_ctx *pc, json_t *q, const char *base, struct 
         path_fmt(ppath, "%s[%zu]", path, i);
         it->n_pages++;
         if (!json_is_object(pg))
-            return fail(pc, ppath, "is %s, not an object; write each page as {\"title\": ..., \"markdown\": ...}",
-                        json_kind_word(pg));
+            return fail(pc, ppath, MSG_FEED_PAGE_NOT_OBJECT,
+                        json_kind_word(pc, pg));
         if (take_string(pc, pg, "title", ppath, &page->title) < 0 ||
             take_string(pc, pg, "markdown", ppath, &page->markdown) < 0)
             return -1;
         if (!page->title || !*page->title) {
             join_path(fpath, ppath, "title");
-            return fail(pc, fpath, "missing or empty; give every page a title");
+            return fail(pc, fpath, MSG_FEED_PAGE_NO_TITLE);
         }
         if (!page->markdown) {
             join_path(fpath, ppath, "markdown");
-            return fail(pc, fpath, "missing; add the page text as \"markdown\"");
+            return fail(pc, fpath, MSG_FEED_PAGE_NO_MARKDOWN);
         }
     }
     return 0;
@@ -439,7 +441,7 @@ static int parse_item_id(struct parse_ctx *pc, json_t *item, const char *base, s
 
     join_path(path, base, "id");
     if (!v || json_is_null(v))
-        return fail(pc, path, "missing; give every item a unique \"id\" string");
+        return fail(pc, path, MSG_FEED_ID_MISSING);
     if (json_is_integer(v)) { /* JSON Feed: a numeric id is read as a string */
         char num[32];
         snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
@@ -447,9 +449,9 @@ static int parse_item_id(struct parse_ctx *pc, json_t *item, const char *base, s
         return it->id ? 0 : fail_oom(pc);
     }
     if (!json_is_string(v))
-        return fail(pc, path, "is %s, not a string; write the id in double quotes", json_kind_word(v));
+        return fail(pc, path, MSG_FEED_ID_NOT_STRING, json_kind_word(pc, v));
     if (json_string_length(v) == 0)
-        return fail(pc, path, "is empty; give every item a unique non-empty id");
+        return fail(pc, path, MSG_FEED_ID_EMPTY);
     it->id = strdup(json_string_value(v));
     return it->id ? 0 : fail_oom(pc);
 }
@@ -466,7 +468,7 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
     it->weight = 1;
     it->kind = ITEM_STORY;
     if (!json_is_object(item)) {
-        fail(pc, base, "is %s, not an object; write each item as {\"id\": ..., ...}", json_kind_word(item));
+        fail(pc, base, MSG_FEED_ITEM_NOT_OBJECT, json_kind_word(pc, item));
         goto out;
     }
     if (parse_item_id(pc, item, base, it) < 0)
@@ -474,28 +476,29 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
 
     q = json_object_get(item, "_qingfeng");
     if (q && !json_is_object(q)) {
-        fail(pc, qbase, "is %s, not an object; write it as {\"kind\": ...}", json_kind_word(q));
+        fail(pc, qbase, MSG_FEED_ITEM_QF_NOT_OBJECT, json_kind_word(pc, q));
         goto out;
     }
     if (q) {
         v = json_object_get(q, "kind");
         join_path(path, qbase, "kind");
         if (v && !json_is_string(v)) {
-            fail(pc, path, "is %s, not a string; use \"maxim\", \"case\" or \"story\"", json_kind_word(v));
+            fail(pc, path, MSG_FEED_KIND_NOT_STRING, json_kind_word(pc, v));
             goto out;
         }
         if (v && item_kind_from_name(json_string_value(v), &it->kind) < 0) {
-            fail(pc, path, "\"%s\" is not a known kind; use maxim, case or story", json_string_value(v));
+            fail(pc, path, MSG_KIND_UNKNOWN, json_string_value(v));
             goto out;
         }
         v = json_object_get(q, "weight");
         join_path(path, qbase, "weight");
         if (v && !json_is_integer(v)) {
-            fail(pc, path, "is %s, not a whole number; use 1 to 10", json_kind_word(v));
+            fail(pc, path, MSG_FEED_WEIGHT_NOT_INT, json_kind_word(pc, v));
             goto out;
         }
         if (v && (json_integer_value(v) < 1 || json_integer_value(v) > 10)) {
-            fail(pc, path, "%" JSON_INTEGER_FORMAT " is out of range; use 1 to 10", json_integer_value(v));
+            char num[32];
+            fail(pc, path, MSG_WEIGHT_RANGE, int_text(num, sizeof num, json_integer_value(v)));
             goto out;
         }
         if (v)
@@ -520,7 +523,7 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
         goto out;
 
     if (!it->text && !html && !it->markdown) {
-        fail(pc, base, "has neither content_text nor content_html; add the item's text as \"content_text\"");
+        fail(pc, base, MSG_FEED_NO_TEXT);
         goto out;
     }
     if (!it->text && html && !(it->text = html_to_text(html))) {
@@ -533,12 +536,13 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
     }
     if (it->kind == ITEM_MAXIM && (!it->text || !*it->text)) {
         join_path(path, base, "content_text");
-        fail(pc, path, "missing or empty for a maxim; put the saying itself in \"content_text\"");
+        fail(pc, path, MSG_FEED_MAXIM_NO_TEXT);
         goto out;
     }
     if (it->kind != ITEM_MAXIM && (!it->title || !*it->title)) {
         join_path(path, base, "title");
-        fail(pc, path, "missing or empty for a %s; add a \"title\"", item_kind_name(it->kind));
+        fail(pc, path, MSG_FEED_NO_TITLE,
+             msg_fmt(pc->errs->lang, it->kind == ITEM_CASE ? MSG_WORD_CASE : MSG_WORD_STORY));
         goto out;
     }
     if (it->kind != ITEM_MAXIM && !it->summary && it->text && *it->text && !(it->summary = make_summary(it->text))) {
@@ -553,7 +557,7 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
             free(it->image);
             it->image = NULL;
         } else if (!feed_path_is_safe(it->image)) {
-            fail(pc, path, "\"%s\" is not a safe relative path; use a path inside the feed folder such as images/lotus.svg",
+            fail(pc, path, MSG_FEED_PATH_UNSAFE,
                  it->image);
             goto out;
         }
@@ -573,29 +577,29 @@ static int parse_asset(struct parse_ctx *pc, json_t *a, size_t index, struct fee
 
     path_fmt(base, "_qingfeng.assets[%zu]", index);
     if (!json_is_object(a))
-        return fail(pc, base, "is %s, not an object; write each asset as {\"path\", \"size\", \"sha256\"}",
-                    json_kind_word(a));
+        return fail(pc, base, MSG_FEED_ASSET_NOT_OBJECT,
+                    json_kind_word(pc, a));
     if (take_string(pc, a, "path", base, &as->path) < 0)
         return -1;
     join_path(path, base, "path");
     if (!as->path)
-        return fail(pc, path, "missing; add the file's path relative to the feed folder");
+        return fail(pc, path, MSG_FEED_ASSET_PATH_MISSING);
     if (!feed_path_is_safe(as->path))
-        return fail(pc, path, "\"%s\" is not a safe relative path; use a path inside the feed folder such as images/lotus.svg",
+        return fail(pc, path, MSG_FEED_PATH_UNSAFE,
                     as->path);
     v = json_object_get(a, "size");
     join_path(path, base, "size");
     if (!v)
-        return fail(pc, path, "missing; add the file's size in bytes");
+        return fail(pc, path, MSG_FEED_ASSET_SIZE_MISSING);
     if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return fail(pc, path, "is not a whole number of bytes; use the file's size, 0 or more");
+        return fail(pc, path, MSG_FEED_ASSET_SIZE_BAD);
     as->size = (uint64_t)json_integer_value(v);
     v = json_object_get(a, "sha256");
     join_path(path, base, "sha256");
     if (!v)
-        return fail(pc, path, "missing; add the file's SHA-256 as 64 lower-case hex digits");
+        return fail(pc, path, MSG_FEED_ASSET_SHA_MISSING);
     if (!json_is_string(v) || !sha256_hex_is_valid(json_string_value(v)))
-        return fail(pc, path, "is not 64 lower-case hex digits; use the output of sha256sum");
+        return fail(pc, path, MSG_FEED_ASSET_SHA_BAD);
     memcpy(as->sha256, json_string_value(v), SHA256_HEX_LEN + 1);
     return 0;
 }
@@ -679,7 +683,7 @@ static int check_images_listed(struct parse_ctx *pc, struct feed *feed)
         const char *img = feed->items[i].image;
         if (img && (!paths || !bsearch(img, paths, feed->n_assets, sizeof *paths, asset_path_cmp))) {
             path_fmt(path, "items[%zu].image", i);
-            fail(pc, path, "\"%s\" is not listed in _qingfeng.assets; add it with its size and sha256 (qingfeng-feed build does this)",
+            fail(pc, path, MSG_FEED_IMAGE_NOT_LISTED,
                  img);
             goto out;
         }
@@ -705,19 +709,19 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
     int rc = -1, d;
 
     if (!json_is_object(root)) {
-        fail(pc, "", "is %s, not an object; a feed is one JSON object {\"version\": ..., \"items\": [...]}",
-             json_kind_word(root));
+        fail(pc, "", MSG_FEED_ROOT_NOT_OBJECT,
+             json_kind_word(pc, root));
         goto out;
     }
     v = json_object_get(root, "version");
     if (!v) {
-        fail(pc, "version", "missing; add \"version\": \"https://jsonfeed.org/version/1.1\"");
+        fail(pc, "version", MSG_FEED_VERSION_MISSING);
         goto out;
     }
     if (take_string(pc, root, "version", "", &version) < 0)
         goto out;
     if (!is_known_version(version)) {
-        fail(pc, "version", "\"%s\" is not a JSON Feed version; use \"https://jsonfeed.org/version/1.1\"", version);
+        fail(pc, "version", MSG_FEED_VERSION_UNKNOWN, version);
         goto out;
     }
     if (take_string(pc, root, "title", "", &feed->title) < 0 ||
@@ -725,30 +729,29 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
         take_http_url(pc, root, "home_page_url", "", &feed->home_page_url) < 0)
         goto out;
     if (!feed->title) {
-        fail(pc, "title", "missing; add a \"title\" for the feed");
+        fail(pc, "title", MSG_FEED_TITLE_MISSING);
         goto out;
     }
 
     q = json_object_get(root, "_qingfeng");
     if (q && !json_is_object(q)) {
-        fail(pc, "_qingfeng", "is %s, not an object; write it as {\"format\": 1, \"assets\": [...]}", json_kind_word(q));
+        fail(pc, "_qingfeng", MSG_FEED_QF_NOT_OBJECT, json_kind_word(pc, q));
         goto out;
     }
     if (q && (v = json_object_get(q, "format"))) {
         if (!json_is_integer(v) || json_integer_value(v) < 1) {
-            fail(pc, "_qingfeng.format", "is not a format number; use 1");
+            fail(pc, "_qingfeng.format", MSG_FEED_FORMAT_BAD);
             goto out;
         }
         if (json_integer_value(v) > 1) {
-            fail(pc, "_qingfeng.format",
-                 "%" JSON_INTEGER_FORMAT " is newer than this reader understands; update the kiosk software",
-                 json_integer_value(v));
+            char num[32];
+            fail(pc, "_qingfeng.format", MSG_FEED_FORMAT_NEWER, int_text(num, sizeof num, json_integer_value(v)));
             goto out;
         }
     }
     if (q && (assets = json_object_get(q, "assets")) && !json_is_array(assets)) {
-        fail(pc, "_qingfeng.assets", "is %s, not a list; write assets as [{\"path\", \"size\", \"sha256\"}, ...]",
-             json_kind_word(assets));
+        fail(pc, "_qingfeng.assets", MSG_FEED_ASSETS_NOT_LIST,
+             json_kind_word(pc, assets));
         goto out;
     }
     if (assets && json_array_size(assets) > 0) {
@@ -771,7 +774,7 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
         if (d > 0) {
             char path[FIELD_PATH_MAX];
             path_fmt(path, "_qingfeng.assets[%zu].path", dup);
-            fail(pc, path, "\"%s\" is already listed as _qingfeng.assets[%zu]; list each file once",
+            fail(pc, path, MSG_FEED_ASSET_DUPLICATE,
                  feed->assets[dup].path, first);
             goto out;
         }
@@ -779,15 +782,15 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
 
     items = json_object_get(root, "items");
     if (!items) {
-        fail(pc, "items", "missing; add \"items\": [...] with at least one item");
+        fail(pc, "items", MSG_FEED_ITEMS_MISSING);
         goto out;
     }
     if (!json_is_array(items)) {
-        fail(pc, "items", "is %s, not a list; write items as [{...}, ...]", json_kind_word(items));
+        fail(pc, "items", MSG_FEED_ITEMS_NOT_LIST, json_kind_word(pc, items));
         goto out;
     }
     if (json_array_size(items) == 0) {
-        fail(pc, "items", "no items; the kiosk needs at least one item to show");
+        fail(pc, "items", MSG_FEED_ITEMS_EMPTY);
         goto out;
     }
     feed->items = calloc(json_array_size(items), sizeof *feed->items);
@@ -808,7 +811,7 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
     if (d > 0) {
         char path[FIELD_PATH_MAX];
         path_fmt(path, "items[%zu].id", dup);
-        fail(pc, path, "\"%s\" is already used by items[%zu]; give every item its own id", feed->items[dup].id, first);
+        fail(pc, path, MSG_FEED_ID_DUPLICATE, feed->items[dup].id, first);
         goto out;
     }
     if (check_images_listed(pc, feed) < 0)
@@ -819,24 +822,22 @@ out:
     return rc;
 }
 
-struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen)
+struct feed *feed_parse_diag(const char *json, size_t len, const char *name, struct diag *errs)
 {
-    struct parse_ctx pc = { json, len, name ? name : "feed.json", err, errlen };
+    struct parse_ctx pc = { json, len, name ? name : "feed.json", errs };
     struct feed *feed = NULL;
     json_t *root = NULL;
     json_error_t jerr;
 
-    if (err && errlen)
-        err[0] = '\0';
     if (len > FEED_MAX_BYTES) {
-        snprintf(err, errlen, "%s:1: feed: is %zu bytes, over the %u MiB limit; split the content or shrink it",
-                 pc.name, len, FEED_MAX_BYTES / (1024u * 1024u));
+        diag_path(errs, pc.name, 1, msg_fmt(errs->lang, MSG_PATH_WHOLE_FEED), MSG_FEED_TOO_BIG, len,
+                  FEED_MAX_BYTES / (1024u * 1024u));
         goto fail;
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        snprintf(err, errlen, "%s:%d: syntax: %s (column %d); fix the JSON syntax", pc.name,
-                 jerr.line > 0 ? jerr.line : 1, jerr.text, jerr.column > 0 ? jerr.column : 1);
+        diag_path(errs, pc.name, jerr.line > 0 ? jerr.line : 1, msg_fmt(errs->lang, MSG_PATH_SYNTAX), MSG_FEED_SYNTAX,
+                  jerr.text, jerr.column > 0 ? jerr.column : 1);
         goto fail;
     }
     feed = calloc(1, sizeof *feed);
@@ -852,6 +853,29 @@ fail:
     json_decref(root);
     feed_free(feed);
     return NULL;
+}
+
+/* Copies the first message of `d` into err[errlen] (English callers). */
+static void first_message(const struct diag *d, char *err, size_t errlen)
+{
+    if (!err || !errlen)
+        return;
+    if (d->n)
+        snprintf(err, errlen, "%s", d->lines[0]);
+    else if (d->out_of_memory)
+        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
+    else
+        err[0] = '\0';
+}
+
+struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen)
+{
+    struct diag d = { .lang = MSG_LANG_EN };
+    struct feed *feed = feed_parse_diag(json, len, name, &d);
+
+    first_message(&d, err, errlen);
+    diag_free(&d);
+    return feed;
 }
 
 /* ---- files ------------------------------------------------------------- */
@@ -914,7 +938,7 @@ out:
     return rc;
 }
 
-struct feed *feed_load_file(const char *path, char *err, size_t errlen)
+struct feed *feed_load_file_diag(const char *path, struct diag *errs)
 {
     struct feed *feed = NULL;
     char *text = NULL;
@@ -922,85 +946,93 @@ struct feed *feed_load_file(const char *path, char *err, size_t errlen)
     int rc = feed_read_file(path, FEED_MAX_BYTES, &text, &len);
 
     if (rc == -2)
-        snprintf(err, errlen, "%s:1: feed: file is over the %u MiB limit; split the content or shrink it", path,
-                 FEED_MAX_BYTES / (1024u * 1024u));
+        diag_path(errs, path, 1, msg_fmt(errs->lang, MSG_PATH_WHOLE_FEED), MSG_FEED_FILE_TOO_BIG,
+                  FEED_MAX_BYTES / (1024u * 1024u));
     else if (rc < 0)
-        snprintf(err, errlen, "%s: cannot read: %s; check the path or build the feed with qingfeng-feed build",
-                 path, strerror(errno));
+        diag_field(errs, path, 0, NULL, MSG_FEED_CANNOT_READ, msg_strerror(errs->lang, errno));
     else
-        feed = feed_parse(text, len, path, err, errlen);
+        feed = feed_parse_diag(text, len, path, errs);
     free(text);
     return feed;
 }
 
-size_t feed_verify_assets(const struct feed *feed, const char *dir, feed_report_fn report, void *ctx)
+struct feed *feed_load_file(const char *path, char *err, size_t errlen)
+{
+    struct diag d = { .lang = MSG_LANG_EN };
+    struct feed *feed = feed_load_file_diag(path, &d);
+
+    first_message(&d, err, errlen);
+    diag_free(&d);
+    return feed;
+}
+
+size_t feed_verify_assets_diag(const struct feed *feed, const char *dir, struct diag *errs)
 {
     size_t bad = 0;
 
     for (size_t i = 0; i < feed->n_assets; i++) {
         const struct feed_asset *as = &feed->assets[i];
-        char path[4096], msg[4096 + 512], hex[SHA256_HEX_LEN + 1];
+        char path[4096], hex[SHA256_HEX_LEN + 1];
         uint64_t size = 0;
         struct stat st;
-        int n = snprintf(path, sizeof path, "%s/%s", dir, as->path);
+        size_t before = errs->n;
+        int n = snprintf(path, sizeof path, "%s/%s", dir, as->path), oom = errs->out_of_memory;
 
-        msg[0] = '\0';
         if (n < 0 || (size_t)n >= sizeof path)
-            snprintf(msg, sizeof msg, "%s/%s: path is too long; use a shorter folder", dir, as->path);
+            diag_field(errs, path, 0, NULL, MSG_SYS_PATH_TOO_LONG);
         else if (stat(path, &st) != 0)
-            snprintf(msg, sizeof msg, "%s: file is missing (%s); copy it into the feed folder or rebuild the feed",
-                     path, strerror(errno));
+            diag_field(errs, path, 0, NULL, MSG_ASSET_MISSING, msg_strerror(errs->lang, errno));
         else if (!S_ISREG(st.st_mode))
-            snprintf(msg, sizeof msg, "%s: is not a regular file; put the asset file there or rebuild the feed", path);
+            diag_field(errs, path, 0, NULL, MSG_ASSET_NOT_REGULAR);
         else if (sha256_hex_file(path, hex, &size) != 0)
-            snprintf(msg, sizeof msg, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+            diag_field(errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(errs->lang, errno));
         else if (size != as->size)
-            snprintf(msg, sizeof msg,
-                     "%s: size is %llu bytes but feed.json pins %llu; restore the file or rebuild the feed", path,
-                     (unsigned long long)size, (unsigned long long)as->size);
+            diag_field(errs, path, 0, NULL, MSG_ASSET_SIZE_DIFFERS, (unsigned long long)size,
+                       (unsigned long long)as->size);
         else if (strcmp(hex, as->sha256) != 0)
-            snprintf(msg, sizeof msg, "%s: sha256 is %s but feed.json pins %s; restore the file or rebuild the feed",
-                     path, hex, as->sha256);
-        if (msg[0]) {
+            diag_field(errs, path, 0, NULL, MSG_ASSET_SHA_DIFFERS, hex, as->sha256);
+        if (errs->n != before || errs->out_of_memory != oom)
             bad++;
-            if (report)
-                report(ctx, msg);
-        }
     }
     return bad;
 }
 
-struct first_message {
-    char *buf;
-    size_t len;
-    int taken;
-};
-
-static void keep_first(void *ctx, const char *message)
+size_t feed_verify_assets(const struct feed *feed, const char *dir, feed_report_fn report, void *ctx)
 {
-    struct first_message *fm = ctx;
+    struct diag d = { .lang = MSG_LANG_EN };
+    size_t bad = feed_verify_assets_diag(feed, dir, &d);
 
-    if (!fm->taken && fm->buf && fm->len)
-        snprintf(fm->buf, fm->len, "%s", message);
-    fm->taken = 1;
+    for (size_t i = 0; report && i < d.n; i++)
+        report(ctx, d.lines[i]);
+    diag_free(&d);
+    return bad;
+}
+
+struct feed *feed_load_dir_diag(const char *dir, struct diag *errs)
+{
+    char path[4096];
+    struct feed *feed;
+    int n = snprintf(path, sizeof path, "%s/feed.json", dir);
+
+    if (n < 0 || (size_t)n >= sizeof path) {
+        diag_field(errs, dir, 0, NULL, MSG_SYS_PATH_TOO_LONG);
+        return NULL;
+    }
+    feed = feed_load_file_diag(path, errs);
+    if (feed && feed_verify_assets_diag(feed, dir, errs) > 0) {
+        feed_free(feed);
+        feed = NULL;
+    }
+    return feed;
 }
 
 struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
 {
-    char path[4096];
-    struct feed *feed;
-    struct first_message fm = { err, errlen, 0 };
-    int n = snprintf(path, sizeof path, "%s/feed.json", dir);
+    struct diag d = { .lang = MSG_LANG_EN };
+    struct feed *feed = feed_load_dir_diag(dir, &d);
 
-    if (n < 0 || (size_t)n >= sizeof path) {
-        snprintf(err, errlen, "%s: path is too long; use a shorter folder", dir);
-        return NULL;
-    }
-    feed = feed_load_file(path, err, errlen);
-    if (feed && feed_verify_assets(feed, dir, keep_first, &fm) > 0) {
-        feed_free(feed);
-        feed = NULL;
-    }
+    first_message(&d, err, errlen);
+    diag_free(&d);
     return feed;
 }
 

@@ -15,12 +15,16 @@
  * Every message has the form
  *   "<name>:<line>: <field path>: <what is wrong>; <what to do>"
  * e.g. "feed.json:42: items[3]._qingfeng.kind: \"foo\" is not a known kind;
- * use maxim, case or story". */
+ * use maxim, case or story". Messages come from the catalogue (msg.h): the
+ * *_diag functions word them in the language of the struct diag they are
+ * given; the others (the kiosk's) are always English. */
 #ifndef QF_FEED_H
 #define QF_FEED_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "core/msg.h"
 
 enum item_kind { ITEM_MAXIM, ITEM_CASE, ITEM_STORY };
 
@@ -73,17 +77,26 @@ const char *item_kind_name(enum item_kind kind);
 int item_kind_from_name(const char *name, enum item_kind *kind);
 
 /* Parses and validates feed.json text. `name` is used in messages (a file
- * path or URL). Returns a new feed, or NULL with a one-line message in err:
- * "<name>:<line>: <field>: <what is wrong>; <what to do>". */
+ * path or URL). Returns a new feed, or NULL with a one-line English message
+ * in err: "<name>:<line>: <field>: <what is wrong>; <what to do>". */
 struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen);
+
+/* The same, adding the message (the parser stops at the first problem) to
+ * `errs`, in errs->lang. */
+struct feed *feed_parse_diag(const char *json, size_t len, const char *name, struct diag *errs);
 
 /* Reads DIR/feed.json, parses it and checks that every asset exists with the
  * pinned size and SHA-256. Returns NULL with a message in err on any failure. */
 struct feed *feed_load_dir(const char *dir, char *err, size_t errlen);
 
+/* The same, adding messages to `errs` in errs->lang: the parse error, or
+ * one message per bad asset. */
+struct feed *feed_load_dir_diag(const char *dir, struct diag *errs);
+
 /* Reads a feed.json file (refusing one over FEED_MAX_BYTES) and parses it,
  * without looking at assets. Returns NULL with a message in err. */
 struct feed *feed_load_file(const char *path, char *err, size_t errlen);
+struct feed *feed_load_file_diag(const char *path, struct diag *errs);
 
 /* Reads a whole file of at most `limit` bytes into a new NUL-terminated
  * buffer (*out, length *len). Returns 0; -1 with errno set when it cannot be
@@ -98,6 +111,9 @@ typedef void (*feed_report_fn)(void *ctx, const char *message);
  * once per bad asset with "<dir>/<path>: <what differs>; <what to do>".
  * Returns the number of bad assets (0 = all good). */
 size_t feed_verify_assets(const struct feed *feed, const char *dir, feed_report_fn report, void *ctx);
+
+/* The same, adding one message per bad asset to `errs` in errs->lang. */
+size_t feed_verify_assets_diag(const struct feed *feed, const char *dir, struct diag *errs);
 
 /* Counts items of one kind. */
 size_t feed_count_kind(const struct feed *feed, enum item_kind kind);

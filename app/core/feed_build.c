@@ -65,7 +65,7 @@ struct build {
 
 static int oom(struct build *b)
 {
-    diag_add(b->errs, "%s: out of memory", b->src);
+    diag_field(b->errs, b->src, 0, NULL, MSG_SYS_OUT_OF_MEMORY);
     return -1;
 }
 
@@ -216,18 +216,18 @@ static void read_feed_ini(struct build *b)
     if (rc == -1 && errno == ENOENT)
         return;
     if (rc == -2) {
-        diag_add(b->errs, "%s:1: file is larger than 64 KiB; keep only the [feed] settings in it", path);
+        diag_field(b->errs, path, 1, NULL, MSG_SRC_INI_TOO_LARGE);
         goto out;
     }
     if (rc < 0) {
-        diag_add(b->errs, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+        diag_field(b->errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(b->errs->lang, errno));
         goto out;
     }
     if (!utf8_is_valid(text, len, &bad)) {
         int bad_line = 1;
         for (size_t i = 0; i < bad; i++)
             bad_line += text[i] == '\n';
-        diag_add(b->errs, "%s:%d: text is not valid UTF-8; save the file as UTF-8", path, bad_line);
+        diag_field(b->errs, path, bad_line, NULL, MSG_SRC_BAD_UTF8, (unsigned)(unsigned char)text[bad]);
         goto out;
     }
     p = text;
@@ -250,16 +250,18 @@ static void read_feed_ini(struct build *b)
             continue;
         if (*s == '[') {
             in_feed = e - s == 6 && memcmp(s, "[feed]", 6) == 0;
-            if (!in_feed)
-                diag_add(b->errs, "%s:%d: unknown section %.*s; put the settings under [feed]", path, line,
-                         (int)(e - s), s);
+            if (!in_feed) {
+                char section[128];
+                snprintf(section, sizeof section, "%.*s", (int)(e - s), s);
+                diag_field(b->errs, path, line, NULL, MSG_SRC_INI_UNKNOWN_SECTION, section);
+            }
             continue;
         }
         eq = s;
         while (eq < e && *eq != '=' && *eq != ':')
             eq++;
         if (eq == e) {
-            diag_add(b->errs, "%s:%d: line is not \"key = value\"; write settings as title = 清风 内容", path, line);
+            diag_field(b->errs, path, line, NULL, MSG_SRC_INI_NOT_KEY_VALUE);
             continue;
         }
         if (!in_feed)
@@ -282,10 +284,9 @@ static void read_feed_ini(struct build *b)
             }
             slot = meta_slot(&b->meta, key);
             if (!slot) {
-                diag_add(b->errs, "%s:%d: field \"%s\": unknown setting; use one of title, home_page_url, language, description",
-                         path, line, key);
+                diag_field(b->errs, path, line, key, MSG_SRC_INI_UNKNOWN_SETTING);
             } else if (*slot) {
-                diag_add(b->errs, "%s:%d: field \"%s\": given twice; keep only one", path, line, key);
+                diag_field(b->errs, path, line, key, MSG_SRC_INI_TWICE);
             } else if (!(value = dup_range(vs, (size_t)(ve - vs)))) {
                 free(key);
                 oom(b);
@@ -293,8 +294,7 @@ static void read_feed_ini(struct build *b)
             } else {
                 *slot = value;
                 if (slot == &b->meta.home_page_url && *value && !is_http_url(value))
-                    diag_add(b->errs, "%s:%d: field \"home_page_url\": \"%s\" is not an http(s) URL; use a full address starting with https://",
-                             path, line, value);
+                    diag_field(b->errs, path, line, "home_page_url", MSG_NOT_HTTP_URL, value);
             }
             free(key);
         }
@@ -433,11 +433,9 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
             goto out;
         }
         if (!*pg->title)
-            diag_add(b->errs, "%s:%d: page heading is empty; write the page title after \"## \"", it->file,
-                     spans[i].line);
+            diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_HEADING_EMPTY);
         else if (!*pg->markdown)
-            diag_add(b->errs, "%s:%d: page \"%s\" is empty; write text under the heading or remove it", it->file,
-                     spans[i].line, pg->title);
+            diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_EMPTY, pg->title);
     }
     rc = 0;
 out:
@@ -485,12 +483,11 @@ static int field_line(const struct frontmatter *fm, const char *key)
     return f ? f->line : 1;
 }
 
-static void require(struct build *b, const struct src_item *it, const char *value, const char *key,
-                    const char *example)
+/* A required field that is missing is reported on line 1. */
+static void require(struct build *b, const struct src_item *it, const char *value, const char *key, enum msg_id id)
 {
     if (!value)
-        diag_add(b->errs, "%s:1: field \"%s\": missing; add a line \"%s: %s\" to the header", it->file, key, key,
-                 example);
+        diag_field(b->errs, it->file, 1, key, id);
 }
 
 /* Checks the fields of a parsed file and fills `it`. Problems go to b->errs. */
@@ -501,8 +498,7 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
 
     if ((f = frontmatter_get(fm, "kind")) && *f->value) {
         if (item_kind_from_name(f->value, &it->kind) < 0)
-            diag_add(b->errs, "%s:%d: field \"kind\": \"%s\" is not a known kind; use maxim, case or story", it->file,
-                     f->line, f->value);
+            diag_field(b->errs, it->file, f->line, "kind", MSG_KIND_UNKNOWN, f->value);
     }
     if (take(b, fm, "title", &it->title) < 0 || take(b, fm, "lead", &it->lead) < 0 ||
         take(b, fm, "author", &it->author) < 0 || take(b, fm, "source", &it->source) < 0 ||
@@ -512,9 +508,7 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
     it->id_line = field_line(fm, "id");
     if (it->id) {
         if (!id_is_valid(it->id))
-            diag_add(b->errs, "%s:%d: field \"id\": \"%s\" is not a valid id; use lower-case letters a-z, digits, "
-                     "- and _ (start with a letter or digit, at most %d)",
-                     it->file, it->id_line, it->id, ID_MAX);
+            diag_field(b->errs, it->file, it->id_line, "id", MSG_SRC_ID_INVALID, it->id, ID_MAX);
     } else {
         size_t n = strlen(kind_folders[folder].prefix) + strlen(stem) + 1;
         it->id = malloc(n);
@@ -522,9 +516,7 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
             return oom(b);
         snprintf(it->id, n, "%s%s", kind_folders[folder].prefix, stem);
         if (!id_is_valid(it->id))
-            diag_add(b->errs, "%s:1: field \"id\": the file name \"%s\" cannot be an id; add a line \"id: ...\" "
-                     "with lower-case letters a-z, digits, - and _, or rename the file",
-                     it->file, stem);
+            diag_field(b->errs, it->file, 1, "id", MSG_SRC_ID_FROM_FILE, stem);
     }
 
     it->weight = 1;
@@ -532,10 +524,9 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
         const char *v = f->value;
         size_t digits = strspn(v, "0123456789");
         if (digits == 0 || v[digits] != '\0' || digits > 3)
-            diag_add(b->errs, "%s:%d: field \"weight\": \"%s\" is not a whole number; use 1 to 10", it->file,
-                     f->line, v);
+            diag_field(b->errs, it->file, f->line, "weight", MSG_SRC_WEIGHT_NOT_INT, v);
         else if (atoi(v) < 1 || atoi(v) > 10)
-            diag_add(b->errs, "%s:%d: field \"weight\": %s is out of range; use 1 to 10", it->file, f->line, v);
+            diag_field(b->errs, it->file, f->line, "weight", MSG_WEIGHT_RANGE, v);
         else
             it->weight = atoi(v);
     }
@@ -543,37 +534,32 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
         frontmatter_split_list(f->raw, &it->tags, &it->n_tags) < 0)
         return oom(b);
     if (it->url && !is_http_url(it->url))
-        diag_add(b->errs, "%s:%d: field \"url\": \"%s\" is not an http(s) URL; use a full address starting with https://",
-                 it->file, field_line(fm, "url"), it->url);
+        diag_field(b->errs, it->file, field_line(fm, "url"), "url", MSG_NOT_HTTP_URL, it->url);
 
     if (it->image) {
         int line = field_line(fm, "image");
         char path[PATH_LEN];
         struct stat st;
         if (!feed_path_is_safe(it->image))
-            diag_add(b->errs, "%s:%d: field \"image\": \"%s\" is not a safe path; write a path inside %s/ such as "
-                     "images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
-                     it->file, line, it->image, b->src);
+            diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_UNSAFE, it->image, b->src);
         else if (!has_image_extension(it->image))
-            diag_add(b->errs, "%s:%d: field \"image\": \"%s\" is not a picture the kiosk shows; use an .svg, .png or .jpg file",
-                     it->file, line, it->image);
+            diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_NOT_PICTURE, it->image);
         else if (join(path, b->src, it->image) < 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-            diag_add(b->errs, "%s:%d: field \"image\": file %s not found under %s/; check the name", it->file, line,
-                     it->image, b->src);
+            diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_NOT_FOUND, it->image, b->src);
     }
 
     switch (it->kind) {
     case ITEM_MAXIM:
-        require(b, it, it->author, "author", "包拯");
+        require(b, it, it->author, "author", MSG_SRC_MISSING_AUTHOR);
         break;
     case ITEM_CASE:
-        require(b, it, it->title, "title", "...");
-        require(b, it, it->lead, "lead", "...");
+        require(b, it, it->title, "title", MSG_SRC_MISSING_TITLE);
+        require(b, it, it->lead, "lead", MSG_SRC_MISSING_LEAD);
         break;
     case ITEM_STORY:
-        require(b, it, it->title, "title", "...");
-        require(b, it, it->lead, "lead", "...");
-        require(b, it, it->image, "image", "images/....svg");
+        require(b, it, it->title, "title", MSG_SRC_MISSING_TITLE);
+        require(b, it, it->lead, "lead", MSG_SRC_MISSING_LEAD);
+        require(b, it, it->image, "image", MSG_SRC_MISSING_IMAGE);
         break;
     }
     return 0;
@@ -593,13 +579,16 @@ static void sort_file_messages(struct diag *d, size_t from, const char *file)
 
     for (size_t i = from + 1; i < d->n; i++) {
         char *m = d->lines[i];
+        enum msg_id id = d->ids[i];
         long line = message_line(m, fl);
         size_t j = i;
         while (j > from && message_line(d->lines[j - 1], fl) > line) {
             d->lines[j] = d->lines[j - 1];
+            d->ids[j] = d->ids[j - 1];
             j--;
         }
         d->lines[j] = m;
+        d->ids[j] = id;
     }
 }
 
@@ -616,7 +605,10 @@ static int read_source(struct build *b, size_t folder, const char *name)
     int rc = -1, r, dropped = 0;
 
     if (join(rel, kind_folders[folder].folder, name) < 0 || join(path, b->src, rel) < 0) {
-        diag_add(b->errs, "%s/%s/%s: path is too long; use a shorter name", b->src, kind_folders[folder].folder, name);
+        char shown[PATH_LEN];
+        if (snprintf(shown, sizeof shown, "%s/%s/%s", b->src, kind_folders[folder].folder, name) < 0)
+            shown[0] = '\0';
+        diag_field(b->errs, shown, 0, NULL, MSG_SYS_PATH_TOO_LONG);
         return 0;
     }
     grown = realloc(b->items, (b->n_items + 1) * sizeof *b->items);
@@ -635,13 +627,12 @@ static int read_source(struct build *b, size_t folder, const char *name)
     }
     r = feed_read_file(path, FEED_SOURCE_MAX_BYTES, &text, &len);
     if (r == -2) {
-        diag_add(b->errs, "%s:1: file is larger than %u MiB; split it into several items", path,
-                 FEED_SOURCE_MAX_BYTES / (1024u * 1024u));
+        diag_field(b->errs, path, 1, NULL, MSG_SRC_TOO_LARGE, FEED_SOURCE_MAX_BYTES / (1024u * 1024u));
         rc = 0;
         goto out;
     }
     if (r < 0) {
-        diag_add(b->errs, "%s: cannot read (%s); check its permissions", path, strerror(errno));
+        diag_field(b->errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(b->errs->lang, errno));
         rc = 0;
         goto out;
     }
@@ -660,8 +651,8 @@ static int read_source(struct build *b, size_t folder, const char *name)
         goto out;
     }
     if (!*it->body) {
-        diag_add(b->errs, "%s:%d: the body is empty; write the %s below the closing \"---\"", path, fm.body_line,
-                 it->kind == ITEM_MAXIM ? "saying" : "text");
+        diag_field(b->errs, path, fm.body_line, NULL,
+                   it->kind == ITEM_MAXIM ? MSG_SRC_BODY_EMPTY_SAYING : MSG_SRC_BODY_EMPTY_TEXT);
     } else if (it->kind != ITEM_MAXIM) {
         if (split_pages(b, it, fm.body_line + dropped) < 0)
             goto out;
@@ -696,7 +687,7 @@ static int read_folder(struct build *b, size_t folder)
     if (!d) {
         if (errno == ENOENT)
             return 0;
-        diag_add(b->errs, "%s: cannot open folder (%s); check its permissions", path, strerror(errno));
+        diag_field(b->errs, path, 0, NULL, MSG_SYS_CANNOT_OPEN_FOLDER, msg_strerror(b->errs->lang, errno));
         return 0;
     }
     while ((de = readdir(d))) {
@@ -757,8 +748,8 @@ static void check_unique_ids(struct build *b)
     for (size_t i = 1; i < b->n_items; i++) {
         for (size_t j = 0; j < i; j++) {
             if (b->items[i].id && b->items[j].id && strcmp(b->items[i].id, b->items[j].id) == 0) {
-                diag_add(b->errs, "%s:%d: field \"id\": \"%s\" is already used by %s; choose another id",
-                         b->items[i].file, b->items[i].id_line, b->items[i].id, b->items[j].file);
+                diag_field(b->errs, b->items[i].file, b->items[i].id_line, "id", MSG_SRC_ID_DUPLICATE, b->items[i].id,
+                           b->items[j].file);
                 break;
             }
         }
@@ -891,7 +882,7 @@ static json_t *assets_json(struct build *b, size_t *n_assets)
         if (i > 0 && strcmp(paths[i], paths[i - 1]) == 0)
             continue;
         if (join(path, b->src, paths[i]) < 0 || sha256_hex_file(path, hex, &size) < 0) {
-            diag_add(b->errs, "%s/%s: cannot read (%s); check its permissions", b->src, paths[i], strerror(errno));
+            diag_field(b->errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(b->errs->lang, errno));
             continue;
         }
         a = json_pack("{s:s, s:I, s:s}", "path", paths[i], "size", (json_int_t)size, "sha256", hex);
@@ -960,7 +951,8 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
     struct build b = { .errs = errs };
     size_t before = errs->n, n_assets = 0, slen;
     json_t *root = NULL;
-    char *text = NULL, err[1024];
+    char *text = NULL;
+    struct diag self = { .lang = errs->lang };
     struct feed *check = NULL;
     struct stat st;
     int rc = -1;
@@ -969,13 +961,13 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
     while (slen > 1 && src[slen - 1] == '/')
         slen--;
     if (slen >= sizeof b.src) {
-        diag_add(errs, "%s: path is too long; use a shorter folder", src);
+        diag_field(errs, src, 0, NULL, MSG_SYS_PATH_TOO_LONG);
         goto out;
     }
     memcpy(b.src, src, slen);
     b.src[slen] = '\0';
     if (stat(b.src, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(errs, "%s: not a folder; give the content folder, e.g. content/", b.src);
+        diag_field(errs, b.src, 0, NULL, MSG_SRC_NOT_A_FOLDER);
         goto out;
     }
     read_feed_ini(&b);
@@ -984,7 +976,7 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
             goto out;
     check_unique_ids(&b);
     if (b.n_items == 0 && errs->n == before)
-        diag_add(errs, "%s: no items; add Markdown files under maxims/, cases/ or stories/", b.src);
+        diag_field(errs, b.src, 0, NULL, MSG_SRC_NO_ITEMS);
     if (errs->n != before || errs->out_of_memory)
         goto out;
     if (b.n_items)
@@ -1013,9 +1005,9 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
         memcpy(text + tl, "\n", 2);
     }
     /* one validator: what we write must be what the kiosk accepts */
-    check = feed_parse(text, strlen(text), "feed.json", err, sizeof err);
+    check = feed_parse_diag(text, strlen(text), "feed.json", &self);
     if (!check) {
-        diag_add(errs, "%s: the built feed does not pass its own check: %s; please report this", b.src, err);
+        diag_field(errs, b.src, 0, NULL, MSG_SYS_SELF_CHECK, self.n ? self.lines[0] : "?");
         goto out;
     }
     if (stats) {
@@ -1030,6 +1022,7 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
     text = NULL;
     rc = 0;
 out:
+    diag_free(&self);
     feed_free(check);
     free(text);
     json_decref(root);
@@ -1112,17 +1105,20 @@ static int copy_asset(const char *src, const char *out, const char *rel, struct 
     int rc = -1;
 
     if (join(from, src, rel) < 0 || join(to, out, rel) < 0) {
-        diag_add(errs, "%s/%s: path is too long; use a shorter folder", out, rel);
+        char shown[PATH_LEN];
+        if (snprintf(shown, sizeof shown, "%s/%s", out, rel) < 0)
+            shown[0] = '\0';
+        diag_field(errs, shown, 0, NULL, MSG_SYS_PATH_TOO_LONG);
         goto out;
     }
     switch (feed_read_file(from, FEED_MAX_BYTES * 4u, &data, &len)) {
     case 0:
         break;
     case -2:
-        diag_add(errs, "%s: file is larger than %u MiB; use a smaller picture", from, FEED_MAX_BYTES * 4u / (1024u * 1024u));
+        diag_field(errs, from, 0, NULL, MSG_SRC_PICTURE_TOO_LARGE, FEED_MAX_BYTES * 4u / (1024u * 1024u));
         goto out;
     default:
-        diag_add(errs, "%s: cannot read (%s); check the file", from, strerror(errno));
+        diag_field(errs, from, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(errs->lang, errno));
         goto out;
     }
     memcpy(dir, to, sizeof dir);
@@ -1130,7 +1126,7 @@ static int copy_asset(const char *src, const char *out, const char *rel, struct 
     if (slash)
         *slash = '\0';
     if (make_dirs(dir) != 0 || write_atomic(to, data, len) != 0) {
-        diag_add(errs, "%s: cannot write (%s); check the output folder's permissions", to, strerror(errno));
+        diag_field(errs, to, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
         goto out;
     }
     rc = 0;
@@ -1141,7 +1137,7 @@ out:
 
 int feed_build(const char *src, const char *out, struct feed_build_stats *stats, struct diag *errs)
 {
-    char *json = NULL, path[PATH_LEN], err[1024];
+    char *json = NULL, path[PATH_LEN];
     size_t len = 0, before = errs->n;
     struct feed *feed = NULL;
     json_t *root = NULL;
@@ -1150,7 +1146,7 @@ int feed_build(const char *src, const char *out, struct feed_build_stats *stats,
     if (feed_build_json(src, &json, &len, stats, errs) < 0)
         goto out;
     if (make_dirs(out) != 0) {
-        diag_add(errs, "%s: cannot create folder (%s); check the path and permissions", out, strerror(errno));
+        diag_field(errs, out, 0, NULL, MSG_SYS_CANNOT_CREATE_FOLDER, msg_strerror(errs->lang, errno));
         goto out;
     }
     /* copy the assets the JSON lists, then switch feed.json last */
@@ -1165,14 +1161,15 @@ int feed_build(const char *src, const char *out, struct feed_build_stats *stats,
     if (errs->n != before)
         goto out;
     if (join(path, out, "feed.json") < 0 || write_atomic(path, json, len) != 0) {
-        diag_add(errs, "%s/feed.json: cannot write (%s); check the output folder's permissions", out, strerror(errno));
+        char shown[PATH_LEN];
+        if (snprintf(shown, sizeof shown, "%s/feed.json", out) < 0)
+            shown[0] = '\0';
+        diag_field(errs, shown, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
         goto out;
     }
-    feed = feed_load_dir(out, err, sizeof err);
-    if (!feed) {
-        diag_add(errs, "%s", err);
+    feed = feed_load_dir_diag(out, errs);
+    if (!feed)
         goto out;
-    }
     rc = 0;
 out:
     feed_free(feed);

@@ -1,44 +1,8 @@
 #include "core/frontmatter.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- diag ---------------------------------------------------------------- */
-
-int diag_add(struct diag *d, const char *fmt, ...)
-{
-    char line[2048];
-    char **grown;
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    grown = realloc(d->lines, (d->n + 1) * sizeof *d->lines);
-    if (!grown)
-        goto oom;
-    d->lines = grown;
-    d->lines[d->n] = strdup(line);
-    if (!d->lines[d->n])
-        goto oom;
-    d->n++;
-    return 0;
-oom:
-    d->out_of_memory = 1;
-    return -1;
-}
-
-void diag_free(struct diag *d)
-{
-    for (size_t i = 0; i < d->n; i++)
-        free(d->lines[i]);
-    free(d->lines);
-    d->lines = NULL;
-    d->n = 0;
-    d->out_of_memory = 0;
-}
 
 /* ---- UTF-8 --------------------------------------------------------------- */
 
@@ -172,13 +136,14 @@ static int key_allowed(const char *const *keys, const char *key)
     return 0;
 }
 
-static void key_list(const char *const *keys, char *out, size_t outlen)
+/* The allowed keys joined with `sep` (", " or "、"). */
+static void key_list(const char *const *keys, const char *sep, char *out, size_t outlen)
 {
     size_t n = 0;
 
     out[0] = '\0';
     for (size_t i = 0; keys && keys[i] && n < outlen; i++) {
-        int w = snprintf(out + n, outlen - n, "%s%s", i ? ", " : "", keys[i]);
+        int w = snprintf(out + n, outlen - n, "%s%s", i ? sep : "", keys[i]);
         if (w < 0)
             break;
         n += (size_t)w;
@@ -202,8 +167,7 @@ static int header_line(struct frontmatter *fm, const char *b, const char *e, int
     while (v < e && is_blank(v))
         v++;
     if (k == b || v >= e || !(*v == ':' || (e - v >= 3 && memcmp(v, "\xef\xbc\x9a", 3) == 0))) {
-        diag_add(errs, "%s:%d: line is not \"key: value\"; write each header line as key: value, or start a comment with #",
-                 name, line);
+        diag_field(errs, name, line, NULL, MSG_SRC_NOT_KEY_VALUE);
         goto out;
     }
     key = dup_span(b, k);
@@ -216,14 +180,13 @@ static int header_line(struct frontmatter *fm, const char *b, const char *e, int
         goto oom;
     if (!key_allowed(keys, key)) {
         char list[512];
-        key_list(keys, list, sizeof list);
-        diag_add(errs, "%s:%d: field \"%s\": unknown field; use one of %s", name, line, key, list);
+        key_list(keys, msg_fmt(errs->lang, MSG_LIST_SEP), list, sizeof list);
+        diag_field(errs, name, line, key, MSG_SRC_UNKNOWN_FIELD, list);
         goto out;
     }
     for (size_t i = 0; i < fm->n_fields; i++) {
         if (strcmp(fm->fields[i].key, key) == 0) {
-            diag_add(errs, "%s:%d: field \"%s\": given twice (first on line %d); keep only one", name, line, key,
-                     fm->fields[i].line);
+            diag_field(errs, name, line, key, MSG_SRC_FIELD_TWICE, fm->fields[i].line);
             goto out;
         }
     }
@@ -232,7 +195,7 @@ static int header_line(struct frontmatter *fm, const char *b, const char *e, int
         int unclosed;
         value = read_quoted(&q, e, &unclosed);
         if (!value && unclosed) {
-            diag_add(errs, "%s:%d: field \"%s\": the quote is not closed; end the value with \"", name, line, key);
+            diag_field(errs, name, line, key, MSG_SRC_QUOTE_UNCLOSED);
             goto out;
         }
         if (!value)
@@ -255,7 +218,7 @@ static int header_line(struct frontmatter *fm, const char *b, const char *e, int
     rc = 0;
     goto out;
 oom:
-    diag_add(errs, "%s:%d: out of memory", name, line);
+    diag_field(errs, name, line, NULL, MSG_SYS_OUT_OF_MEMORY);
 out:
     free(key);
     free(value);
@@ -305,13 +268,12 @@ int frontmatter_parse(const char *text, size_t len, const char *name, const char
         int bad_line = 1;
         for (size_t i = 0; i < bad; i++)
             bad_line += text[i] == '\n';
-        diag_add(errs, "%s:%d: text is not valid UTF-8 (byte 0x%02x); save the file as UTF-8 (in WPS or Notepad: Save As, encoding UTF-8)",
-                 name, bad_line, (unsigned char)text[bad]);
+        diag_field(errs, name, bad_line, NULL, MSG_SRC_BAD_UTF8, (unsigned)(unsigned char)text[bad]);
         goto out;
     }
     norm = normalise(text, len, &n);
     if (!norm) {
-        diag_add(errs, "%s: out of memory", name);
+        diag_field(errs, name, 0, NULL, MSG_SYS_OUT_OF_MEMORY);
         goto out;
     }
     p = norm;
@@ -321,7 +283,7 @@ int frontmatter_parse(const char *text, size_t len, const char *name, const char
         if (!eol)
             eol = end;
         if (!is_fence(p, eol)) {
-            diag_add(errs, "%s:1: no header; start the file with a line \"---\", then the fields, then \"---\"", name);
+            diag_field(errs, name, 1, NULL, MSG_SRC_NO_HEADER);
             goto out;
         }
         p = eol < end ? eol + 1 : end;
@@ -340,7 +302,7 @@ int frontmatter_parse(const char *text, size_t len, const char *name, const char
         }
     }
     if (!closed) {
-        diag_add(errs, "%s:1: the header is not closed; add a line \"---\" after the last field", name);
+        diag_field(errs, name, 1, NULL, MSG_SRC_HEADER_NOT_CLOSED);
         goto out;
     }
     while (p < end) {
@@ -360,7 +322,7 @@ int frontmatter_parse(const char *text, size_t len, const char *name, const char
     out->body = dup_span(p, end);
     out->body_line = line;
     if (!out->body)
-        diag_add(errs, "%s: out of memory", name);
+        diag_field(errs, name, 0, NULL, MSG_SYS_OUT_OF_MEMORY);
 out:
     free(norm);
     return errs->n == before && !errs->out_of_memory ? 0 : -1;

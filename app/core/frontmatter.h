@@ -10,24 +10,15 @@
  * Header lines are "key: value" (a full-width "：" also works); blank lines
  * and lines starting with "#" are skipped; a value may be wrapped in "..."
  * (with \" and \\ inside). The parser knows nothing about what keys mean:
- * feed_build.c gives them meaning. Messages follow the project's form
+ * feed_build.c gives them meaning. Messages come from the catalogue in
+ * msg.h, in the language of the diag list they are added to:
  *   "<file>:<line>: field \"<key>\": <what is wrong>; <what to do>". */
 #ifndef QF_FRONTMATTER_H
 #define QF_FRONTMATTER_H
 
 #include <stddef.h>
 
-/* A growing list of one-line messages, so a run can report every problem
- * instead of stopping at the first. Zero-initialise; free with diag_free. */
-struct diag {
-    char **lines;
-    size_t n;
-    int out_of_memory; /* set when a message could not be stored */
-};
-
-/* Appends one formatted message. Returns 0, or -1 when out of memory. */
-int diag_add(struct diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void diag_free(struct diag *d);
+#include "core/msg.h" /* struct diag */
 
 struct fm_field {
     char *key;

@@ -1,0 +1,569 @@
+#include "core/msg.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Writing the Chinese texts: they are read by the staff of a 机关党委, not
+ * by programmers. Say what is wrong in plain words, then what to do
+ * ("请…"); quote values with “”, keep field names and examples in ASCII so
+ * they can be copied into a file as they are. Separate the two halves with
+ * "；" (English: "; "). */
+
+struct msg_entry {
+    const char *name;
+    enum msg_class cls;
+    const char *text[MSG_LANG_COUNT];
+};
+
+#define E(id, cls, en, zh) [id] = { #id, cls, { en, zh } }
+#define PART MSG_CLASS_PART
+#define EDIT MSG_CLASS_EDITOR
+#define SYS MSG_CLASS_SYSTEM
+#define TOOL MSG_CLASS_TOOL
+
+static const struct msg_entry table[MSG_COUNT] = {
+    /* ---- pieces ---------------------------------------------------------- */
+    E(MSG_PREFIX_FIELD, PART, "field \"%s\": ", "字段 \"%s\"："),
+    E(MSG_PREFIX_PATH, PART, "%s: ", "%s："),
+    E(MSG_PATH_WHOLE_FEED, PART, "feed", "整个文件"),
+    E(MSG_PATH_SYNTAX, PART, "syntax", "JSON 语法"),
+    E(MSG_LIST_SEP, PART, ", ", "、"),
+    E(MSG_WORD_OBJECT, PART, "an object", "对象 {…}"),
+    E(MSG_WORD_ARRAY, PART, "an array", "列表 […]"),
+    E(MSG_WORD_STRING, PART, "a string", "字符串"),
+    E(MSG_WORD_INTEGER, PART, "a whole number", "整数"),
+    E(MSG_WORD_REAL, PART, "a decimal number", "小数"),
+    E(MSG_WORD_BOOL, PART, "true/false", "真假值 true/false"),
+    E(MSG_WORD_NULL, PART, "null", "空值 null"),
+    E(MSG_WORD_VALUE, PART, "a value", "某个值"),
+    E(MSG_WORD_MAXIM, PART, "maxim", "廉语"),
+    E(MSG_WORD_CASE, PART, "case", "警示案例"),
+    E(MSG_WORD_STORY, PART, "story", "身边典型"),
+    E(MSG_ERRNO_ENOENT, PART, "No such file or directory", "文件或文件夹不存在"),
+    E(MSG_ERRNO_EACCES, PART, "Permission denied", "没有访问权限"),
+    E(MSG_ERRNO_ENOTDIR, PART, "Not a directory", "路径中有一段不是文件夹"),
+    E(MSG_ERRNO_EISDIR, PART, "Is a directory", "这是一个文件夹"),
+    E(MSG_ERRNO_ENOSPC, PART, "No space left on device", "磁盘已满"),
+    E(MSG_ERRNO_EROFS, PART, "Read-only file system", "磁盘只能读、不能写"),
+    E(MSG_ERRNO_ENAMETOOLONG, PART, "File name too long", "文件名太长"),
+
+    /* ---- the content source ---------------------------------------------- */
+    E(MSG_SRC_NOT_KEY_VALUE, EDIT,
+      "line is not \"key: value\"; write each header line as key: value, or start a comment with #",
+      "这一行不是“字段名: 内容”的格式；头部的每一行请写成“字段名: 内容”（如 title: 标题），说明文字请以 # 开头"),
+    E(MSG_SRC_UNKNOWN_FIELD, EDIT,
+      "unknown field; use one of %s",
+      "没有这个字段，可能是拼写错误；可用的字段有：%s"),
+    E(MSG_SRC_FIELD_TWICE, EDIT,
+      "given twice (first on line %d); keep only one",
+      "写了两次（第一次在第 %d 行）；请只保留一行"),
+    E(MSG_SRC_QUOTE_UNCLOSED, EDIT,
+      "the quote is not closed; end the value with \"",
+      "引号没有配对；请在内容末尾补上英文双引号 \""),
+    E(MSG_SRC_BAD_UTF8, EDIT,
+      "text is not valid UTF-8 (byte 0x%02x); save the file as UTF-8 (in WPS or Notepad: Save As, encoding UTF-8)",
+      "文件不是 UTF-8 编码（有问题的字节是 0x%02x）；请把文件另存为 UTF-8 编码（在 WPS 或记事本中选“另存为”，编码选 UTF-8）"),
+    E(MSG_SRC_NO_HEADER, EDIT,
+      "no header; start the file with a line \"---\", then the fields, then \"---\"",
+      "文件开头没有头部；请在第一行写“---”，接着逐行写字段，再写一行“---”结束头部"),
+    E(MSG_SRC_HEADER_NOT_CLOSED, EDIT,
+      "the header is not closed; add a line \"---\" after the last field",
+      "头部没有结束；请在最后一个字段的下一行加一行“---”"),
+    E(MSG_SRC_INI_TOO_LARGE, EDIT,
+      "file is larger than 64 KiB; keep only the [feed] settings in it",
+      "文件超过 64 KiB；请只在其中保留 [feed] 下面的几项设置"),
+    E(MSG_SRC_INI_UNKNOWN_SECTION, EDIT,
+      "unknown section %s; put the settings under [feed]",
+      "没有 %s 这一节；请把设置写在 [feed] 下面"),
+    E(MSG_SRC_INI_NOT_KEY_VALUE, EDIT,
+      "line is not \"key = value\"; write settings as title = 清风 内容",
+      "这一行不是“名称 = 内容”的格式；请写成 title = 清风 内容 这样的形式"),
+    E(MSG_SRC_INI_UNKNOWN_SETTING, EDIT,
+      "unknown setting; use one of title, home_page_url, language, description",
+      "没有这个设置项，可能是拼写错误；可用的设置项有：title、home_page_url、language、description"),
+    E(MSG_SRC_INI_TWICE, EDIT,
+      "given twice; keep only one",
+      "写了两次；请只保留一行"),
+    E(MSG_SRC_PAGE_HEADING_EMPTY, EDIT,
+      "page heading is empty; write the page title after \"## \"",
+      "分页标题是空的；请在“## ”后面写上这一页的标题"),
+    E(MSG_SRC_PAGE_EMPTY, EDIT,
+      "page \"%s\" is empty; write text under the heading or remove it",
+      "“%s”这一页没有内容；请在这个标题下面写上正文，或者删去这个标题"),
+    E(MSG_SRC_MISSING_TITLE, EDIT,
+      "missing; add a line \"title: ...\" to the header",
+      "缺少标题；请在头部加一行“title: 标题”"),
+    E(MSG_SRC_MISSING_LEAD, EDIT,
+      "missing; add a line \"lead: ...\" to the header",
+      "缺少导语；请在头部加一行“lead: 一两句导语”，轮播卡片上会显示它"),
+    E(MSG_SRC_MISSING_AUTHOR, EDIT,
+      "missing; add a line \"author: 包拯\" to the header",
+      "缺少作者；请在头部加一行“author: 作者姓名”，如“author: 包拯”"),
+    E(MSG_SRC_MISSING_IMAGE, EDIT,
+      "missing; add a line \"image: images/....svg\" to the header",
+      "缺少图片，身边典型必须配图；请把图片放进 images 文件夹，并在头部加一行“image: images/图片文件名.jpg”"),
+    E(MSG_SRC_ID_INVALID, EDIT,
+      "\"%s\" is not a valid id; use lower-case letters a-z, digits, - and _ (start with a letter or digit, at most %d)",
+      "“%s”不能用作编号；编号只能用小写英文字母 a-z、数字、- 和 _，以字母或数字开头，最多 %d 个字符"),
+    E(MSG_SRC_ID_FROM_FILE, EDIT,
+      "the file name \"%s\" cannot be an id; add a line \"id: ...\" with lower-case letters a-z, digits, - and _, or rename the file",
+      "文件名“%s”不能直接用作编号；请在头部加一行“id: 编号”（只用小写英文字母 a-z、数字、- 和 _），或者把文件改成英文名"),
+    E(MSG_SRC_ID_DUPLICATE, EDIT,
+      "\"%s\" is already used by %s; choose another id",
+      "编号“%s”已经被 %s 使用；请换一个编号"),
+    E(MSG_SRC_WEIGHT_NOT_INT, EDIT,
+      "\"%s\" is not a whole number; use 1 to 10",
+      "“%s”不是整数；请填写 1 到 10 之间的整数"),
+    E(MSG_SRC_IMAGE_UNSAFE, EDIT,
+      "\"%s\" is not a safe path; write a path inside %s/ such as images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
+      "“%s”不能用作图片路径；请填写 %s/ 里面的相对路径，如 images/lotus.svg（不能含“..”，不能以 / 开头，不能有 \\，不能是网址）"),
+    E(MSG_SRC_IMAGE_NOT_PICTURE, EDIT,
+      "\"%s\" is not a picture the kiosk shows; use an .svg, .png or .jpg file",
+      "“%s”不是屏幕能显示的图片；请使用 .svg、.png 或 .jpg 格式的图片"),
+    E(MSG_SRC_IMAGE_NOT_FOUND, EDIT,
+      "file %s not found under %s/; check the name",
+      "找不到图片 %s（应放在 %s/ 里面）；请检查文件名和所在的文件夹"),
+    E(MSG_SRC_TOO_LARGE, EDIT,
+      "file is larger than %u MiB; split it into several items",
+      "文件超过 %u MiB；请把它拆成几条内容分别保存"),
+    E(MSG_SRC_BODY_EMPTY_SAYING, EDIT,
+      "the body is empty; write the saying below the closing \"---\"",
+      "正文是空的；请在头部结束的“---”下面写上这句廉语"),
+    E(MSG_SRC_BODY_EMPTY_TEXT, EDIT,
+      "the body is empty; write the text below the closing \"---\"",
+      "正文是空的；请在头部结束的“---”下面写上正文"),
+    E(MSG_SRC_NOT_A_FOLDER, EDIT,
+      "not a folder; give the content folder, e.g. content/",
+      "不是文件夹；请给出内容源文件夹，如 content/"),
+    E(MSG_SRC_NO_ITEMS, EDIT,
+      "no items; add Markdown files under maxims/, cases/ or stories/",
+      "没有任何内容；请在 maxims/、cases/ 或 stories/ 文件夹中添加 .md 文件"),
+    E(MSG_SRC_PICTURE_TOO_LARGE, EDIT,
+      "file is larger than %u MiB; use a smaller picture",
+      "图片超过 %u MiB；请换一张小一些的图片（长边 1200 到 2400 像素即可）"),
+
+    /* ---- shared -------------------------------------------------------------- */
+    E(MSG_NOT_HTTP_URL, EDIT,
+      "\"%s\" is not an http(s) URL; use a full address starting with https://",
+      "“%s”不是以 https:// 或 http:// 开头的网址；请填写完整的网址，如 https://example.org/"),
+    E(MSG_KIND_UNKNOWN, EDIT,
+      "\"%s\" is not a known kind; use maxim, case or story",
+      "“%s”不是可用的类别；请填写 maxim（廉语）、case（警示案例）或 story（身边典型）"),
+    E(MSG_WEIGHT_RANGE, EDIT,
+      "%s is out of range; use 1 to 10",
+      "%s 超出了范围；请填写 1 到 10 之间的整数"),
+
+    /* ---- feed.json ------------------------------------------------------------ */
+    E(MSG_FEED_NOT_STRING, EDIT,
+      "is %s, not a string; write the value in double quotes",
+      "这里是%s，不是字符串；请把值写在英文双引号里"),
+    E(MSG_FEED_TAGS_NOT_LIST, EDIT,
+      "is %s, not a list; write tags as [\"tag\", ...]",
+      "这里是%s，不是列表；标签请写成 [\"标签\", ...]"),
+    E(MSG_FEED_TAG_NOT_STRING, EDIT,
+      "is %s, not a string; write each tag in double quotes",
+      "这里是%s，不是字符串；每个标签请写在英文双引号里"),
+    E(MSG_FEED_PAGES_NOT_LIST, EDIT,
+      "is %s, not a list; write pages as [{\"title\": ..., \"markdown\": ...}]",
+      "这里是%s，不是列表；分页请写成 [{\"title\": ..., \"markdown\": ...}]"),
+    E(MSG_FEED_PAGE_NOT_OBJECT, EDIT,
+      "is %s, not an object; write each page as {\"title\": ..., \"markdown\": ...}",
+      "这里是%s，不是对象；每一页请写成 {\"title\": ..., \"markdown\": ...}"),
+    E(MSG_FEED_PAGE_NO_TITLE, EDIT,
+      "missing or empty; give every page a title",
+      "缺少分页标题或标题是空的；请给每一页写上标题"),
+    E(MSG_FEED_PAGE_NO_MARKDOWN, EDIT,
+      "missing; add the page text as \"markdown\"",
+      "缺少这一页的正文；请用 \"markdown\" 写上正文"),
+    E(MSG_FEED_ID_MISSING, EDIT,
+      "missing; give every item a unique \"id\" string",
+      "缺少编号；请给每一条内容写上不重复的 \"id\""),
+    E(MSG_FEED_ID_NOT_STRING, EDIT,
+      "is %s, not a string; write the id in double quotes",
+      "这里是%s，不是字符串；请把编号写在英文双引号里"),
+    E(MSG_FEED_ID_EMPTY, EDIT,
+      "is empty; give every item a unique non-empty id",
+      "编号是空的；请给每一条内容写上不重复的编号"),
+    E(MSG_FEED_ID_DUPLICATE, EDIT,
+      "\"%s\" is already used by items[%zu]; give every item its own id",
+      "编号“%s”已经被 items[%zu] 使用；请给每一条内容各用一个编号"),
+    E(MSG_FEED_ITEM_NOT_OBJECT, EDIT,
+      "is %s, not an object; write each item as {\"id\": ..., ...}",
+      "这里是%s，不是对象；每一条内容请写成 {\"id\": ..., ...}"),
+    E(MSG_FEED_ITEM_QF_NOT_OBJECT, EDIT,
+      "is %s, not an object; write it as {\"kind\": ...}",
+      "这里是%s，不是对象；请写成 {\"kind\": ...}"),
+    E(MSG_FEED_KIND_NOT_STRING, EDIT,
+      "is %s, not a string; use \"maxim\", \"case\" or \"story\"",
+      "这里是%s，不是字符串；请填写 \"maxim\"、\"case\" 或 \"story\""),
+    E(MSG_FEED_WEIGHT_NOT_INT, EDIT,
+      "is %s, not a whole number; use 1 to 10",
+      "这里是%s，不是整数；请填写 1 到 10 之间的整数"),
+    E(MSG_FEED_NO_TEXT, EDIT,
+      "has neither content_text nor content_html; add the item's text as \"content_text\"",
+      "既没有 content_text 也没有 content_html；请用 \"content_text\" 写上这条内容的正文"),
+    E(MSG_FEED_MAXIM_NO_TEXT, EDIT,
+      "missing or empty for a maxim; put the saying itself in \"content_text\"",
+      "廉语缺少正文或正文是空的；请把这句廉语写在 \"content_text\" 里"),
+    E(MSG_FEED_NO_TITLE, EDIT,
+      "missing or empty for a %s; add a \"title\"",
+      "%s缺少标题或标题是空的；请加上 \"title\""),
+    E(MSG_FEED_PATH_UNSAFE, EDIT,
+      "\"%s\" is not a safe relative path; use a path inside the feed folder such as images/lotus.svg",
+      "“%s”不是安全的相对路径；请使用内容包文件夹里面的路径，如 images/lotus.svg"),
+    E(MSG_FEED_IMAGE_NOT_LISTED, EDIT,
+      "\"%s\" is not listed in _qingfeng.assets; add it with its size and sha256 (qingfeng-feed build does this)",
+      "“%s”没有登记在 _qingfeng.assets 中；请登记它的大小和 sha256（用 qingfeng-feed build 生成会自动登记）"),
+    E(MSG_FEED_ASSET_NOT_OBJECT, EDIT,
+      "is %s, not an object; write each asset as {\"path\", \"size\", \"sha256\"}",
+      "这里是%s，不是对象；每个素材请写成 {\"path\", \"size\", \"sha256\"}"),
+    E(MSG_FEED_ASSET_PATH_MISSING, EDIT,
+      "missing; add the file's path relative to the feed folder",
+      "缺少路径；请写上文件在内容包文件夹中的相对路径"),
+    E(MSG_FEED_ASSET_SIZE_MISSING, EDIT,
+      "missing; add the file's size in bytes",
+      "缺少文件大小；请写上文件的字节数"),
+    E(MSG_FEED_ASSET_SIZE_BAD, EDIT,
+      "is not a whole number of bytes; use the file's size, 0 or more",
+      "不是字节数；请填写文件大小（0 或更大的整数）"),
+    E(MSG_FEED_ASSET_SHA_MISSING, EDIT,
+      "missing; add the file's SHA-256 as 64 lower-case hex digits",
+      "缺少校验值；请写上文件的 SHA-256（64 位小写十六进制数字）"),
+    E(MSG_FEED_ASSET_SHA_BAD, EDIT,
+      "is not 64 lower-case hex digits; use the output of sha256sum",
+      "不是 64 位小写十六进制数字；请使用 sha256sum 命令算出的值"),
+    E(MSG_FEED_ASSET_DUPLICATE, EDIT,
+      "\"%s\" is already listed as _qingfeng.assets[%zu]; list each file once",
+      "“%s”已经登记为 _qingfeng.assets[%zu]；每个文件只登记一次"),
+    E(MSG_FEED_ROOT_NOT_OBJECT, EDIT,
+      "is %s, not an object; a feed is one JSON object {\"version\": ..., \"items\": [...]}",
+      "这里是%s，不是对象；内容包应是一个 JSON 对象 {\"version\": ..., \"items\": [...]}"),
+    E(MSG_FEED_VERSION_MISSING, EDIT,
+      "missing; add \"version\": \"https://jsonfeed.org/version/1.1\"",
+      "缺少版本号；请加上 \"version\": \"https://jsonfeed.org/version/1.1\""),
+    E(MSG_FEED_VERSION_UNKNOWN, EDIT,
+      "\"%s\" is not a JSON Feed version; use \"https://jsonfeed.org/version/1.1\"",
+      "“%s”不是 JSON Feed 的版本号；请写 \"https://jsonfeed.org/version/1.1\""),
+    E(MSG_FEED_TITLE_MISSING, EDIT,
+      "missing; add a \"title\" for the feed",
+      "缺少标题；请给内容包加上 \"title\""),
+    E(MSG_FEED_QF_NOT_OBJECT, EDIT,
+      "is %s, not an object; write it as {\"format\": 1, \"assets\": [...]}",
+      "这里是%s，不是对象；请写成 {\"format\": 1, \"assets\": [...]}"),
+    E(MSG_FEED_FORMAT_BAD, EDIT,
+      "is not a format number; use 1",
+      "不是格式编号；请写 1"),
+    E(MSG_FEED_FORMAT_NEWER, EDIT,
+      "%s is newer than this reader understands; update the kiosk software",
+      "格式 %s 比本程序能读懂的更新；请升级屏幕上的清风软件"),
+    E(MSG_FEED_ASSETS_NOT_LIST, EDIT,
+      "is %s, not a list; write assets as [{\"path\", \"size\", \"sha256\"}, ...]",
+      "这里是%s，不是列表；素材请写成 [{\"path\", \"size\", \"sha256\"}, ...]"),
+    E(MSG_FEED_ITEMS_MISSING, EDIT,
+      "missing; add \"items\": [...] with at least one item",
+      "缺少内容列表；请加上 \"items\": [...]，至少放一条内容"),
+    E(MSG_FEED_ITEMS_NOT_LIST, EDIT,
+      "is %s, not a list; write items as [{...}, ...]",
+      "这里是%s，不是列表；请写成 [{...}, ...]"),
+    E(MSG_FEED_ITEMS_EMPTY, EDIT,
+      "no items; the kiosk needs at least one item to show",
+      "没有任何内容；屏幕至少需要一条内容才能展示"),
+    E(MSG_FEED_TOO_BIG, EDIT,
+      "is %zu bytes, over the %u MiB limit; split the content or shrink it",
+      "有 %zu 字节，超过了 %u MiB 的上限；请把内容拆分或删减一些"),
+    E(MSG_FEED_FILE_TOO_BIG, EDIT,
+      "file is over the %u MiB limit; split the content or shrink it",
+      "文件超过了 %u MiB 的上限；请拆分内容"),
+    E(MSG_FEED_SYNTAX, EDIT,
+      "%s (column %d); fix the JSON syntax",
+      "%s（第 %d 列）；请修正 JSON 语法错误，或用 qingfeng-feed build 重新生成"),
+    E(MSG_FEED_CANNOT_READ, EDIT,
+      "cannot read: %s; check the path or build the feed with qingfeng-feed build",
+      "无法读取：%s；请检查路径，或先用 qingfeng-feed build 生成内容包"),
+
+    /* ---- assets ----------------------------------------------------------------- */
+    E(MSG_ASSET_MISSING, EDIT,
+      "file is missing (%s); copy it into the feed folder or rebuild the feed",
+      "文件不见了（%s）；请把它复制回内容包文件夹，或者重新生成内容包"),
+    E(MSG_ASSET_NOT_REGULAR, EDIT,
+      "is not a regular file; put the asset file there or rebuild the feed",
+      "不是普通文件；请在这里放上素材文件，或者重新生成内容包"),
+    E(MSG_ASSET_SIZE_DIFFERS, EDIT,
+      "size is %llu bytes but feed.json pins %llu; restore the file or rebuild the feed",
+      "文件大小是 %llu 字节，但 feed.json 中记录的是 %llu 字节；请恢复原来的文件，或者重新生成内容包"),
+    E(MSG_ASSET_SHA_DIFFERS, EDIT,
+      "sha256 is %s but feed.json pins %s; restore the file or rebuild the feed",
+      "文件的 sha256 是 %s，但 feed.json 中记录的是 %s，文件被改动过；请恢复原来的文件，或者重新生成内容包"),
+
+    /* ---- system -------------------------------------------------------------------- */
+    E(MSG_SYS_OUT_OF_MEMORY, SYS,
+      "out of memory; close other programs and try again",
+      "内存不足；请关闭其他程序后再试"),
+    E(MSG_SYS_CANNOT_READ, SYS,
+      "cannot read (%s); check its permissions",
+      "无法读取（%s）；请检查文件是否存在、是否允许读取"),
+    E(MSG_SYS_PATH_TOO_LONG, SYS,
+      "path is too long; use a shorter folder",
+      "路径太长；请换一个短一些的文件夹或文件名"),
+    E(MSG_SYS_CANNOT_OPEN_FOLDER, SYS,
+      "cannot open folder (%s); check its permissions",
+      "无法打开文件夹（%s）；请检查文件夹的访问权限"),
+    E(MSG_SYS_CANNOT_WRITE, SYS,
+      "cannot write (%s); check the output folder's permissions",
+      "无法写入（%s）；请检查输出文件夹是否允许写入、磁盘是否已满"),
+    E(MSG_SYS_CANNOT_CREATE_FOLDER, SYS,
+      "cannot create folder (%s); check the path and permissions",
+      "无法创建文件夹（%s）；请检查路径和权限"),
+    E(MSG_SYS_SELF_CHECK, SYS,
+      "the built feed does not pass its own check: %s; please report this",
+      "生成的内容包没有通过自检：%s；请把这条信息告诉技术人员"),
+
+    /* ---- qingfeng-feed ----------------------------------------------------------- */
+    E(MSG_TOOL_USAGE, TOOL,
+      "usage: qingfeng-feed build SRC -o OUT   build OUT/feed.json and copy images from the content folder SRC\n"
+      "       qingfeng-feed check DIR          check DIR/feed.json and the size and SHA-256 of every asset\n"
+      "       qingfeng-feed preview DIR --shots OUT [--sizes 1920x1080,1080x1920]\n"
+      "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
+      "       qingfeng-feed --help             show this help\n"
+      "\n"
+      "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header) and images/;\n"
+      "see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
+      "starts with zh. Exit status: 0 ok, 1 errors found, 2 wrong usage.\n",
+      "用法：qingfeng-feed build 源目录 -o 输出目录   由内容源目录生成 输出目录/feed.json 并复制图片\n"
+      "      qingfeng-feed check 目录                 检查 目录/feed.json 及每个素材的大小和 SHA-256\n"
+      "      qingfeng-feed preview 目录 --shots 输出目录 [--sizes 1920x1080,1080x1920]\n"
+      "                                               用展示程序绘制每条内容的截图，生成预览页 输出目录/index.html\n"
+      "      qingfeng-feed --help                     显示本帮助\n"
+      "\n"
+      "源目录包含 feed.ini、maxims/（廉语）、cases/（警示案例）、stories/（身边典型，均为带 --- 头部的\n"
+      "Markdown 文件）和 images/（图片），详见 docs/authoring-guide.md。\n"
+      "退出码：0 成功，1 发现错误，2 用法错误。\n"),
+    E(MSG_TOOL_BUILD_OK, TOOL,
+      "wrote %s/feed.json: %zu items (%zu maxims, %zu cases, %zu stories), %zu assets\n",
+      "已生成 %s/feed.json：共 %zu 条（廉语 %zu 条，警示案例 %zu 条，身边典型 %zu 条），素材 %zu 个\n"),
+    E(MSG_TOOL_CHECK_OK, TOOL,
+      "ok: %zu items (%zu maxims, %zu cases, %zu stories), %zu assets\n",
+      "通过：共 %zu 条（廉语 %zu 条，警示案例 %zu 条，身边典型 %zu 条），素材 %zu 个\n"),
+    E(MSG_TOOL_BUILD_FAILED, TOOL,
+      "%zu problem(s) found; nothing was written\n",
+      "发现 %zu 处问题，没有写入任何文件；请按上面的提示逐条修改后重新运行\n"),
+    E(MSG_TOOL_CHECK_FAILED, TOOL,
+      "%zu problem(s) found in %s\n",
+      "发现 %zu 处问题：%s\n"),
+    E(MSG_TOOL_UNKNOWN_COMMAND, TOOL,
+      "qingfeng-feed: unknown command \"%s\"; use build, check or preview (see --help)\n",
+      "qingfeng-feed：没有“%s”这个命令；请用 build、check 或 preview（见 --help）\n"),
+    E(MSG_TOOL_UNKNOWN_OPTION, TOOL,
+      "qingfeng-feed: unknown option \"%s\" (see --help)\n",
+      "qingfeng-feed：没有“%s”这个选项（见 --help）\n"),
+    E(MSG_TOOL_NEED_SRC, TOOL,
+      "qingfeng-feed build: give the content folder, e.g. qingfeng-feed build content -o build/feed\n",
+      "qingfeng-feed build：请给出内容源目录，例如 qingfeng-feed build content -o build/feed\n"),
+    E(MSG_TOOL_NEED_OUT, TOOL,
+      "qingfeng-feed build: give the output folder with -o, e.g. -o build/feed\n",
+      "qingfeng-feed build：请用 -o 给出输出目录，例如 -o build/feed\n"),
+    E(MSG_TOOL_NEED_DIR, TOOL,
+      "qingfeng-feed check: give the feed folder, e.g. qingfeng-feed check build/feed\n",
+      "qingfeng-feed check：请给出内容包目录，例如 qingfeng-feed check build/feed\n"),
+    E(MSG_TOOL_EXTRA_ARG, TOOL,
+      "qingfeng-feed: unexpected argument \"%s\" (see --help)\n",
+      "qingfeng-feed：多余的参数“%s”（见 --help）\n"),
+    E(MSG_TOOL_OUT_OF_MEMORY, TOOL,
+      "qingfeng-feed: out of memory; some messages were lost\n",
+      "qingfeng-feed：内存不足，部分提示没能显示\n"),
+};
+
+#undef E
+#undef PART
+#undef EDIT
+#undef SYS
+#undef TOOL
+
+static int valid_id(enum msg_id id)
+{
+    return (int)id >= 0 && id < MSG_COUNT;
+}
+
+const char *msg_fmt(enum msg_lang lang, enum msg_id id)
+{
+    const char *s;
+
+    if (!valid_id(id))
+        return "";
+    if ((unsigned)lang >= MSG_LANG_COUNT)
+        lang = MSG_LANG_EN;
+    s = table[id].text[lang];
+    if (!s)
+        s = table[id].text[MSG_LANG_EN];
+    return s ? s : "";
+}
+
+enum msg_class msg_class_of(enum msg_id id)
+{
+    return valid_id(id) ? table[id].cls : MSG_CLASS_SYSTEM;
+}
+
+const char *msg_name(enum msg_id id)
+{
+    return valid_id(id) && table[id].name ? table[id].name : "?";
+}
+
+int msg_vformat(char *out, size_t outlen, enum msg_lang lang, enum msg_id id, va_list ap)
+{
+    return vsnprintf(out, outlen, msg_fmt(lang, id), ap);
+}
+
+int msg_format(char *out, size_t outlen, enum msg_lang lang, enum msg_id id, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, id);
+    n = msg_vformat(out, outlen, lang, id, ap);
+    va_end(ap);
+    return n;
+}
+
+const char *msg_strerror(enum msg_lang lang, int err)
+{
+    static const struct {
+        int err;
+        enum msg_id id;
+    } known[] = {
+        { ENOENT, MSG_ERRNO_ENOENT }, { EACCES, MSG_ERRNO_EACCES },   { ENOTDIR, MSG_ERRNO_ENOTDIR },
+        { EISDIR, MSG_ERRNO_EISDIR }, { ENOSPC, MSG_ERRNO_ENOSPC },   { EROFS, MSG_ERRNO_EROFS },
+        { ENAMETOOLONG, MSG_ERRNO_ENAMETOOLONG },
+    };
+
+    if (lang == MSG_LANG_ZH)
+        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+            if (known[i].err == err)
+                return msg_fmt(lang, known[i].id);
+    return strerror(err);
+}
+
+enum msg_lang msg_lang_from_env(const char *lc_all, const char *lc_messages, const char *lang)
+{
+    const char *vars[] = { lc_all, lc_messages, lang };
+
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+        if (vars[i] && *vars[i])
+            return strncmp(vars[i], "zh", 2) == 0 ? MSG_LANG_ZH : MSG_LANG_EN;
+    return MSG_LANG_EN;
+}
+
+/* ---- struct diag ----------------------------------------------------------- */
+
+/* Stores one finished line with its id. */
+static int diag_push(struct diag *d, const char *line, enum msg_id id)
+{
+    char **lines;
+    enum msg_id *ids;
+    char *copy = strdup(line);
+
+    if (!copy)
+        goto oom;
+    lines = realloc(d->lines, (d->n + 1) * sizeof *d->lines);
+    if (!lines)
+        goto oom;
+    d->lines = lines;
+    ids = realloc(d->ids, (d->n + 1) * sizeof *d->ids);
+    if (!ids)
+        goto oom;
+    d->ids = ids;
+    d->lines[d->n] = copy;
+    d->ids[d->n] = id;
+    d->n++;
+    return 0;
+oom:
+    free(copy);
+    d->out_of_memory = 1;
+    return -1;
+}
+
+/* "<file>:<line>: " + the prefix made from `prefix_id` and `what` + the
+ * message `id` formatted with `ap`. */
+static int diag_vmsg(struct diag *d, const char *file, int line, enum msg_id prefix_id, const char *what,
+                     enum msg_id id, va_list ap)
+{
+    char buf[4096];
+    size_t n = 0;
+    int w;
+
+    if (line > 0)
+        w = snprintf(buf, sizeof buf, "%s:%d: ", file ? file : "", line);
+    else
+        w = snprintf(buf, sizeof buf, "%s: ", file ? file : "");
+    n = w < 0 ? 0 : (size_t)w >= sizeof buf ? sizeof buf - 1 : (size_t)w;
+    if (what) {
+        w = msg_format(buf + n, sizeof buf - n, d->lang, prefix_id, what);
+        n += w < 0 ? 0 : (size_t)w >= sizeof buf - n ? sizeof buf - n - 1 : (size_t)w;
+    }
+    msg_vformat(buf + n, sizeof buf - n, d->lang, id, ap);
+    return diag_push(d, buf, id);
+}
+
+int diag_field(struct diag *d, const char *file, int line, const char *field, enum msg_id id, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, id);
+    rc = diag_vmsg(d, file, line, MSG_PREFIX_FIELD, field, id, ap);
+    va_end(ap);
+    return rc;
+}
+
+int diag_path(struct diag *d, const char *file, int line, const char *path, enum msg_id id, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, id);
+    rc = diag_vmsg(d, file, line, MSG_PREFIX_PATH, path, id, ap);
+    va_end(ap);
+    return rc;
+}
+
+int diag_vpath(struct diag *d, const char *file, int line, const char *path, enum msg_id id, va_list ap)
+{
+    return diag_vmsg(d, file, line, MSG_PREFIX_PATH, path, id, ap);
+}
+
+int diag_add(struct diag *d, const char *fmt, ...)
+{
+    char line[4096];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    return diag_push(d, line, MSG_NONE);
+}
+
+int diag_copy(struct diag *d, const struct diag *from, size_t i)
+{
+    return i < from->n ? diag_push(d, from->lines[i], from->ids[i]) : 0;
+}
+
+long diag_find(const struct diag *d, enum msg_id id)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->ids[i] == id)
+            return (long)i;
+    return -1;
+}
+
+void diag_free(struct diag *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->lines[i]);
+    free(d->lines);
+    free(d->ids);
+    d->lines = NULL;
+    d->ids = NULL;
+    d->n = 0;
+    d->out_of_memory = 0;
+}

@@ -18,6 +18,7 @@
 #include "core/feed.h"
 #include "core/feed_build.h"
 #include "core/msg.h"
+#include "tools/preview.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
@@ -138,6 +139,8 @@ int main(int argc, char **argv)
         return cmd_build(lang, argc - 2, argv + 2);
     if (strcmp(argv[1], "check") == 0)
         return cmd_check(lang, argc - 2, argv + 2);
+    if (strcmp(argv[1], "preview") == 0)
+        return preview_main(argc - 2, argv + 2, lang == MSG_LANG_ZH);
     fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_COMMAND), argv[1]);
     return EXIT_USAGE;
 }

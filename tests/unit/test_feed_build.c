@@ -261,6 +261,35 @@ static void test_build_bad_tree_reports_everything(void **state)
     diag_free(&errs);
 }
 
+/* The same problems in Chinese: one line each, same order, same message
+ * ids, the same "<file>:<line>: " start, translated words. */
+static void test_build_bad_tree_in_chinese(void **state)
+{
+    struct tmp *t = *state;
+    char out[128];
+    struct diag en = { .lang = MSG_LANG_EN }, zh = { .lang = MSG_LANG_ZH };
+
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    assert_int_equal(feed_build(BAD, out, NULL, &en), -1);
+    assert_int_equal(feed_build(BAD, out, NULL, &zh), -1);
+    assert_int_equal(zh.n, en.n);
+    for (size_t i = 0; i < en.n; i++) {
+        const char *e = en.lines[i], *z = zh.lines[i];
+        const char *after = strchr(e + strlen(BAD), ' '); /* "<file>:<line>: " ends at the first space */
+        size_t start = (size_t)(after - e) + 1;
+
+        assert_int_equal(zh.ids[i], en.ids[i]);
+        assert_int_not_equal(en.ids[i], MSG_NONE);
+        assert_memory_equal(z, e, start);
+        assert_string_not_equal(z + start, e + start);
+        if (!strstr(z, "；"))
+            fail_msg("no \"what to do\" part in %s", z);
+    }
+    assert_string_equal(zh.lines[3], BAD "/maxims/bad-weight.md:3: 字段 \"weight\"：“abc”不是整数；请填写 1 到 10 之间的整数");
+    diag_free(&en);
+    diag_free(&zh);
+}
+
 static void write_text(const char *dir, const char *rel, const char *text)
 {
     char path[512];
@@ -342,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_build_html_is_safe),
         cmocka_unit_test_setup_teardown(test_build_reproducible, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_bad_tree_reports_everything, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_bad_tree_in_chinese, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_kind_override_and_escaping, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_empty_and_missing, tmp_setup, tmp_teardown),
     };

@@ -1,37 +1,81 @@
 #include "core/attract.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static size_t item_weight(const struct feed_item *item) { return item->weight < 1 ? 1 : (size_t)item->weight; }
 
-/* Fills order with every item repeated by its weight, spread evenly: at each
- * slot the item furthest behind its fair share goes next, preferring one of
- * another kind than the slot before, then at least another item. */
-static void spread(const struct feed *feed, size_t *order, size_t n_total, size_t *used)
+/* Spreads groups over a sequence of n slots, group g taking totals[g] of
+ * them: at each slot the group furthest behind its even share goes next,
+ * the group of the slot before counting half a slot further ahead than it
+ * is, so that ties and near-ties go to another group. Writes group ids to
+ * out. */
+static void spread(const size_t *totals, size_t n_groups, size_t n, size_t *used, size_t *out)
 {
     size_t prev = SIZE_MAX;
-    for (size_t slot = 0; slot < n_total; slot++) {
+    for (size_t slot = 0; slot < n; slot++) {
         size_t best = SIZE_MAX;
         double best_lag = 0;
-        for (int pass = 0; pass < 3 && best == SIZE_MAX; pass++)
-            for (size_t i = 0; i < feed->n_items; i++) {
-                size_t w = item_weight(&feed->items[i]);
-                if (used[i] >= w)
-                    continue;
-                if (prev != SIZE_MAX && pass == 0 && feed->items[i].kind == feed->items[prev].kind)
-                    continue;
-                if (pass == 1 && i == prev)
-                    continue;
-                double lag = (double)(slot + 1) * (double)w / (double)n_total - (double)used[i];
-                if (best == SIZE_MAX || lag > best_lag) {
-                    best = i;
-                    best_lag = lag;
-                }
+        for (size_t g = 0; g < n_groups; g++) {
+            if (used[g] >= totals[g])
+                continue;
+            double lag = (double)(slot + 1) * (double)totals[g] / (double)n - (double)used[g];
+            if (g == prev)
+                lag -= 0.5;
+            if (best == SIZE_MAX || lag > best_lag) {
+                best = g;
+                best_lag = lag;
             }
-        order[slot] = best;
+        }
+        out[slot] = best;
         used[best]++;
         prev = best;
     }
+}
+
+/* The playlist: first the kinds are spread by their total weight, so cases
+ * and stories come evenly between maxims; then each slot of a kind takes
+ * the item of that kind furthest behind its share, never the item just
+ * shown while another one is left. */
+static int build_order(const struct feed *feed, size_t *order, size_t n_total)
+{
+    static const enum item_kind kinds[3] = {ITEM_MAXIM, ITEM_CASE, ITEM_STORY};
+    size_t kind_total[3] = {0, 0, 0}, kind_used[3] = {0, 0, 0};
+    size_t *item_used = calloc(feed->n_items, sizeof *item_used);
+    size_t *kind_seq = malloc(n_total * sizeof *kind_seq);
+    int rc = -1;
+    if (!item_used || !kind_seq)
+        goto out;
+    for (size_t i = 0; i < feed->n_items; i++)
+        for (int k = 0; k < 3; k++)
+            if (feed->items[i].kind == kinds[k])
+                kind_total[k] += item_weight(&feed->items[i]);
+    spread(kind_total, 3, n_total, kind_used, kind_seq);
+    memset(kind_used, 0, sizeof kind_used);
+    for (size_t slot = 0; slot < n_total; slot++) {
+        size_t k = kind_seq[slot], prev = slot ? order[slot - 1] : SIZE_MAX, best = SIZE_MAX;
+        double best_lag = 0;
+        for (size_t i = 0; i < feed->n_items; i++) {
+            size_t w = item_weight(&feed->items[i]);
+            if (feed->items[i].kind != kinds[k] || item_used[i] >= w)
+                continue;
+            double lag = (double)(kind_used[k] + 1) * (double)w / (double)kind_total[k] - (double)item_used[i];
+            if (i == prev)
+                lag -= (double)n_total; /* only when nothing else is left */
+            if (best == SIZE_MAX || lag > best_lag) {
+                best = i;
+                best_lag = lag;
+            }
+        }
+        order[slot] = best;
+        item_used[best]++;
+        kind_used[k]++;
+    }
+    rc = 0;
+out:
+    free(item_used);
+    free(kind_seq);
+    return rc;
 }
 
 int attract_init(struct attract *a, const struct feed *feed, const struct attract_config *cfg, uint64_t now)
@@ -46,14 +90,10 @@ int attract_init(struct attract *a, const struct feed *feed, const struct attrac
     for (size_t i = 0; i < feed->n_items; i++)
         a->n_order += item_weight(&feed->items[i]);
     a->order = malloc(a->n_order * sizeof *a->order);
-    size_t *used = calloc(feed->n_items, sizeof *used);
-    if (!a->order || !used) {
-        free(used);
+    if (!a->order || build_order(feed, a->order, a->n_order) != 0) {
         attract_free(a);
         return -1;
     }
-    spread(feed, a->order, a->n_order, used);
-    free(used);
     a->slide_start = now;
     return 0;
 }

@@ -240,13 +240,45 @@ static void show_item_jumps_without_transition(void **state)
     free(f.items);
 }
 
+/* Many maxims and few cases and stories: the few are spread evenly over the
+ * whole cycle instead of being used up at its start. */
+static void minority_kinds_spread_over_the_cycle(void **state)
+{
+    (void)state;
+    enum item_kind kinds[62];
+    for (int i = 0; i < 62; i++)
+        kinds[i] = i < 46 ? ITEM_MAXIM : i < 54 ? ITEM_CASE : ITEM_STORY;
+    struct feed f = make_feed(kinds, NULL, 62);
+    struct attract a;
+    assert_int_equal(attract_init(&a, &f, &cfg, 0), 0);
+    size_t run = 0, longest = 0, last_other = 0, longest_gap = 0;
+    for (size_t i = 0; i < a.n_order; i++) {
+        if (f.items[a.order[i]].kind == ITEM_MAXIM) {
+            run++;
+            if (run > longest)
+                longest = run;
+        } else {
+            run = 0;
+            if (i - last_other > longest_gap)
+                longest_gap = i - last_other;
+            last_other = i;
+        }
+    }
+    /* 46 maxims among 16 others: about three maxims between two others. */
+    assert_true(longest <= 5);
+    assert_true(longest_gap <= 6);
+    attract_free(&a);
+    free(f.items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interleaves_kinds),      cmocka_unit_test(weights_repeat_items_apart),
         cmocka_unit_test(empty_feed_is_refused),  cmocka_unit_test(dwell_then_transition),
         cmocka_unit_test(skip_moves_both_ways),   cmocka_unit_test(a_virtual_day),
-        cmocka_unit_test(single_item_stays),      cmocka_unit_test(show_item_jumps_without_transition),
+        cmocka_unit_test(single_item_stays),
+        cmocka_unit_test(minority_kinds_spread_over_the_cycle),      cmocka_unit_test(show_item_jumps_without_transition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

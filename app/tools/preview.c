@@ -48,11 +48,15 @@ enum pv_kind {
     W_KIOSK     /* the kiosk did not finish its run */
 };
 
+/* One problem: the same kind, item and key in one or more sizes. */
 struct pv_warning {
     enum pv_kind kind;
-    size_t item;    /* feed index, or SIZE_MAX when no item is named */
-    char *text;     /* the log line without its priority, or the tool's own words */
-    unsigned sizes; /* bit i: seen in the run of sizes[i]; 0 for the whole preview */
+    size_t item; /* feed index, or SIZE_MAX when no item is named */
+    char *key;   /* the line, or for an overflow the line up to "overflow:" */
+    /* The log line without its priority, or the tool's own words, as seen in
+     * the run of sizes[i]; the last slot holds one that belongs to no size. */
+    char *text[PV_MAX_SIZES + 1];
+    unsigned sizes; /* bit i: seen in the run of sizes[i] */
 };
 
 struct preview {
@@ -202,15 +206,25 @@ static int make_dirs(const char *path)
     return 0;
 }
 
+/* Notes a problem seen in the run of size_index (-1: not tied to a size).
+ * An overflow is one problem however many pages each size needs. */
 static void add_warning(struct preview *p, enum pv_kind kind, size_t item, const char *text, int size_index)
 {
     unsigned bit = size_index >= 0 ? 1u << size_index : 0;
-    for (size_t i = 0; i < p->n_w; i++) {
-        struct pv_warning *w = &p->w[i];
-        if (w->kind == kind && w->item == item && !strcmp(w->text, text)) {
-            w->sizes |= bit;
-            return;
-        }
+    size_t slot = size_index >= 0 ? (size_t)size_index : PV_MAX_SIZES;
+    const char *over = kind == W_LAYOUT ? strstr(text, " overflow:") : NULL;
+    size_t key_len = over ? (size_t)(over - text) + 10 : strlen(text);
+    struct pv_warning *w = NULL;
+    for (size_t i = 0; i < p->n_w && !w; i++) {
+        struct pv_warning *c = &p->w[i];
+        if (c->kind == kind && c->item == item && strlen(c->key) == key_len && !strncmp(c->key, text, key_len))
+            w = c;
+    }
+    if (w) {
+        w->sizes |= bit;
+        if (!w->text[slot] && !(w->text[slot] = strdup(text)))
+            p->out_of_memory = true;
+        return;
     }
     if (p->n_w == p->cap_w) {
         size_t cap = p->cap_w ? p->cap_w * 2 : 16;
@@ -222,12 +236,38 @@ static void add_warning(struct preview *p, enum pv_kind kind, size_t item, const
         p->w = grown;
         p->cap_w = cap;
     }
-    char *dup = strdup(text);
-    if (!dup) {
+    w = &p->w[p->n_w];
+    *w = (struct pv_warning){.kind = kind, .item = item, .sizes = bit};
+    w->key = strndup(text, key_len);
+    w->text[slot] = strdup(text);
+    if (!w->key || !w->text[slot]) {
+        free(w->key);
+        free(w->text[slot]);
         p->out_of_memory = true;
         return;
     }
-    p->w[p->n_w++] = (struct pv_warning){.kind = kind, .item = item, .text = dup, .sizes = bit};
+    p->n_w++;
+}
+
+static void free_warnings(struct preview *p)
+{
+    for (size_t i = 0; i < p->n_w; i++) {
+        free(p->w[i].key);
+        for (size_t s = 0; s <= PV_MAX_SIZES; s++)
+            free(p->w[i].text[s]);
+    }
+    free(p->w);
+    p->w = NULL;
+    p->n_w = p->cap_w = 0;
+}
+
+/* The first text of w (the one of the first size it was seen in). */
+static const char *first_text(const struct pv_warning *w)
+{
+    for (size_t s = 0; s <= PV_MAX_SIZES; s++)
+        if (w->text[s])
+            return w->text[s];
+    return w->key;
 }
 
 static void add_warningf(struct preview *p, enum pv_kind kind, size_t item, int size_index, const char *fmt, ...)
@@ -628,10 +668,11 @@ static const char *field_label(const char *line)
 /* The tag and a sentence in Chinese saying what a warning means. */
 static void explain(FILE *f, const struct pv_warning *w)
 {
-    const char *field = field_label(w->text);
+    const char *text = first_text(w);
+    const char *field = field_label(text);
     switch (w->kind) {
     case W_LAYOUT:
-        if (strstr(w->text, " overflow:")) {
+        if (strstr(text, " overflow:")) {
             fprintf(f, "<span class=\"tag\">文字放不下</span>%s在最小字号下仍放不下，屏幕上会被截断（以“…”结尾）。"
                        "请删减文字。",
                     field ? field : "文字");
@@ -640,7 +681,7 @@ static void explain(FILE *f, const struct pv_warning *w)
         }
         break;
     case W_GLYPH: {
-        const char *u = strstr(w->text, "missing U+");
+        const char *u = strstr(text, "missing U+");
         unsigned long cp = u ? strtoul(u + 10, NULL, 16) : 0;
         fputs("<span class=\"tag\">字体缺字</span>", f);
         if (cp >= 0x20 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF))
@@ -658,18 +699,40 @@ static void explain(FILE *f, const struct pv_warning *w)
         break;
     case W_NO_SHOT:
         fputs("<span class=\"tag\">没有截图</span>", f);
-        html(f, w->text);
+        html(f, text);
         fputs("。", f);
-        return;
+        break;
     case W_BAD_ID:
     case W_KIOSK:
         fputs("<span class=\"tag\">错误</span>", f);
-        html(f, w->text);
+        html(f, text);
+        break;
+    }
+}
+
+/* The kiosk's own lines: one when every size logged the same, else one
+ * per size. */
+static void log_lines(FILE *f, const struct preview *p, const struct pv_warning *w)
+{
+    if (w->kind != W_LAYOUT && w->kind != W_GLYPH && w->kind != W_IMAGE && w->kind != W_ERROR)
+        return;
+    const char *first = first_text(w);
+    bool same = true;
+    for (size_t s = 0; s <= PV_MAX_SIZES; s++)
+        same &= !w->text[s] || !strcmp(w->text[s], first);
+    if (same) {
+        fputs("<code>", f);
+        html(f, first);
+        fputs("</code>", f);
         return;
     }
-    fputs("<code>", f);
-    html(f, w->text);
-    fputs("</code>", f);
+    for (size_t s = 0; s < p->n_sizes; s++) {
+        if (!w->text[s])
+            continue;
+        fprintf(f, "<code>%s %d×%d：", orientation(&p->sizes[s]), p->sizes[s].w, p->sizes[s].h);
+        html(f, w->text[s]);
+        fputs("</code>", f);
+    }
 }
 
 static void where(FILE *f, const struct preview *p, unsigned sizes)
@@ -697,6 +760,7 @@ static void warning_list(FILE *f, const struct preview *p, size_t item)
             continue;
         fputs("<li>", f);
         explain(f, &p->w[i]);
+        log_lines(f, p, &p->w[i]);
         where(f, p, p->w[i].sizes);
         fputs("</li>\n", f);
     }
@@ -959,9 +1023,7 @@ int preview_main(int argc, char **argv, bool zh)
     printf("%s\n", index);
     rc = p.n_w ? PV_WARNINGS : PV_OK;
 out:
-    for (size_t i = 0; i < p.n_w; i++)
-        free(p.w[i].text);
-    free(p.w);
+    free_warnings(&p);
     free(p.shootable);
     feed_free(p.feed);
     return rc;

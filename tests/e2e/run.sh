@@ -40,18 +40,17 @@ run() {
 
 scenes() { grep -c '^<6>scene: attract item=' "$OUT/$1.log"; }
 
-# --- every bundled item renders, in both orientations, with no overflow or tofu
+# --- every bundled item renders, in both orientations, with no overflow or tofu:
+# `show ID` puts each item on screen in turn, whatever its weight
 ids=$(feed_ids "$FEED")
 n_items=$(printf '%s\n' "$ids" | grep -c .)
 for size in 1920x1080 1080x1920; do
     name=all-$size
-    text="wait 100"
-    i=0
-    while [ $i -lt $((n_items * 2)) ]; do
+    text=""
+    for id in $ids; do
         text="$text
-shot slide-$i
-wait $SLOT"
-        i=$((i + 1))
+show $id
+shot item-$id"
     done
     run "$name" "$size" "$text
 quit"
@@ -68,14 +67,15 @@ quit"
         ok "$size: no errors, overflow, missing-glyph or image warnings"
     fi
     bad=""
-    for png in "$OUT/$name"/slide-*.png; do
+    for id in $ids; do
+        png=$OUT/$name/item-$id.png
         stats=$("$STATS" "$png") || { bad="$bad $png(unreadable)"; continue; }
         echo "$stats" | grep -q "^$size " || bad="$bad $png(size:$stats)"
         distinct=$(echo "$stats" | sed 's/.*distinct=\([0-9]*\).*/\1/')
         ink=$(echo "$stats" | sed 's/.*ink=\([0-9]*\)\..*/\1/')
         [ "$distinct" -ge 200 ] && [ "$ink" -ge 1 ] || bad="$bad $png($stats)"
     done
-    if [ -z "$bad" ]; then ok "$size: $((n_items * 2)) screenshots are non-blank"; else not_ok "$size: blank or wrong screenshots:$bad"; fi
+    if [ -z "$bad" ]; then ok "$size: $n_items screenshots are non-blank"; else not_ok "$size: blank or wrong screenshots:$bad"; fi
 done
 
 # --- other screen sizes: one of each kind renders cleanly
@@ -116,6 +116,98 @@ if [ $rc -eq 0 ] && [ -n "$second" ] && [ "$first" != "$second" ] && [ "$third" 
     ok "tap advances and swipe right returns"
 else
     not_ok "tap advances and swipe right returns (rc=$rc)" "$OUT/input.log"
+fi
+
+# --- the editor's preview (qingfeng-feed preview), the script command show, --clock
+# (a) the bundled feed: a PNG per item and size, a contact sheet naming every item, exit 0
+PV=$OUT/preview
+"$FEEDTOOL" preview "$FEED" --shots "$PV" > "$OUT/preview.out" 2> "$OUT/preview.err"
+rc=$?
+if [ $rc -eq 0 ] && [ -s "$PV/index.html" ] && tail -n 1 "$OUT/preview.out" | grep -qxF "$PV/index.html"; then
+    ok "preview of the bundled feed exits 0 and prints the path of index.html"
+else
+    not_ok "preview of the bundled feed exits 0 and prints the path of index.html (rc=$rc)" "$OUT/preview.err"
+fi
+bad=""
+for size in 1920x1080 1080x1920; do
+    n=$(find "$PV/$size" -name '*.png' 2> /dev/null | wc -l)
+    [ "$n" -eq "$n_items" ] || bad="$bad $size:$n-files"
+    for id in $ids; do
+        png=""
+        for kind in maxim case story; do [ -f "$PV/$size/$kind-$id.png" ] && png=$PV/$size/$kind-$id.png; done
+        if [ -z "$png" ]; then bad="$bad $size/$id(missing)"; continue; fi
+        "$STATS" "$png" | grep -q "^$size " || bad="$bad $png(size)"
+    done
+done
+if [ -z "$bad" ]; then ok "preview: one PNG of the right size per item and size"; else not_ok "preview: one PNG of the right size per item and size:$bad"; fi
+missing=""
+for id in $ids; do grep -qF "<code>$id</code>" "$PV/index.html" || missing="$missing $id"; done
+sheet_text=$(sed 's/<[^>]*>//g' "$PV/index.html")
+if [ -z "$missing" ] && echo "$sheet_text" | grep -q "^${n_items}条内容" && echo "$sheet_text" | grep -q '^0条警告'; then
+    ok "preview: index.html names all $n_items items and counts no warnings"
+else
+    not_ok "preview: index.html names all $n_items items and counts no warnings (missing:$missing)"
+fi
+
+# (b) a lead too long for any screen and a character the Kai font lacks: exit 1,
+# each warning on the card of its item
+SRC=$OUT/preview-src
+mkdir -p "$SRC/maxims" "$SRC/cases"
+printf '[feed]\ntitle = 预览测试 <内容>\n' > "$SRC/feed.ini"
+printf -- '---\nid: maxim-fine\nauthor: 佚名\n---\n清白做人。\n' > "$SRC/maxims/fine.md"
+printf -- '---\nid: maxim-rare\nauthor: 佚名\n---\n四龙为𪚥，\n清风自来。\n' > "$SRC/maxims/rare.md"
+lead=$(i=0; while [ $i -lt 60 ]; do printf '这是一段写得太长、屏幕上放不下的导语，'; i=$((i + 1)); done)
+printf -- '---\nid: case-long\ntitle: 导语过长\nlead: %s\n---\n## 案情简介\n\n正文。\n' "$lead" > "$SRC/cases/long.md"
+"$FEEDTOOL" build "$SRC" -o "$OUT/preview-feed" > "$OUT/preview-build.out" 2>&1
+"$FEEDTOOL" preview "$OUT/preview-feed" --shots "$OUT/preview-bad" > "$OUT/preview-bad.out" 2> "$OUT/preview-bad.err"
+rc=$?
+# card FILE ID: the <article> of the contact sheet that shows item ID
+card() { awk -v RS='</article>' -v id="$2" 'index($0, "<code>" id "</code>")' "$1"; }
+sheet=$OUT/preview-bad/index.html
+if [ $rc -eq 1 ] && [ -s "$sheet" ] && [ "$(find "$OUT/preview-bad" -name '*.png' | wc -l)" -eq 6 ] &&
+    card "$sheet" case-long | grep -q 'field=summary overflow' &&
+    card "$sheet" maxim-rare | grep -q 'missing U+2A6A5' &&
+    ! card "$sheet" case-long | grep -q 'U+2A6A5' && ! card "$sheet" maxim-rare | grep -q 'overflow' &&
+    ! card "$sheet" maxim-fine | grep -q 'class="warnings"' &&
+    sed 's/<[^>]*>//g' "$sheet" | grep -q '^2条警告' && grep -qF '预览测试 &lt;内容&gt;' "$sheet"; then
+    ok "preview of a bad feed exits 1 and shows the overflow and the missing glyph beside their items"
+else
+    not_ok "preview of a bad feed exits 1 and shows the overflow and the missing glyph beside their items (rc=$rc)" "$OUT/preview-bad.err"
+fi
+
+# (c) show of an id the feed does not have stops the script with FILE:LINE
+run show-unknown 1280x720 "wait 100
+
+show no-such-item
+shot x
+quit"
+if [ $rc -eq 2 ] && grep -q "^<3>script: $OUT/show-unknown.script:3: show: .*no-such-item" "$OUT/show-unknown.log" &&
+    [ ! -f "$OUT/show-unknown/x.png" ]; then
+    ok "show of an unknown id fails naming file:line and the id"
+else
+    not_ok "show of an unknown id fails naming file:line and the id (rc=$rc)" "$OUT/show-unknown.log"
+fi
+
+# (d) --clock makes shots identical run to run, and is refused without --script
+first_id=$(printf '%s\n' "$ids" | head -n 1)
+run clock-1 1280x720 "show $first_id
+shot a
+quit" --clock "2025-06-02 09:30"
+rc1=$rc
+run clock-2 1280x720 "show $first_id
+shot a
+quit" --clock "2025-06-02 09:30"
+if [ $rc1 -eq 0 ] && [ $rc -eq 0 ] && cmp -s "$OUT/clock-1/a.png" "$OUT/clock-2/a.png"; then
+    ok "--clock: two runs give identical screenshots"
+else
+    not_ok "--clock: two runs give identical screenshots (rc=$rc1,$rc)" "$OUT/clock-2.log"
+fi
+"$KIOSK" --windowed --clock "2025-06-02 09:30" > /dev/null 2> "$OUT/clock-alone.log"
+rc=$?
+if [ $rc -eq 2 ] && grep -q -- '--clock needs --script' "$OUT/clock-alone.log"; then
+    ok "--clock without --script is a usage error"
+else
+    not_ok "--clock without --script is a usage error (rc=$rc)" "$OUT/clock-alone.log"
 fi
 
 # --- a malformed feed is refused with one line and the bundled feed is shown

@@ -301,19 +301,28 @@ static bool is_closing_mark(uint32_t cp)
     }
 }
 
+/* Opening marks that start a new phrase: a book title or an aside. */
+static bool starts_phrase(uint32_t cp)
+{
+    return cp == 0x300A || cp == 0xFF08 || cp == '('; /* 《 （ ( */
+}
+
 /* Phrase mode: keeps only the break opportunities that follow the end of a
- * phrase (its punctuation, possibly followed by closing marks). */
+ * phrase (its punctuation, possibly followed by closing marks) or come
+ * before the start of one. */
 static void phrase_guard(const char *s, size_t len, char *brks)
 {
     bool after_phrase = false; /* the text so far ends a phrase */
     for (size_t i = 0; i < len;) {
-        uint32_t cp = 0;
+        uint32_t cp = 0, next = 0;
         int n = utf8_decode(s + i, len - i, &cp);
         if (n <= 0)
             n = 1;
-        after_phrase = ends_phrase(cp) || (after_phrase && is_closing_mark(cp));
         size_t last = i + (size_t)n - 1;
-        if (brks[last] == LINEBREAK_ALLOWBREAK && !after_phrase)
+        if (last + 1 < len)
+            utf8_decode(s + last + 1, len - last - 1, &next);
+        after_phrase = ends_phrase(cp) || (after_phrase && is_closing_mark(cp));
+        if (brks[last] == LINEBREAK_ALLOWBREAK && !after_phrase && !starts_phrase(next))
             brks[last] = LINEBREAK_NOBREAK;
         i += (size_t)n;
     }

@@ -13,7 +13,7 @@ static void attribution(const struct feed_item *it, char *out, size_t len)
     if (!*a && !*s)
         return;
     bool bracketed = !*s || strncmp(s, "\xE3\x80\x8A", 3) == 0; /* 《 */
-    snprintf(out, len, "\xE2\x80\x94\xE2\x80\x94 %s%s%s%s", a, bracketed ? "" : "\xE3\x80\x8A", s,
+    snprintf(out, len, "\xE2\x80\x94\xE2\x80\x94%s%s%s%s", a, bracketed ? "" : "\xE3\x80\x8A", s,
              bracketed ? "" : "\xE3\x80\x8B");
 }
 
@@ -81,8 +81,22 @@ SDL_Surface *slide_maxim(struct slide_ctx *c, const struct feed_item *it)
     int arow = top + th_ + gap + seal / 2;
     int seal_x = right - seal;
     if (attr[0]) {
-        text_line(s, &c->fonts.kai, apx, attr, seal_x - geom_px(g, 2.2f), arow, ALIGN_RIGHT, 0,
-                  rgba_of(th->ink, 205));
+        /* A long source title shrinks a little, then wraps at a phrase,
+         * right-aligned against the seal; it never runs off the screen. */
+        int attr_right = seal_x - geom_px(g, 2.2f);
+        struct layout_box abox = {
+            .width = attr_right - ct.x,
+            .height = apx * 3,
+            .max_px = apx,
+            .min_px = apx * 3 / 4,
+            .line_spacing = 1.3f,
+            .keep_phrases = true,
+        };
+        struct text_block ab;
+        if (abox.width > 0 && text_fit(&ab, &c->fonts.kai, attr, &abox, it->id, "attribution", &c->warns) == 0)
+            text_draw(s, &ab, ct.x, arow - text_height(&ab) / 2, ALIGN_RIGHT, false, rgba_of(th->ink, 205));
+        if (abox.width > 0)
+            text_block_free(&ab);
     }
     slide_seal(c, s, seal_x, arow - seal / 2, seal,
                (slide_hash(it->id) & 1) ? "\xE6\xB8\x85\xE5\xBB\x89" : "\xE5\xBB\x89"); /* 清廉 / 廉 */

@@ -801,6 +801,24 @@ static void test_phrases_fall_back(void **state)
     layout_result_free(&r);
 }
 
+/* In phrase mode a book title starts a new phrase: an attribution wraps
+ * before 《 rather than inside the title. */
+static void test_phrases_break_before_titles(void **state)
+{
+    (void)state;
+    const char *attr = "——毛泽东《在中国共产党第七届中央委员会第二次全体会议上的报告》";
+    struct layout_box box = {.width = 600, .height = 200, .max_px = 24, .min_px = 18, .line_spacing = 1.3f,
+                             .keep_phrases = true};
+    struct layout_result r;
+    assert_int_equal(layout_text(&ops, attr, &box, &r), 0);
+    assert_int_equal(r.n_lines, 2);
+    /* The 27-character title shrinks until it fits whole: 27 * 22 <= 600. */
+    assert_int_equal(r.px_size, 22);
+    assert_int_equal(r.lines[0].len, strlen("——毛泽东"));
+    assert_memory_equal(attr + r.lines[1].start, "《", strlen("《"));
+    layout_result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -822,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_measure_calls_bounded),
         cmocka_unit_test(test_phrases_kept_whole),
         cmocka_unit_test(test_phrases_fall_back),
+        cmocka_unit_test(test_phrases_break_before_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,6 +68,7 @@ struct preview {
     char script[PV_PATH];
     struct feed *feed;
     bool *shootable; /* per item: the id is safe in a file name */
+    bool *have_shot; /* [item * PV_MAX_SIZES + size]: the screenshot was written */
     struct pv_warning *w;
     size_t n_w, cap_w;
     bool out_of_memory;
@@ -551,6 +552,14 @@ static pid_t start_size(struct preview *p, int si)
         add_warningf(p, W_KIOSK, SIZE_MAX, si, "无法创建目录 %s：%s", shots, strerror(errno));
         return -1;
     }
+    /* A screenshot left from an earlier preview must not pass for a new one. */
+    for (size_t i = 0; i < p->feed->n_items; i++) {
+        char png[PV_PATH];
+        const struct feed_item *it = &p->feed->items[i];
+        int n = snprintf(png, sizeof png, "%s/%s-%s.png", shots, item_kind_name(it->kind), it->id);
+        if (p->shootable[i] && n > 0 && (size_t)n < sizeof png)
+            unlink(png);
+    }
     pid_t pid = spawn_kiosk(p, &p->sizes[si], shots, log);
     if (pid < 0)
         add_warningf(p, W_KIOSK, SIZE_MAX, si, "无法启动展示程序 %s", p->kiosk);
@@ -581,6 +590,8 @@ static void finish_size(struct preview *p, int si, pid_t pid)
         int n = snprintf(png, sizeof png, "%s/%s-%s.png", shots, item_kind_name(it->kind), it->id);
         if (n < 0 || (size_t)n >= sizeof png || stat(png, &st) != 0 || st.st_size == 0)
             add_warning(p, W_NO_SHOT, i, "没有生成截图", si);
+        else
+            p->have_shot[i * PV_MAX_SIZES + (size_t)si] = true;
     }
 }
 
@@ -807,7 +818,8 @@ static const char *const sheet_css =
     "figure img{display:block;width:auto;border:1px solid var(--line);border-radius:4px;background:#eee8da}\n"
     "figure img.land{height:200px}figure img.port{height:300px}figure img.square{height:240px}\n"
     "figcaption{font-size:12px;color:var(--muted);text-align:center;margin-top:3px}\n"
-    ".noshot{padding:20px;color:var(--red)}\n"
+    ".noshot{display:flex;align-items:center;justify-content:center;border:1px dashed #e3a59e;border-radius:4px;"
+    "background:#fbf3f1;color:var(--red);font-size:13px}\n"
     "ul.warnings{list-style:none;margin:12px 0 0;padding:8px 12px;background:#fdf0ee;border:1px solid #efc2bc;"
     "border-radius:8px;color:var(--red)}\n"
     "ul.warnings li{padding:4px 0}ul.warnings li+li{border-top:1px dashed #efc2bc}\n"
@@ -854,6 +866,13 @@ static void item_card(FILE *f, const struct preview *p, size_t i)
         for (size_t s = 0; s < p->n_sizes; s++) {
             const struct pv_size *z = &p->sizes[s];
             const char *cls = z->w > z->h ? "land" : z->w < z->h ? "port" : "square";
+            if (!p->have_shot[i * PV_MAX_SIZES + s]) {
+                int hpx = z->w > z->h ? 200 : z->w < z->h ? 300 : 240;
+                fprintf(f, "<figure><div class=\"noshot\" style=\"width:%dpx;height:%dpx\">没有截图</div>",
+                        hpx * z->w / z->h, hpx);
+                fprintf(f, "<figcaption>%s %d×%d</figcaption></figure>\n", orientation(z), z->w, z->h);
+                continue;
+            }
             char rel[256];
             snprintf(rel, sizeof rel, "%s/%s-%s.png", z->name, item_kind_name(it->kind), it->id);
             fputs("<figure><a href=\"", f);
@@ -991,7 +1010,8 @@ int preview_main(int argc, char **argv, bool zh)
         goto out;
     }
     p.shootable = calloc(p.feed->n_items, sizeof *p.shootable);
-    if (!p.shootable) {
+    p.have_shot = calloc(p.feed->n_items * PV_MAX_SIZES, sizeof *p.have_shot);
+    if (!p.shootable || !p.have_shot) {
         fputs("qingfeng-feed: out of memory\n", stderr);
         goto out;
     }
@@ -1025,6 +1045,7 @@ int preview_main(int argc, char **argv, bool zh)
 out:
     free_warnings(&p);
     free(p.shootable);
+    free(p.have_shot);
     feed_free(p.feed);
     return rc;
 }

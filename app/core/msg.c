@@ -124,7 +124,7 @@ static const struct msg_entry table[MSG_COUNT] = {
       "“%s”不是屏幕能显示的图片；请使用 .svg、.png 或 .jpg 格式的图片"),
     E(MSG_SRC_IMAGE_NOT_FOUND, EDIT,
       "file %s not found under %s/; check the name",
-      "找不到图片 %s（应放在 %s/ 里面）；请检查文件名和所在的文件夹"),
+      "找不到图片 %s（在 %s/ 文件夹里找）；请检查文件名是否写对、图片是否已经放进去"),
     E(MSG_SRC_TOO_LARGE, EDIT,
       "file is larger than %u MiB; split it into several items",
       "文件超过 %u MiB；请把它拆成几条内容分别保存"),
@@ -286,7 +286,7 @@ static const struct msg_entry table[MSG_COUNT] = {
     /* ---- assets ----------------------------------------------------------------- */
     E(MSG_ASSET_MISSING, EDIT,
       "file is missing (%s); copy it into the feed folder or rebuild the feed",
-      "文件不见了（%s）；请把它复制回内容包文件夹，或者重新生成内容包"),
+      "找不到这个文件（%s）；请把它复制回内容包文件夹，或者重新生成内容包"),
     E(MSG_ASSET_NOT_REGULAR, EDIT,
       "is not a regular file; put the asset file there or rebuild the feed",
       "不是普通文件；请在这里放上素材文件，或者重新生成内容包"),

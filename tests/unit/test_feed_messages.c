@@ -600,7 +600,7 @@ struct asset_fixture {
 
 static const struct asset_fixture asset_fixtures[] = {
     { { MSG_ASSET_MISSING, "images/lotus.svg", 0, NULL,
-        { "file is missing (No such file or directory)", "文件不见了（文件或文件夹不存在）；请把它复制回内容包文件夹" } },
+        { "file is missing (No such file or directory)", "找不到这个文件（文件或文件夹不存在）；请把它复制回内容包文件夹" } },
       DAMAGE_REMOVE },
     { { MSG_ASSET_NOT_REGULAR, "images/lotus.svg", 0, NULL, { "is not a regular file", "不是普通文件" } }, DAMAGE_FOLDER },
     { { MSG_ASSET_SIZE_DIFFERS, "images/lotus.svg", 0, NULL,

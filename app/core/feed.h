@@ -33,6 +33,18 @@ struct feed_page {
     char *markdown; /* CommonMark body of the page */
 };
 
+enum question_kind { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_JUDGE };
+
+struct feed_question {
+    char *stem;
+    char **options;
+    size_t n_options;
+    unsigned answer_mask; /* bit i = option i correct */
+    enum question_kind kind;
+    char *explanation;
+    char *source;
+};
+
 struct feed_item {
     char *id;        /* unique, non-empty */
     enum item_kind kind;
@@ -49,6 +61,8 @@ struct feed_item {
     size_t n_tags;
     struct feed_page *pages;
     size_t n_pages;
+    struct feed_question *questions;
+    size_t n_questions;
     int weight;      /* >= 1; default 1 */
 };
 

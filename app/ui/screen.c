@@ -1,0 +1,46 @@
+/* Dispatch from a screen key to the screen that composes it. */
+#include "ui/screen.h"
+
+#include <stdlib.h>
+
+bool screen_key_equal(const struct screen_key *a, const struct screen_key *b)
+{
+    const struct scene *x = &a->scene, *y = &b->scene;
+    return x->kind == y->kind && x->module == y->module && x->list_page == y->list_page && x->pos == y->pos &&
+           x->item == y->item && x->page == y->page && x->chosen == y->chosen && x->revealed == y->revealed &&
+           a->large == b->large && a->serial == b->serial;
+}
+
+struct screen *screen_compose(struct slide_ctx *c, const struct screen_key *key)
+{
+    switch (key->scene.kind) {
+    case SCENE_HOME:
+        return screen_home(c, key);
+    case SCENE_LIST:
+        return screen_list(c, key);
+    case SCENE_DETAIL:
+        return screen_detail(c, key);
+    case SCENE_CHECK:
+        return screen_check(c, key);
+    case SCENE_QUIZ:
+        return screen_quiz(c, key);
+    case SCENE_PIN:
+        return screen_pin(c, key);
+    case SCENE_ADMIN:
+        return screen_admin(c, key);
+    case SCENE_ATTRACT:
+        break;
+    }
+    return NULL;
+}
+
+void screen_free(struct screen *s)
+{
+    if (!s)
+        return;
+    if (s->frame)
+        SDL_FreeSurface(s->frame);
+    if (s->body)
+        SDL_FreeSurface(s->body);
+    free(s);
+}

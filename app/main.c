@@ -1,15 +1,37 @@
 /* 清风 Qingfeng: the kiosk. Wires command line -> config -> feed -> fonts ->
  * window -> slide worker, runs the loop, and cleans up on one path. */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
+
+#include "core/pin.h"
 
 #include "core/log.h"
 #include "ui/app.h"
 #include "ui/args.h"
+#include "ui/version.h"
 
-#ifndef QF_VERSION
-#define QF_VERSION "0.1.0"
-#endif
+
+/* --hash-pin: one PIN on standard input -> the config line. */
+static int hash_pin(void)
+{
+    char pin[64] = "", hash[PIN_HASH_MAX];
+    if (!fgets(pin, sizeof pin, stdin)) {
+        fprintf(stderr, "qingfeng: --hash-pin: no PIN on standard input\n");
+        return EXIT_USAGE;
+    }
+    pin[strcspn(pin, "\r\n")] = 0;
+    if (!pin_is_valid(pin)) {
+        fprintf(stderr, "qingfeng: --hash-pin: a PIN is %d to %d digits\n", PIN_MIN_LEN, PIN_MAX_LEN);
+        return EXIT_USAGE;
+    }
+    if (pin_hash_new(pin, hash, sizeof hash) != 0) {
+        fprintf(stderr, "qingfeng: --hash-pin: hashing failed (out of memory?)\n");
+        return EXIT_RUNTIME;
+    }
+    printf("pin_hash = %s\n", hash);
+    return EXIT_OK;
+}
 
 int main(int argc, char **argv)
 {
@@ -32,6 +54,9 @@ int main(int argc, char **argv)
         printf("qingfeng %s\n", QF_VERSION);
         return EXIT_OK;
     }
+
+    if (args.hash_pin)
+        return hash_pin();
 
     static struct app app;
     int rc = app_init(&app, &args, entry_ns);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "core/metrics.h"
 
 #define SYSTEM_CONFIG "/etc/qingfeng/kiosk.conf"
 
@@ -44,6 +45,8 @@ static int load_config(struct app *a)
         snprintf(a->cfg.feed_dir, sizeof a->cfg.feed_dir, "%s", a->args.feed);
     if (a->args.theme)
         snprintf(a->cfg.theme_file, sizeof a->cfg.theme_file, "%s", a->args.theme);
+    if (a->args.exit_key)
+        snprintf(a->cfg.exit_key, sizeof a->cfg.exit_key, "%s", a->args.exit_key);
     return EXIT_OK;
 }
 
@@ -83,7 +86,7 @@ static void load_theme(struct app *a)
     }
 }
 
-static int load_feed(struct app *a)
+int app_load_feed(struct app *a)
 {
     char err[1024];
     if (a->cfg.feed_dir[0]) {
@@ -103,7 +106,33 @@ static int load_feed(struct app *a)
     return EXIT_OK;
 }
 
-static struct attract_config attract_cfg(const struct config *c)
+int app_start_worker(struct app *a)
+{
+    char err[1024];
+    struct slide_ctx *ctx = malloc(sizeof *ctx);
+    if (!ctx) {
+        log_err("out of memory");
+        return EXIT_RUNTIME;
+    }
+    if (slide_ctx_init(ctx, a->w, a->h, a->feed, a->feed_dir, &a->cfg.theme, a->logo, a->paths.assets, &a->faces,
+                       err, sizeof err) != 0) {
+        log_err("%s", err);
+        slide_ctx_free(ctx);
+        free(ctx);
+        return EXIT_RUNTIME;
+    }
+    ctx->min_target = a->min_target;
+    a->worker = worker_create(ctx, a->wake_event, err, sizeof err);
+    if (!a->worker) {
+        log_err("%s", err);
+        slide_ctx_free(ctx);
+        free(ctx);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
+
+struct attract_config app_attract_config(const struct config *c)
 {
     struct attract_config ac = {.dwell_ms = c->dwell_ms, .transition_ms = c->transition_ms};
     if (!strcasecmp(c->transition, "slide"))
@@ -127,6 +156,10 @@ static int open_window(struct app *a)
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* Closing the window is not quitting: a fullscreen kiosk ignores it (a
+     * window manager's Alt+F4 must not end the exhibition); SIGTERM still
+     * quits. */
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = a->cfg.width > 0 ? a->cfg.width : 1280, h = a->cfg.height > 0 ? a->cfg.height : 720;
     if (a->cfg.fullscreen)
@@ -182,7 +215,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     }
     log_debug("paths: bundled feed %s, assets %s", a->paths.bundled_feed, a->paths.assets);
     load_theme(a);
-    if ((rc = load_feed(a)))
+    if ((rc = app_load_feed(a)))
         return rc;
     log_info("feed: %s: %zu items", a->feed_dir, a->feed->n_items);
 
@@ -214,34 +247,30 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
         return EXIT_RUNTIME;
     }
 
-    struct slide_ctx *ctx = malloc(sizeof *ctx);
-    if (!ctx) {
-        log_err("out of memory");
-        return EXIT_RUNTIME;
+    a->px_per_mm = metrics_px_per_mm(a->cfg.dpi, a->cfg.diagonal_in, a->w, a->h);
+    int min_target = metrics_min_target_px(a->px_per_mm);
+    SDL_Keycode exit_key = SDLK_UNKNOWN;
+    if (a->cfg.exit_key[0]) {
+        exit_key = SDL_GetKeyFromName(a->cfg.exit_key);
+        if (exit_key == SDLK_UNKNOWN)
+            log_warn("config: exit_key \"%s\" is not a key name SDL knows (e.g. Escape, F12); no key quits",
+                     a->cfg.exit_key);
     }
-    if (slide_ctx_init(ctx, a->w, a->h, a->feed, a->feed_dir, &a->cfg.theme, a->logo, a->paths.assets, &a->faces,
-                       err, sizeof err) != 0) {
-        log_err("%s", err);
-        slide_ctx_free(ctx);
-        free(ctx);
-        return EXIT_RUNTIME;
-    }
-    a->worker = worker_create(ctx, a->wake_event, err, sizeof err);
-    if (!a->worker) {
-        log_err("%s", err);
-        slide_ctx_free(ctx);
-        free(ctx);
-        return EXIT_RUNTIME;
-    }
+
+    a->min_target = min_target;
+    if ((rc = app_start_worker(a)))
+        return rc;
     if (chrome_init(&a->chrome, a->ren, &a->g, &a->cfg.theme, &a->faces, err, sizeof err) != 0) {
         log_err("%s", err);
         return EXIT_RUNTIME;
     }
     a->chrome_ready = true;
     view_init(&a->view, a->ren, a->w, a->h);
-    input_init(&a->input, a->w, a->h, !a->cfg.fullscreen);
+    input_init(&a->input, a->w, a->h, !a->cfg.fullscreen, a->px_per_mm, exit_key);
+    if (app_visit_init(a, min_target) != 0)
+        return EXIT_RUNTIME;
 
-    struct attract_config ac = attract_cfg(&a->cfg);
+    struct attract_config ac = app_attract_config(&a->cfg);
     if (attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {
         log_err("attract: the feed has no items to show");
         return EXIT_RUNTIME;
@@ -264,6 +293,7 @@ void app_destroy(struct app *a)
 {
     worker_destroy(a->worker); /* joins the thread first: it uses feed and theme */
     a->worker = NULL;
+    app_visit_destroy(a);
     if (a->chrome_ready)
         chrome_free(&a->chrome);
     view_clear(&a->view);

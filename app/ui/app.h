@@ -12,12 +12,18 @@
 #include "core/attract.h"
 #include "core/config.h"
 #include "core/feed.h"
+#include "core/admin_gesture.h"
+#include "core/idle.h"
+#include "core/nav.h"
+#include "core/pin.h"
+#include "core/scroll.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
 #include "ui/geom.h"
 #include "ui/input.h"
 #include "ui/paths.h"
+#include "ui/stage.h"
 #include "ui/view.h"
 #include "ui/worker.h"
 
@@ -50,6 +56,34 @@ struct app {
     struct attract attract;
     bool attract_up;
 
+    /* A visit: the interactive screens (app_visit.c). */
+    struct nav nav;
+    bool nav_up;
+    struct stage stage;
+    struct screen_key want_key;     /* the screen the visitor should see */
+    struct stage_entry *shown;      /* the screen on display; NULL in the attract loop */
+    bool visit_scene_pending;       /* the "scene:" line of the wanted screen is due */
+    int pressed;                    /* index of the pressed target in shown->hits, or -1 */
+    struct scroll scroll;
+    struct idle idle;
+    bool idle_shown;
+    unsigned idle_seconds;
+    float px_per_mm;
+    int min_target;                 /* smallest touch target side, pixels */
+    struct admin_gesture admin_tap;
+    struct pin_guard pin_guard;
+    char pin_entry[16];
+    char pin_message[160];
+    bool pin_message_changed;
+    struct admin_status status;
+    unsigned admin_serial;
+    const char *cfg_sync_note;      /* what "sync now" says while no feed URL is configured */
+    struct live_text {
+        SDL_Texture *tex;
+        char text[160];
+        int px, w, h;
+    } pin_text, idle_text;
+
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
     uint64_t vnow;
@@ -81,6 +115,8 @@ uint64_t app_now(const struct app *a);
 time_t app_wall(const struct app *a);
 /* Feeds one event through the input path. */
 void app_handle_event(struct app *a, const SDL_Event *ev);
+/* Acts on one input action (from an event, or a long press coming due). */
+void app_handle_action(struct app *a, const struct input_action *act, uint64_t now);
 /* Drains the SDL event queue without waiting. */
 void app_handle_events(struct app *a);
 /* Advances the timeline to now; logs scenes; updates the worker's wishes. */
@@ -95,5 +131,32 @@ void app_present(struct app *a, uint64_t now);
 void app_render(struct app *a, uint64_t now);
 /* True when the frame at now needs textures that are not ready. */
 bool app_frame_missing(const struct app *a, uint64_t now);
+
+/* --- a visit (app_visit.c, app_visit_draw.c, app_admin.c) --- */
+/* --- start-up steps reused when content is reloaded (app.c) --- */
+/* Loads the configured feed, else the bundled one, into a->feed. */
+int app_load_feed(struct app *a);
+/* Starts the slide worker on a->feed. */
+int app_start_worker(struct app *a);
+struct attract_config app_attract_config(const struct config *c);
+
+int app_visit_init(struct app *a, int min_target);
+void app_visit_destroy(struct app *a);
+bool app_in_visit(const struct app *a);
+void app_scene_changed(struct app *a);
+void app_want_screens(struct app *a);
+void app_take_screen(struct app *a, struct screen *s);
+bool app_visit_ready(const struct app *a);
+void app_visit_log_scene(struct app *a);
+void app_visit_input(struct app *a, const struct input_action *act, uint64_t now);
+void app_attract_tap(struct app *a, float x, float y, uint64_t now);
+bool app_visit_advance(struct app *a, uint64_t now);
+uint64_t app_visit_deadline(const struct app *a, uint64_t now);
+void app_visit_render(struct app *a, uint64_t now);
+void app_visit_free(struct app *a);
+/* Re-reads the admin panel's facts; message is the last action's result. */
+void app_status_refresh(struct app *a, const char *message);
+/* Loads the feed again and starts over with it (admin action). */
+void app_reload_content(struct app *a);
 
 #endif

@@ -54,6 +54,10 @@ static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 
 void app_update_wants(struct app *a)
 {
+    if (app_in_visit(a)) {
+        worker_want(a->worker, NULL, 0); /* the loop is hidden: no slides needed */
+        return;
+    }
     size_t need[WORKER_WANT_MAX], missing[WORKER_WANT_MAX], n = needed(a, need), m = 0;
     for (size_t i = 0; i < n; i++)
         if (!view_has(&a->view, need[i]))
@@ -71,6 +75,10 @@ bool app_take_results(struct app *a)
             visible = true;
             continue;
         }
+        if (r.kind == WORKER_SCREEN) {
+            app_take_screen(a, r.screen);
+            continue;
+        }
         size_t need[WORKER_WANT_MAX], n = needed(a, need);
         bool wanted = false;
         for (size_t i = 0; i < n; i++)
@@ -83,9 +91,10 @@ bool app_take_results(struct app *a)
             SDL_FreeSurface(r.surface);
     }
     app_update_wants(a);
+    app_want_screens(a);
     if (visible)
         a->dirty = true;
-    return visible;
+    return visible || a->dirty;
 }
 
 static void log_scene(struct app *a)
@@ -96,6 +105,10 @@ static void log_scene(struct app *a)
 
 void app_advance(struct app *a, uint64_t now)
 {
+    if (app_in_visit(a)) {
+        app_visit_advance(a, now);
+        return;
+    }
     if (attract_update(&a->attract, now)) {
         a->scene_pending = true;
         a->dirty = true;
@@ -139,15 +152,30 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     default:
         break;
     }
-    struct input_action act = input_event(&a->input, ev, now);
-    switch (act.kind) {
+    struct input_action acts[INPUT_MAX_ACTIONS];
+    int n = input_event(&a->input, ev, now, acts);
+    for (int i = 0; i < n && !a->quit; i++)
+        app_handle_action(a, &acts[i], now);
+}
+
+void app_handle_action(struct app *a, const struct input_action *act, uint64_t now)
+{
+    if (act->kind == INPUT_QUIT) {
+        log_info("input: quit");
+        a->quit = true;
+        return;
+    }
+    if (app_in_visit(a)) {
+        app_visit_input(a, act, now);
+        return;
+    }
+    switch (act->kind) {
     case INPUT_PRESS:
-        chrome_tap(&a->chrome, act.x, act.y, now);
+        chrome_tap(&a->chrome, act->x, act->y, now);
         a->dirty = true;
         break;
     case INPUT_TAP:
-        log_debug("input: tap %.0f,%.0f", act.x, act.y);
-        skip(a, +1, now);
+        app_attract_tap(a, act->x, act->y, now);
         break;
     case INPUT_NEXT:
         log_debug("input: next");
@@ -157,11 +185,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
         log_debug("input: previous");
         skip(a, -1, now);
         break;
-    case INPUT_QUIT:
-        log_debug("input: quit");
-        a->quit = true;
-        break;
-    case INPUT_NONE:
+    default:
         break;
     }
 }
@@ -175,6 +199,8 @@ void app_handle_events(struct app *a)
 
 bool app_frame_missing(const struct app *a, uint64_t now)
 {
+    if (app_in_visit(a))
+        return !app_visit_ready(a);
     struct attract_frame f = attract_frame_at(&a->attract, now);
     return !a->chrome.static_tex || !view_has(&a->view, f.item) ||
            (f.transitioning && !view_has(&a->view, f.next_item));
@@ -182,6 +208,10 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 
 void app_render(struct app *a, uint64_t now)
 {
+    if (app_in_visit(a)) {
+        app_visit_render(a, now);
+        return;
+    }
     struct attract_frame f = attract_frame_at(&a->attract, now);
     struct rgb p = a->cfg.theme.paper;
     SDL_SetRenderDrawColor(a->ren, p.r, p.g, p.b, 255);
@@ -196,6 +226,11 @@ void app_render(struct app *a, uint64_t now)
 static void presented(struct app *a, const struct attract_frame *f)
 {
     a->frames++;
+    if (app_in_visit(a)) {
+        if (a->visit_scene_pending && app_visit_ready(a))
+            app_visit_log_scene(a);
+        return;
+    }
     bool shown = view_has(&a->view, f->item);
     if (a->first_frame_ms < 0 && shown)
         a->first_frame_ms = (double)(mono_ns() - a->main_entry_ns) / 1e6;
@@ -228,8 +263,14 @@ int app_run(struct app *a)
         app_advance(a, now);
         if (chrome_update_clock(&a->chrome, app_wall(a)))
             a->dirty = true;
+        struct input_action acts[INPUT_MAX_ACTIONS];
+        int n = input_tick(&a->input, now, acts);
+        for (int i = 0; i < n; i++)
+            app_handle_action(a, &acts[i], now);
+        bool visit = app_in_visit(a);
         struct attract_frame f = attract_frame_at(&a->attract, now);
-        bool animating = f.transitioning || chrome_animating(&a->chrome, now);
+        bool animating = (!visit && f.transitioning) || chrome_animating(&a->chrome, now) ||
+                         (visit && scroll_animating(&a->scroll));
         if (a->dirty || animating) {
             frame_start = now;
             app_present(a, now);
@@ -244,7 +285,10 @@ int app_run(struct app *a)
             uint64_t since = now - frame_start;
             timeout = since >= frame_ms ? 0 : (int)(frame_ms - since);
         } else {
-            uint64_t deadline = attract_next_deadline(&a->attract, now);
+            uint64_t deadline = visit ? app_visit_deadline(a, now) : attract_next_deadline(&a->attract, now);
+            uint64_t gesture = input_next_deadline(&a->input);
+            if (gesture < deadline)
+                deadline = gesture;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;

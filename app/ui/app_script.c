@@ -17,17 +17,32 @@
 #define FRAME_MS 16
 #define READY_TIMEOUT_MS 60000
 
+static void wait_ready(struct app *a);
+
 /* Advances the virtual clock by ms, stepping through every deadline. */
 static void virtual_wait(struct app *a, uint32_t ms)
 {
     uint64_t target = a->vnow + ms;
     while (!a->quit) {
         const struct attract *t = &a->attract;
-        uint64_t next = t->in_transition ? t->transition_start + t->cfg.transition_ms
-                                         : attract_next_deadline(t, a->vnow);
+        uint64_t next;
+        if (app_in_visit(a)) {
+            next = app_visit_deadline(a, a->vnow);
+            if (next <= a->vnow) /* the body is gliding: step by frames */
+                next = a->vnow + FRAME_MS;
+        } else {
+            next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
+        }
+        uint64_t gesture = input_next_deadline(&a->input);
+        if (gesture > a->vnow && gesture < next)
+            next = gesture;
         if (next <= a->vnow || next > target)
             next = target;
         a->vnow = next;
+        struct input_action acts[INPUT_MAX_ACTIONS];
+        int n = input_tick(&a->input, a->vnow, acts);
+        for (int i = 0; i < n; i++)
+            app_handle_action(a, &acts[i], a->vnow);
         app_advance(a, a->vnow);
         app_handle_events(a);
         if (a->vnow >= target)
@@ -206,18 +221,22 @@ int app_run_script(struct app *a)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_TAP:
+            wait_ready(a); /* input lands on the screen the script has seen */
             finger(a, SDL_FINGERDOWN, c->x1, c->y1);
             finger(a, SDL_FINGERUP, c->x1, c->y1);
             break;
         case SCRIPT_SWIPE: {
             const double *s = swipe[c->dir];
+            wait_ready(a);
             drag(a, s[0], s[1], s[2], s[3], 180);
             break;
         }
         case SCRIPT_DRAG:
+            wait_ready(a);
             drag(a, c->x1, c->y1, c->x2, c->y2, c->ms);
             break;
         case SCRIPT_KEY:
+            wait_ready(a);
             if (key(a, c->name) != 0)
                 log_warn("script: %s:%d: unknown key '%s'", a->args.script, c->line, c->name);
             break;

@@ -21,6 +21,9 @@ void args_usage(FILE *out)
           "  --bench N           time N transitions, print one 'bench:' line, exit\n"
           "  --clock \"YYYY-MM-DD HH:MM\"  the time shown in the header when the script or bench\n"
           "                      starts (local time); for screenshots that match run to run\n"
+          "  --exit-key NAME     a key that quits (development only; e.g. Escape, F12)\n"
+          "  --hash-pin          read an admin PIN (4-12 digits) from standard input and print\n"
+          "                      the pin_hash line for the [admin] section of the config\n"
           "  --verbose           debug logging\n"
           "  --help              this text\n"
           "  --version           print the version\n",
@@ -118,6 +121,11 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
         } else if (!strcmp(f, "--shots")) {
             NEEDS_VALUE();
             a->shots = v;
+        } else if (!strcmp(f, "--exit-key")) {
+            NEEDS_VALUE();
+            a->exit_key = v;
+        } else if (!strcmp(f, "--hash-pin")) {
+            a->hash_pin = true;
         } else if (!strcmp(f, "--fullscreen")) {
             a->fullscreen = 1;
         } else if (!strcmp(f, "--windowed")) {

@@ -17,6 +17,8 @@ struct args {
     int fullscreen;       /* -1 unset, 0 --windowed, 1 --fullscreen */
     int width, height;    /* --size WxH; 0 unset */
     long dwell_ms;        /* --dwell MS; -1 unset */
+    const char *exit_key; /* --exit-key NAME (overrides [admin] exit_key) */
+    bool hash_pin;        /* --hash-pin */
     bool verbose;         /* --verbose */
     int bench;            /* --bench N; 0 = off */
     bool has_clock;       /* --clock "YYYY-MM-DD HH:MM" (with --script or --bench) */

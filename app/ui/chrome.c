@@ -200,7 +200,7 @@ static void draw_dots(struct chrome *c, size_t pos, size_t next_pos, size_t n, b
     pill(c, ax - half + r, ax + half - r, cy, r * 1.05f, th->gold, 255);
 }
 
-static void draw_ripple(struct chrome *c, uint64_t now)
+void chrome_draw_ripple(struct chrome *c, uint64_t now)
 {
     if (!chrome_animating(c, now))
         return;
@@ -208,8 +208,18 @@ static void draw_ripple(struct chrome *c, uint64_t now)
     float e = 1 - (1 - t) * (1 - t) * (1 - t); /* ease out */
     const struct geom *g = &c->g;
     float r = g->u * (1.5f + 6.5f * e);
+    make_textures(c);
     disc(c, c->ring, c->rx, c->ry, r, c->theme->gold, (Uint8)(230 * (1 - t)));
     disc(c, c->disc, c->rx, c->ry, g->u * (1.2f + 2.0f * e), c->theme->gold, (Uint8)(90 * (1 - t) * (1 - t)));
+}
+
+void chrome_draw_clock(struct chrome *c)
+{
+    if (c->clock_tex) {
+        const struct geom *g = &c->g;
+        SDL_Rect d = {g->w - g->mx - c->clock_w, g->header.h / 2 - c->clock_h / 2, c->clock_w, c->clock_h};
+        SDL_RenderCopy(c->ren, c->clock_tex, NULL, &d);
+    }
 }
 
 void chrome_draw(struct chrome *c, size_t pos, size_t next_pos, size_t n, bool transitioning, float progress,
@@ -218,11 +228,7 @@ void chrome_draw(struct chrome *c, size_t pos, size_t next_pos, size_t n, bool t
     make_textures(c);
     if (c->static_tex)
         SDL_RenderCopy(c->ren, c->static_tex, NULL, NULL);
-    if (c->clock_tex) {
-        const struct geom *g = &c->g;
-        SDL_Rect d = {g->w - g->mx - c->clock_w, g->header.h / 2 - c->clock_h / 2, c->clock_w, c->clock_h};
-        SDL_RenderCopy(c->ren, c->clock_tex, NULL, &d);
-    }
+    chrome_draw_clock(c);
     draw_dots(c, pos, next_pos, n, transitioning, progress);
-    draw_ripple(c, now);
+    chrome_draw_ripple(c, now);
 }

@@ -53,6 +53,11 @@ bool chrome_animating(const struct chrome *c, uint64_t now);
 void chrome_draw(struct chrome *c, size_t pos, size_t next_pos, size_t n, bool transitioning, float progress,
                  uint64_t now);
 
+/* The parts of chrome_draw the interactive screens use: the clock at the
+ * header's right, and the tap ripple. */
+void chrome_draw_clock(struct chrome *c);
+void chrome_draw_ripple(struct chrome *c, uint64_t now);
+
 /* Drops textures (after a render device reset); they are remade on demand,
  * except the static picture, which must be asked of the worker again. */
 void chrome_lost(struct chrome *c);

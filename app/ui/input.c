@@ -1,99 +1,175 @@
 #include "ui/input.h"
 
-#include <math.h>
 #include <string.h>
 
-#define TAP_MAX_MS 900
-
-void input_init(struct input *in, int w, int h, bool windowed)
+void input_init(struct input *in, int w, int h, bool windowed, float px_per_mm, SDL_Keycode exit_key)
 {
     memset(in, 0, sizeof *in);
     in->w = w;
     in->h = h;
     in->windowed = windowed;
+    in->exit_key = exit_key;
+    struct gesture_params p = gesture_params_default(px_per_mm);
+    gesture_init(&in->gest, &p);
 }
 
-static struct input_action act(enum input_kind k, float x, float y) { return (struct input_action){k, x, y}; }
+static struct input_action act(enum input_kind k) { return (struct input_action){.kind = k}; }
 
-static struct input_action press(struct input *in, float x, float y, uint64_t now)
+/* Gesture events to intents. */
+static int translate(const struct gesture_event *ev, int n, struct input_action out[INPUT_MAX_ACTIONS])
 {
-    in->down = true;
-    in->x0 = in->x = x;
-    in->y0 = in->y = y;
-    in->t0 = now;
-    return act(INPUT_PRESS, x, y);
-}
-
-static struct input_action release(struct input *in, float x, float y, uint64_t now)
-{
-    in->down = false;
-    float dx = x - in->x0, dy = y - in->y0;
-    float unit = (float)(in->w < in->h ? in->w : in->h) / 100.0f;
-    float travel = sqrtf(dx * dx + dy * dy);
-    if (fabsf(dx) > in->w * 0.08f && fabsf(dx) > 1.5f * fabsf(dy))
-        return act(dx < 0 ? INPUT_NEXT : INPUT_PREV, x, y);
-    if (travel < unit * 3.5f && now - in->t0 <= TAP_MAX_MS)
-        return act(INPUT_TAP, in->x0, in->y0);
-    return act(INPUT_NONE, x, y);
-}
-
-struct input_action input_event(struct input *in, const SDL_Event *ev, uint64_t now)
-{
-    switch (ev->type) {
-    case SDL_QUIT:
-        return act(INPUT_QUIT, 0, 0);
-    case SDL_KEYDOWN:
-        if (ev->key.repeat)
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        const struct gesture_event *g = &ev[i];
+        struct input_action a = {.x = g->x, .y = g->y, .x0 = g->start_x, .y0 = g->start_y};
+        switch (g->kind) {
+        case GESTURE_PRESS:
+            a.kind = INPUT_PRESS;
             break;
-        switch (ev->key.keysym.sym) {
-        case SDLK_ESCAPE:
-            if (in->windowed)
-                return act(INPUT_QUIT, 0, 0);
+        case GESTURE_TAP:
+            a.kind = INPUT_TAP;
+            a.x = g->start_x; /* where the finger went down is what it aimed at */
+            a.y = g->start_y;
             break;
-        case SDLK_RIGHT:
-        case SDLK_SPACE:
-        case SDLK_PAGEDOWN:
-            return act(INPUT_NEXT, 0, 0);
-        case SDLK_LEFT:
-        case SDLK_PAGEUP:
-            return act(INPUT_PREV, 0, 0);
+        case GESTURE_DRAG:
+            a.kind = INPUT_DRAG;
+            a.dx = g->dx;
+            a.dy = g->dy;
+            break;
+        case GESTURE_DRAG_END:
+            a.kind = INPUT_DRAG_END;
+            a.vx = g->vx;
+            a.vy = g->vy;
+            break;
+        case GESTURE_SWIPE:
+            if (g->dir == GESTURE_LEFT)
+                a.kind = INPUT_NEXT;
+            else if (g->dir == GESTURE_RIGHT)
+                a.kind = INPUT_PREV;
+            else
+                continue; /* vertical strokes scroll through DRAG and DRAG_END */
+            break;
+        case GESTURE_CANCEL:
+            a.kind = INPUT_CANCEL;
+            break;
+        case GESTURE_RELEASE:
+            /* A long press that was lifted still aimed at something: treat it as a tap. */
+            a.kind = INPUT_TAP;
+            a.x = g->start_x;
+            a.y = g->start_y;
+            break;
         default:
-            break;
+            continue;
         }
+        out[m++] = a;
+    }
+    return m;
+}
+
+static int key(struct input *in, const SDL_KeyboardEvent *k, struct input_action out[INPUT_MAX_ACTIONS])
+{
+    if (k->repeat && k->keysym.sym != SDLK_UP && k->keysym.sym != SDLK_DOWN)
+        return 0;
+    if (in->exit_key != SDLK_UNKNOWN && k->keysym.sym == in->exit_key) {
+        out[0] = act(INPUT_QUIT);
+        return 1;
+    }
+    struct input_action a = act(INPUT_NONE);
+    float line = (float)(in->h < in->w ? in->h : in->w) / 12.0f;
+    switch (k->keysym.sym) {
+    case SDLK_RIGHT:
+    case SDLK_SPACE:
+    case SDLK_PAGEDOWN:
+        a.kind = INPUT_NEXT;
         break;
-    case SDL_FINGERDOWN:
-        if (in->down)
-            break; /* one finger drives gestures; others are ignored */
-        in->finger = true;
-        in->finger_id = ev->tfinger.fingerId;
-        return press(in, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now);
-    case SDL_FINGERMOTION:
-        if (in->down && in->finger && ev->tfinger.fingerId == in->finger_id) {
-            in->x = ev->tfinger.x * in->w;
-            in->y = ev->tfinger.y * in->h;
-        }
+    case SDLK_LEFT:
+    case SDLK_PAGEUP:
+        a.kind = INPUT_PREV;
         break;
-    case SDL_FINGERUP:
-        if (in->down && in->finger && ev->tfinger.fingerId == in->finger_id)
-            return release(in, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now);
+    case SDLK_UP:
+    case SDLK_DOWN:
+        a.kind = INPUT_SCROLL;
+        a.dy = k->keysym.sym == SDLK_UP ? -line : line;
         break;
-    case SDL_MOUSEBUTTONDOWN:
-        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT || in->down)
-            break; /* touch already arrives as finger events */
-        in->finger = false;
-        return press(in, (float)ev->button.x, (float)ev->button.y, now);
-    case SDL_MOUSEMOTION:
-        if (in->down && !in->finger && ev->motion.which != SDL_TOUCH_MOUSEID) {
-            in->x = (float)ev->motion.x;
-            in->y = (float)ev->motion.y;
-        }
+    case SDLK_ESCAPE:
+    case SDLK_BACKSPACE:
+    case SDLK_AC_BACK:
+        a.kind = INPUT_BACK;
         break;
-    case SDL_MOUSEBUTTONUP:
-        if (in->down && !in->finger && ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
-            return release(in, (float)ev->button.x, (float)ev->button.y, now);
+    case SDLK_HOME:
+        a.kind = INPUT_HOME;
         break;
     default:
-        break;
+        return 0;
     }
-    return act(INPUT_NONE, 0, 0);
+    out[0] = a;
+    return 1;
 }
+
+int input_event(struct input *in, const SDL_Event *ev, uint64_t now, struct input_action out[INPUT_MAX_ACTIONS])
+{
+    struct gesture_event g[GESTURE_MAX_EVENTS];
+    int n = 0;
+    switch (ev->type) {
+    case SDL_QUIT:
+        out[0] = act(INPUT_QUIT);
+        return 1;
+    case SDL_WINDOWEVENT:
+        /* Closing the window ends a development run; a fullscreen kiosk has
+         * no window to close, and ignores window managers' requests. */
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && in->windowed) {
+            out[0] = act(INPUT_QUIT);
+            return 1;
+        }
+        if (ev->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+            return translate(g, gesture_reset(&in->gest, now, g), out);
+        return 0;
+    case SDL_KEYDOWN:
+        return key(in, &ev->key, out);
+    case SDL_MOUSEWHEEL:
+        if (ev->wheel.y == 0)
+            return 0;
+        out[0] = act(INPUT_SCROLL);
+        out[0].dy = (float)-ev->wheel.y * (float)(in->h < in->w ? in->h : in->w) / 12.0f;
+        return 1;
+    case SDL_FINGERDOWN:
+        n = gesture_down(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now,
+                         g);
+        break;
+    case SDL_FINGERMOTION:
+        n = gesture_move(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now,
+                         g);
+        break;
+    case SDL_FINGERUP:
+        n = gesture_up(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now, g);
+        break;
+    /* Touches also arrive as synthesized mouse events (which ==
+     * SDL_TOUCH_MOUSEID): drop those, or a touch would count twice. */
+    case SDL_MOUSEBUTTONDOWN:
+        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        n = gesture_down(&in->gest, GESTURE_MOUSE_ID, (float)ev->button.x, (float)ev->button.y, now, g);
+        break;
+    case SDL_MOUSEMOTION:
+        if (ev->motion.which == SDL_TOUCH_MOUSEID || !(ev->motion.state & SDL_BUTTON_LMASK))
+            return 0;
+        n = gesture_move(&in->gest, GESTURE_MOUSE_ID, (float)ev->motion.x, (float)ev->motion.y, now, g);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
+            return 0;
+        n = gesture_up(&in->gest, GESTURE_MOUSE_ID, (float)ev->button.x, (float)ev->button.y, now, g);
+        break;
+    default:
+        return 0;
+    }
+    return translate(g, n, out);
+}
+
+int input_tick(struct input *in, uint64_t now, struct input_action out[INPUT_MAX_ACTIONS])
+{
+    struct gesture_event g[GESTURE_MAX_EVENTS];
+    return translate(g, gesture_tick(&in->gest, now, g), out);
+}
+
+uint64_t input_next_deadline(const struct input *in) { return gesture_next_deadline(&in->gest); }

@@ -1,6 +1,6 @@
-/* The one place where raw input becomes intent: taps, swipes and keys from
- * fingers, the mouse or the keyboard (real or injected by the script runner)
- * turn into actions for the current scene. */
+/* The one place where raw input becomes intent: fingers and the mouse go
+ * through the core's gesture recognizer (the mouse is one finger, so a desk
+ * PC and a touch panel act the same); keys map to the same intents. */
 #ifndef QF_UI_INPUT_H
 #define QF_UI_INPUT_H
 
@@ -8,33 +8,48 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/gesture.h"
+
 enum input_kind {
     INPUT_NONE,
-    INPUT_PRESS,   /* a finger or button went down at (x, y): show feedback now */
-    INPUT_TAP,     /* a short touch without travel at (x, y) */
-    INPUT_NEXT,    /* swipe left, Right, Space, PageDown */
-    INPUT_PREV,    /* swipe right, Left, PageUp */
-    INPUT_QUIT,    /* SDL_QUIT, or Escape in a window */
+    INPUT_PRESS,    /* a finger or button went down at (x, y): show feedback now */
+    INPUT_TAP,      /* a short touch without travel at (x, y) */
+    INPUT_DRAG,     /* moved by (dx, dy); started at (x0, y0) */
+    INPUT_DRAG_END, /* lifted after a drag; (vx, vy) release velocity, px/s */
+    INPUT_CANCEL,   /* the touch is void (a second finger): undo its feedback */
+    INPUT_NEXT,     /* swipe left, Right, Space, PageDown */
+    INPUT_PREV,     /* swipe right, Left, PageUp */
+    INPUT_SCROLL,   /* Up/Down keys or the mouse wheel: scroll by dy pixels */
+    INPUT_BACK,     /* Backspace, Escape (unless it is the exit key) */
+    INPUT_HOME,     /* Home */
+    INPUT_QUIT,     /* SIGTERM/SIGINT, the configured exit key, or closing a window */
 };
 
 struct input_action {
     enum input_kind kind;
-    float x, y;    /* pixels, for PRESS and TAP */
+    float x, y;     /* pixels: where the finger is */
+    float x0, y0;   /* pixels: where the touch started */
+    float dx, dy;   /* DRAG, SCROLL */
+    float vx, vy;   /* DRAG_END */
 };
+
+#define INPUT_MAX_ACTIONS GESTURE_MAX_EVENTS
 
 struct input {
-    int w, h;              /* window size in pixels */
+    int w, h;               /* window size in pixels */
     bool windowed;
-    bool down;
-    bool finger;           /* the press is a finger, not the mouse */
-    SDL_FingerID finger_id;
-    float x0, y0, x, y;
-    uint64_t t0;
+    SDL_Keycode exit_key;   /* SDLK_UNKNOWN: no key leaves the kiosk */
+    struct gesture_recognizer gest;
 };
 
-void input_init(struct input *in, int w, int h, bool windowed);
+void input_init(struct input *in, int w, int h, bool windowed, float px_per_mm, SDL_Keycode exit_key);
 
-/* Feeds one event at time now (ms). Returns the resulting action. */
-struct input_action input_event(struct input *in, const SDL_Event *ev, uint64_t now);
+/* Feeds one event at time now (ms). Writes the resulting actions to out and
+ * returns their number. */
+int input_event(struct input *in, const SDL_Event *ev, uint64_t now, struct input_action out[INPUT_MAX_ACTIONS]);
+
+/* Long presses fire on time even without events. */
+int input_tick(struct input *in, uint64_t now, struct input_action out[INPUT_MAX_ACTIONS]);
+uint64_t input_next_deadline(const struct input *in);
 
 #endif

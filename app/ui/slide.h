@@ -79,6 +79,11 @@ int slide_chip(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char 
 int slide_tag(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char *text, struct rgb line, int px,
               bool draw);
 
+/* The item's picture on a white mat with a gold line and an accent bar, in
+ * r (a quiet placeholder when it is missing; logged once). */
+void slide_picture_panel(struct slide_ctx *c, SDL_Surface *dst, const struct feed_item *it, SDL_Rect r,
+                         struct rgb accent);
+
 SDL_Surface *slide_maxim(struct slide_ctx *c, const struct feed_item *it);
 SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it);
 

@@ -31,8 +31,8 @@ static SDL_Surface *load_picture(struct slide_ctx *c, const struct feed_item *it
     return s;
 }
 
-static void picture_panel(struct slide_ctx *c, SDL_Surface *dst, const struct feed_item *it, SDL_Rect r,
-                          struct rgb accent)
+void slide_picture_panel(struct slide_ctx *c, SDL_Surface *dst, const struct feed_item *it, SDL_Rect r,
+                         struct rgb accent)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
@@ -100,7 +100,7 @@ SDL_Surface *slide_card(struct slide_ctx *c, const struct feed_item *it)
         int tx = ct.x + pw + geom_px(g, 6.5f);
         col = (SDL_Rect){tx, ct.y, ct.x + ct.w - tx, ct.h};
     }
-    picture_panel(c, s, it, pic, accent);
+    slide_picture_panel(c, s, it, pic, accent);
 
     /* The text stack: chip, title, rule, lead, tags. */
     int chip_px = geom_px(g, g->portrait ? 2.5f : 2.1f);

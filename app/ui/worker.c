@@ -19,9 +19,12 @@ struct worker {
     size_t want[WORKER_WANT_MAX];
     size_t n_want;
     bool want_chrome;
+    struct screen_key want_screen[WORKER_SCREEN_WANT_MAX];
+    size_t n_want_screen;
     bool busy;
     enum worker_kind busy_kind;
     size_t busy_item;
+    struct screen_key busy_key;
     struct worker_result done[DONE_MAX];
     size_t n_done;
     bool wake_pending;    /* one wake-up event in flight is enough */
@@ -35,18 +38,38 @@ static bool done_has(const struct worker *w, size_t item)
     return false;
 }
 
+static bool done_has_screen(const struct worker *w, const struct screen_key *k)
+{
+    for (size_t i = 0; i < w->n_done; i++)
+        if (w->done[i].kind == WORKER_SCREEN && screen_key_equal(&w->done[i].key, k))
+            return true;
+    return false;
+}
+
+static bool has_work(const struct worker *w)
+{
+    return w->want_chrome || w->n_want > 0 || w->n_want_screen > 0;
+}
+
 static int run(void *arg)
 {
     struct worker *w = arg;
     SDL_LockMutex(w->lock);
     for (;;) {
-        while (!w->quit && ((!w->want_chrome && w->n_want == 0) || w->n_done >= DONE_MAX))
+        while (!w->quit && (!has_work(w) || w->n_done >= DONE_MAX))
             SDL_CondWait(w->work_cond, w->lock);
         if (w->quit)
             break;
         enum worker_kind kind;
         size_t item = 0;
-        if (w->want_chrome) {
+        struct screen_key key;
+        memset(&key, 0, sizeof key);
+        if (w->n_want_screen) {
+            kind = WORKER_SCREEN;
+            key = w->want_screen[0];
+            memmove(w->want_screen, w->want_screen + 1, (w->n_want_screen - 1) * sizeof w->want_screen[0]);
+            w->n_want_screen--;
+        } else if (w->want_chrome) {
             kind = WORKER_CHROME;
             w->want_chrome = false;
         } else {
@@ -58,20 +81,32 @@ static int run(void *arg)
         w->busy = true;
         w->busy_kind = kind;
         w->busy_item = item;
+        w->busy_key = key;
         SDL_UnlockMutex(w->lock);
 
         Uint64 t0 = SDL_GetTicks64();
-        SDL_Surface *s = kind == WORKER_CHROME ? slide_chrome(w->ctx) : slide_compose(w->ctx, item);
-        if (!s)
-            log_err("slide: cannot compose %s: %s", kind == WORKER_CHROME ? "the chrome" : "a slide",
-                    SDL_GetError());
-        else if (kind == WORKER_SLIDE)
-            log_debug("slide: composed item=%s in %u ms", w->ctx->feed->items[item].id,
-                      (unsigned)(SDL_GetTicks64() - t0));
+        SDL_Surface *s = NULL;
+        struct screen *scr = NULL;
+        if (kind == WORKER_SCREEN) {
+            scr = screen_compose(w->ctx, &key);
+            if (!scr)
+                log_err("screen: cannot compose scene %d: %s", (int)key.scene.kind, SDL_GetError());
+            else
+                log_debug("screen: composed scene %d in %u ms", (int)key.scene.kind,
+                          (unsigned)(SDL_GetTicks64() - t0));
+        } else {
+            s = kind == WORKER_CHROME ? slide_chrome(w->ctx) : slide_compose(w->ctx, item);
+            if (!s)
+                log_err("slide: cannot compose %s: %s", kind == WORKER_CHROME ? "the chrome" : "a slide",
+                        SDL_GetError());
+            else if (kind == WORKER_SLIDE)
+                log_debug("slide: composed item=%s in %u ms", w->ctx->feed->items[item].id,
+                          (unsigned)(SDL_GetTicks64() - t0));
+        }
 
         SDL_LockMutex(w->lock);
         w->busy = false;
-        w->done[w->n_done++] = (struct worker_result){kind, item, s};
+        w->done[w->n_done++] = (struct worker_result){kind, item, s, scr, key};
         bool push = !w->wake_pending;
         w->wake_pending = true;
         SDL_CondBroadcast(w->done_cond);
@@ -120,9 +155,11 @@ void worker_destroy(struct worker *w)
         SDL_UnlockMutex(w->lock);
         SDL_WaitThread(w->thread, NULL);
     }
-    for (size_t i = 0; i < w->n_done; i++)
+    for (size_t i = 0; i < w->n_done; i++) {
         if (w->done[i].surface)
             SDL_FreeSurface(w->done[i].surface);
+        screen_free(w->done[i].screen);
+    }
     if (w->ctx) {
         slide_ctx_free(w->ctx);
         free(w->ctx);
@@ -161,6 +198,24 @@ void worker_want_chrome(struct worker *w)
     SDL_UnlockMutex(w->lock);
 }
 
+void worker_want_screens(struct worker *w, const struct screen_key *keys, size_t n)
+{
+    SDL_LockMutex(w->lock);
+    w->n_want_screen = 0;
+    for (size_t i = 0; i < n && w->n_want_screen < WORKER_SCREEN_WANT_MAX; i++) {
+        const struct screen_key *k = &keys[i];
+        bool dup = (w->busy && w->busy_kind == WORKER_SCREEN && screen_key_equal(&w->busy_key, k)) ||
+                   done_has_screen(w, k);
+        for (size_t j = 0; !dup && j < w->n_want_screen; j++)
+            dup = screen_key_equal(&w->want_screen[j], k);
+        if (!dup)
+            w->want_screen[w->n_want_screen++] = *k;
+    }
+    if (w->n_want_screen)
+        SDL_CondSignal(w->work_cond);
+    SDL_UnlockMutex(w->lock);
+}
+
 bool worker_take(struct worker *w, struct worker_result *out)
 {
     SDL_LockMutex(w->lock);
@@ -180,7 +235,7 @@ bool worker_take(struct worker *w, struct worker_result *out)
 void worker_wait(struct worker *w, Uint32 timeout_ms)
 {
     SDL_LockMutex(w->lock);
-    if (w->n_done == 0 && (w->busy || w->n_want > 0 || w->want_chrome))
+    if (w->n_done == 0 && (w->busy || has_work(w)))
         SDL_CondWaitTimeout(w->done_cond, w->lock, timeout_ms);
     SDL_UnlockMutex(w->lock);
 }
@@ -188,7 +243,7 @@ void worker_wait(struct worker *w, Uint32 timeout_ms)
 bool worker_idle(struct worker *w)
 {
     SDL_LockMutex(w->lock);
-    bool idle = !w->busy && w->n_want == 0 && !w->want_chrome && w->n_done == 0;
+    bool idle = !w->busy && !has_work(w) && w->n_done == 0;
     SDL_UnlockMutex(w->lock);
     return idle;
 }

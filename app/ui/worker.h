@@ -11,14 +11,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui/screen.h"
 #include "ui/slide.h"
 
-enum worker_kind { WORKER_SLIDE, WORKER_CHROME };
+enum worker_kind { WORKER_SLIDE, WORKER_CHROME, WORKER_SCREEN };
 
 struct worker_result {
     enum worker_kind kind;
     size_t item;            /* for WORKER_SLIDE */
     SDL_Surface *surface;   /* owned by the taker; NULL when composing failed */
+    struct screen *screen;  /* for WORKER_SCREEN: owned by the taker; NULL when composing failed */
+    struct screen_key key;  /* for WORKER_SCREEN */
 };
 
 struct worker;
@@ -34,6 +37,11 @@ void worker_destroy(struct worker *w);
 #define WORKER_WANT_MAX 4
 void worker_want(struct worker *w, const size_t *items, size_t n);
 void worker_want_chrome(struct worker *w);
+
+/* Replaces the list of interactive screens wanted (first = most urgent).
+ * Screens come before attract slides: a visitor is waiting for them. */
+#define WORKER_SCREEN_WANT_MAX 3
+void worker_want_screens(struct worker *w, const struct screen_key *keys, size_t n);
 
 /* Pops one finished result. Returns false when there is none. */
 bool worker_take(struct worker *w, struct worker_result *out);

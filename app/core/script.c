@@ -134,11 +134,27 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
             return fail(err, errlen, name, lineno, "show: id \"%.40s...\" is too long (max %d bytes)", tok[1],
                         SCRIPT_NAME_MAX - 1);
         snprintf(cmd->name, sizeof cmd->name, "%s", tok[1]);
+    } else if (!strcmp(op, "press")) {
+        if (n != 2 && n != 3)
+            return fail(err, errlen, name, lineno, "\"press\" takes a target and an optional number: press TARGET [N]");
+        cmd->op = SCRIPT_PRESS;
+        if (!valid_name(tok[1]))
+            return fail(err, errlen, name, lineno, "press: target \"%s\" may use only letters, digits, _ and -", tok[1]);
+        snprintf(cmd->name, sizeof cmd->name, "%s", tok[1]);
+        cmd->arg = 0;
+        cmd->has_arg = n == 3;
+        if (n == 3) {
+            char *end;
+            long v = strtol(tok[2], &end, 10);
+            if (*end || v < -1000 || v > 100000)
+                return fail(err, errlen, name, lineno, "press: \"%s\" is not a whole number", tok[2]);
+            cmd->arg = (int)v;
+        }
     } else if (!strcmp(op, "quit")) {
         ARGS(0, "quit");
         cmd->op = SCRIPT_QUIT;
     } else {
-        return fail(err, errlen, name, lineno, "unknown command \"%s\"; use tap, swipe, drag, wait, shot, show, key or quit",
+        return fail(err, errlen, name, lineno, "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key or quit",
                     op);
     }
 #undef ARGS

@@ -2,6 +2,9 @@
  * One command per line; '#' starts a comment; coordinates are fractions of
  * the screen (0..1):
  *   tap X Y            touch down and up at (X, Y)
+ *   press TARGET [N]   tap the middle of a touch target of the screen shown
+ *                      (back, home, large, module, item, step, option, ...;
+ *                      N picks among targets of that kind, e.g. item 2)
  *   swipe left|right|up|down
  *   drag X1 Y1 X2 Y2 MS  press at 1, move to 2 over MS milliseconds, release
  *   wait MS            advance the virtual clock by MS milliseconds
@@ -19,7 +22,8 @@
  * for "story-" and an id of the feed builder's longest (100 bytes). */
 #define SCRIPT_NAME_MAX 128
 
-enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW };
+enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW,
+                 SCRIPT_PRESS };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {
@@ -28,7 +32,9 @@ struct script_cmd {
     double x1, y1, x2, y2;  /* fractions of the screen */
     uint32_t ms;
     enum script_dir dir;
-    char name[SCRIPT_NAME_MAX]; /* shot or key name, or the item id of show */
+    char name[SCRIPT_NAME_MAX]; /* shot or key name, the item id of show, the target of press */
+    int arg;                /* press: the target's number */
+    int has_arg;
 };
 
 struct script {

@@ -159,9 +159,36 @@ static int show(struct app *a, const struct script_cmd *c)
     return 0;
 }
 
+/* press TARGET [N]: a finger on the middle of that target of the screen on
+ * display, as a visitor would tap it. */
+static int press(struct app *a, const struct script_cmd *c)
+{
+    wait_ready(a);
+    const struct stage_entry *e = app_in_visit(a) ? a->shown : NULL;
+    const struct hit *found = NULL;
+    for (size_t i = 0; e && i < e->n_hits && !found; i++)
+        if (!strcmp(hit_action_name(e->hits[i].act), c->name) && (!c->has_arg || e->hits[i].arg == c->arg))
+            found = &e->hits[i];
+    if (!found) {
+        log_err("script: %s:%d: press: no target \"%s\"%s on this screen", a->args.script, c->line, c->name,
+                c->has_arg ? " with that number" : "");
+        return -1;
+    }
+    SDL_Rect r = stage_hit_rect(e, found, scroll_offset(&a->scroll));
+    SDL_Point mid = {r.x + r.w / 2, r.y + r.h / 2};
+    if (found->in_body && !SDL_PointInRect(&mid, &e->body_view)) {
+        log_err("script: %s:%d: press: target \"%s\" is scrolled out of view; drag first", a->args.script, c->line,
+                c->name);
+        return -1;
+    }
+    finger(a, SDL_FINGERDOWN, (mid.x + 0.5) / a->w, (mid.y + 0.5) / a->h);
+    finger(a, SDL_FINGERUP, (mid.x + 0.5) / a->w, (mid.y + 0.5) / a->h);
+    return 0;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -239,6 +266,10 @@ int app_run_script(struct app *a)
             wait_ready(a);
             if (key(a, c->name) != 0)
                 log_warn("script: %s:%d: unknown key '%s'", a->args.script, c->line, c->name);
+            break;
+        case SCRIPT_PRESS:
+            if (press(a, c) != 0)
+                result = EXIT_RUNTIME;
             break;
         case SCRIPT_QUIT:
             a->quit = true;

@@ -32,6 +32,16 @@ static bool same_place(const struct screen_key *x, const struct screen_key *y)
 
 static void show_entry(struct app *a, struct stage_entry *e)
 {
+    if (a->shown != e && log_max_level() >= LOG_LEVEL_DEBUG)
+        for (size_t i = 0; i < e->n_hits; i++) {
+            SDL_Rect r = e->hits[i].r;
+            if (e->hits[i].in_body) {
+                r.x += e->body_view.x;
+                r.y += e->body_view.y;
+            }
+            log_debug("screen: target %s %d at %d,%d %dx%d%s", hit_action_name(e->hits[i].act), e->hits[i].arg, r.x,
+                      r.y, r.w, r.h, e->hits[i].in_body ? " (scrolls)" : "");
+        }
     bool keep = a->shown && same_place(&a->shown->key, &e->key);
     float old_max = a->shown ? stage_scroll_max(a->shown) : 0;
     float old = scroll_offset(&a->scroll);

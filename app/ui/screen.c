@@ -34,6 +34,20 @@ struct screen *screen_compose(struct slide_ctx *c, const struct screen_key *key)
     return NULL;
 }
 
+const char *hit_action_name(enum hit_action act)
+{
+    static const char *const names[] = {
+        [HIT_NONE] = "none",           [HIT_BACK] = "back",           [HIT_HOME] = "home",
+        [HIT_LARGE] = "large",         [HIT_MODULE] = "module",       [HIT_QUIZ] = "quiz",
+        [HIT_ITEM] = "item",           [HIT_STEP] = "step",           [HIT_OPTION] = "option",
+        [HIT_CONFIRM] = "confirm",     [HIT_NEXT_QUESTION] = "next-question",
+        [HIT_PIN_DIGIT] = "pin-digit", [HIT_PIN_DELETE] = "pin-delete", [HIT_PIN_ENTER] = "pin-enter",
+        [HIT_ADMIN_SYNC] = "admin-sync", [HIT_ADMIN_RELOAD] = "admin-reload", [HIT_ADMIN_EXIT] = "admin-exit",
+        [HIT_CLOSE] = "close",
+    };
+    return (unsigned)act < sizeof names / sizeof names[0] && names[act] ? names[act] : "?";
+}
+
 void screen_free(struct screen *s)
 {
     if (!s)

@@ -78,6 +78,9 @@ struct screen {
     SDL_Rect pin_message;       /* SCENE_PIN: the UI draws the status line here */
 };
 
+/* "back", "item", "pin-digit"...: names for logs and the script's press. */
+const char *hit_action_name(enum hit_action act);
+
 bool screen_key_equal(const struct screen_key *a, const struct screen_key *b);
 
 /* Composes the screen for key. NULL only when memory runs out. */

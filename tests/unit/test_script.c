@@ -108,6 +108,27 @@ static void show_takes_one_item_id(void **state)
     expect_error(huge, "is too long (max 127 bytes)");
 }
 
+static void press_names_a_target_and_an_optional_number(void **state)
+{
+    (void)state;
+    struct script s;
+    char err[256] = "";
+    assert_int_equal(script_parse("press back\npress item 3\npress step -1\n", "t", &s, err, sizeof err), 0);
+    assert_int_equal(s.n_cmds, 3);
+    assert_int_equal(s.cmds[0].op, SCRIPT_PRESS);
+    assert_string_equal(s.cmds[0].name, "back");
+    assert_false(s.cmds[0].has_arg);
+    assert_string_equal(s.cmds[1].name, "item");
+    assert_true(s.cmds[1].has_arg);
+    assert_int_equal(s.cmds[1].arg, 3);
+    assert_int_equal(s.cmds[2].arg, -1);
+    script_free(&s);
+    expect_error("press\n", "bad.txt:1: \"press\" takes a target");
+    expect_error("press item x\n", "bad.txt:1: press: \"x\" is not a whole number");
+    expect_error("press a b c\n", "bad.txt:1: \"press\" takes a target");
+    expect_error("press it/em\n", "bad.txt:1: press: target");
+}
+
 static void empty_script_is_valid(void **state)
 {
     (void)state;
@@ -124,6 +145,7 @@ int main(void)
         cmocka_unit_test(parses_every_command),
         cmocka_unit_test(errors_name_file_and_line),
         cmocka_unit_test(show_takes_one_item_id),
+        cmocka_unit_test(press_names_a_target_and_an_optional_number),
         cmocka_unit_test(empty_script_is_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

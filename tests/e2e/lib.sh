@@ -1,0 +1,40 @@
+# Shared by the end-to-end test files: paths, the headless environment, a
+# kiosk config with exact timing, result counting and running the kiosk on
+# a script. Source it after `set -u` with BUILD_DIR as $1.
+BUILD=${1:-build}
+KIOSK=$BUILD/qingfeng
+FEEDTOOL=$BUILD/qingfeng-feed
+FEED=$BUILD/feed
+STATS=$BUILD/tests/png_stats
+OUT=${OUT:-$BUILD/e2e}
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+# Explicit timing so virtual-clock arithmetic below is exact.
+CONF=$OUT/kiosk.conf
+printf '[attract]\ndwell_ms = 8000\ntransition_ms = 900\ntransition = mixed\n' > "$CONF"
+SLOT=8900
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $1"; [ -n "${2:-}" ] && sed 's/^/#   /' "$2" | tail -n 20; }
+
+# Item ids of the bundled feed, one per line.
+feed_ids() { grep -o '"id": *"[^"]*"' "$1/feed.json" | sed 's/.*"\([^"]*\)"$/\1/'; }
+
+# run NAME SIZE SCRIPT_TEXT [extra args...]: runs the kiosk headless; leaves
+# $OUT/NAME.log (stderr), $OUT/NAME/ (shots) and the exit status in $rc.
+run() {
+    name=$1 size=$2 text=$3
+    shift 3
+    mkdir -p "$OUT/$name"
+    printf '%s\n' "$text" > "$OUT/$name.script"
+    "$KIOSK" --config "$CONF" --windowed --size "$size" --script "$OUT/$name.script" --shots "$OUT/$name" "$@" \
+        > "$OUT/$name.out" 2> "$OUT/$name.log"
+    rc=$?
+}
+
+scenes() { grep -c '^<6>scene: attract item=' "$OUT/$1.log"; }
+

@@ -11,6 +11,7 @@
 
 #include "core/json_locate.h"
 #include "core/sha256.h"
+#include "core/utf8.h"
 
 #define SUMMARY_CHARS 80
 #define FIELD_PATH_MAX 160
@@ -44,6 +45,37 @@ int item_kind_from_name(const char *name, enum item_kind *kind)
         }
     }
     return -1;
+}
+
+static const char *const question_kind_names[] = { "single", "multi", "judge" };
+
+const char *question_kind_name(enum question_kind kind)
+{
+    if ((unsigned)kind < sizeof question_kind_names / sizeof question_kind_names[0])
+        return question_kind_names[kind];
+    return "unknown";
+}
+
+int question_kind_from_name(const char *name, enum question_kind *kind)
+{
+    for (size_t i = 0; i < sizeof question_kind_names / sizeof question_kind_names[0]; i++) {
+        if (name && strcmp(name, question_kind_names[i]) == 0) {
+            *kind = (enum question_kind)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void feed_question_clear(struct feed_question *q)
+{
+    free(q->stem);
+    for (size_t i = 0; i < q->n_options; i++)
+        free(q->options[i]);
+    free(q->options);
+    free(q->explanation);
+    free(q->source);
+    memset(q, 0, sizeof *q);
 }
 
 int feed_path_is_safe(const char *path)
@@ -417,6 +449,197 @@ static int take_pages(struct parse_ctx *pc, json_t *q, const char *base, struct 
     return 0;
 }
 
+/* ---- questions (学后测) -------------------------------------------------- */
+
+/* True when `s` holds nothing but white space (ASCII or U+3000). */
+static int is_blank_text(const char *s)
+{
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+            s += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* Fails when `s` has more than `max` characters. */
+static int check_length(struct parse_ctx *pc, const char *path, const char *s, int max)
+{
+    size_t n = utf8_count(s, strlen(s));
+
+    if (n != UTF8_INVALID && n > (size_t)max)
+        return fail(pc, path, MSG_FEED_TEXT_TOO_LONG, n, max);
+    return 0;
+}
+
+static int take_options(struct parse_ctx *pc, json_t *qo, const char *qpath, struct feed_question *fq)
+{
+    char path[FIELD_PATH_MAX], opath[FIELD_PATH_MAX];
+    json_t *v = json_object_get(qo, "options");
+    size_t n, i, j;
+
+    join_path(path, qpath, "options");
+    if (v && !json_is_null(v) && !json_is_array(v))
+        return fail(pc, path, MSG_FEED_OPTIONS_NOT_LIST, json_kind_word(pc, v));
+    n = json_array_size(v); /* 0 when missing */
+    if (n < FEED_OPTIONS_MIN || n > FEED_OPTIONS_MAX)
+        return fail(pc, path, MSG_FEED_OPTIONS_COUNT, n, FEED_OPTIONS_MIN, FEED_OPTIONS_MAX);
+    fq->options = calloc(n, sizeof *fq->options);
+    if (!fq->options)
+        return fail_oom(pc);
+    for (i = 0; i < n; i++) {
+        json_t *o = json_array_get(v, i);
+
+        path_fmt(opath, "%s[%zu]", path, i);
+        if (!json_is_string(o))
+            return fail(pc, opath, MSG_FEED_NOT_STRING, json_kind_word(pc, o));
+        fq->options[i] = strdup(json_string_value(o));
+        if (!fq->options[i])
+            return fail_oom(pc);
+        fq->n_options++;
+        if (is_blank_text(fq->options[i]))
+            return fail(pc, opath, MSG_FEED_OPTION_EMPTY);
+        if (check_length(pc, opath, fq->options[i], FEED_OPTION_MAX_CHARS) < 0)
+            return -1;
+        for (j = 0; j < i; j++)
+            if (strcmp(fq->options[j], fq->options[i]) == 0)
+                return fail(pc, opath, MSG_FEED_OPTION_DUPLICATE, fq->options[i], j);
+    }
+    if (fq->kind == QUESTION_JUDGE &&
+        (n != 2 || strcmp(fq->options[0], "正确") != 0 || strcmp(fq->options[1], "错误") != 0))
+        return fail(pc, path, MSG_FEED_JUDGE_OPTIONS);
+    return 0;
+}
+
+/* "answer": option indices, counted from 0; sets fq->answer_mask. */
+static int take_answer(struct parse_ctx *pc, json_t *qo, const char *qpath, struct feed_question *fq)
+{
+    char path[FIELD_PATH_MAX], apath[FIELD_PATH_MAX], num[32];
+    json_t *v = json_object_get(qo, "answer");
+    size_t n, i;
+
+    join_path(path, qpath, "answer");
+    if (!v || json_is_null(v))
+        return fail(pc, path, MSG_FEED_ANSWER_MISSING);
+    if (!json_is_array(v))
+        return fail(pc, path, MSG_FEED_ANSWER_NOT_LIST, json_kind_word(pc, v));
+    n = json_array_size(v);
+    if (n == 0)
+        return fail(pc, path, MSG_FEED_ANSWER_EMPTY);
+    for (i = 0; i < n; i++) {
+        json_t *a = json_array_get(v, i);
+        json_int_t k;
+
+        path_fmt(apath, "%s[%zu]", path, i);
+        if (!json_is_integer(a))
+            return fail(pc, apath, MSG_FEED_ANSWER_NOT_INT, json_kind_word(pc, a), fq->n_options - 1);
+        k = json_integer_value(a);
+        if (k < 0 || (size_t)k >= fq->n_options)
+            return fail(pc, apath, MSG_FEED_ANSWER_RANGE, int_text(num, sizeof num, k), fq->n_options - 1);
+        if (fq->answer_mask & (1u << k))
+            return fail(pc, apath, MSG_FEED_ANSWER_DUPLICATE, int_text(num, sizeof num, k));
+        fq->answer_mask |= 1u << k;
+    }
+    switch (fq->kind) {
+    case QUESTION_SINGLE:
+        if (n != 1)
+            return fail(pc, path, MSG_FEED_ANSWER_NOT_ONE, n);
+        break;
+    case QUESTION_MULTI:
+        if (n < 2)
+            return fail(pc, path, MSG_FEED_ANSWER_MULTI_ONE);
+        break;
+    case QUESTION_JUDGE:
+        if (n != 1)
+            return fail(pc, path, MSG_FEED_JUDGE_ANSWER, n);
+        break;
+    }
+    return 0;
+}
+
+static int parse_question(struct parse_ctx *pc, json_t *qo, const char *qpath, struct feed_question *fq)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v;
+
+    if (!json_is_object(qo))
+        return fail(pc, qpath, MSG_FEED_QUESTION_NOT_OBJECT, json_kind_word(pc, qo));
+
+    v = json_object_get(qo, "kind");
+    join_path(path, qpath, "kind");
+    if (!v || json_is_null(v))
+        return fail(pc, path, MSG_FEED_QUESTION_KIND_MISSING);
+    if (!json_is_string(v))
+        return fail(pc, path, MSG_FEED_NOT_STRING, json_kind_word(pc, v));
+    if (question_kind_from_name(json_string_value(v), &fq->kind) < 0)
+        return fail(pc, path, MSG_FEED_QUESTION_KIND_UNKNOWN, json_string_value(v));
+
+    if (take_string(pc, qo, "stem", qpath, &fq->stem) < 0)
+        return -1;
+    join_path(path, qpath, "stem");
+    if (!fq->stem || is_blank_text(fq->stem))
+        return fail(pc, path, MSG_FEED_QUESTION_NO_STEM);
+    if (check_length(pc, path, fq->stem, FEED_STEM_MAX_CHARS) < 0)
+        return -1;
+
+    if (take_options(pc, qo, qpath, fq) < 0 || take_answer(pc, qo, qpath, fq) < 0)
+        return -1;
+
+    if (take_string(pc, qo, "explanation", qpath, &fq->explanation) < 0)
+        return -1;
+    join_path(path, qpath, "explanation");
+    if (!fq->explanation || is_blank_text(fq->explanation))
+        return fail(pc, path, MSG_FEED_QUESTION_NO_EXPLANATION);
+    if (check_length(pc, path, fq->explanation, FEED_EXPLANATION_MAX_CHARS) < 0)
+        return -1;
+
+    if (take_string(pc, qo, "source", qpath, &fq->source) < 0)
+        return -1;
+    if (fq->source && is_blank_text(fq->source)) { /* an empty source is no source */
+        free(fq->source);
+        fq->source = NULL;
+    }
+    join_path(path, qpath, "source");
+    if (fq->source && check_length(pc, path, fq->source, FEED_QUESTION_SOURCE_MAX_CHARS) < 0)
+        return -1;
+    return 0;
+}
+
+/* "_qingfeng.questions": the self-check of a case. */
+static int take_questions(struct parse_ctx *pc, json_t *q, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX], qpath[FIELD_PATH_MAX];
+    json_t *v = json_object_get(q, "questions");
+    size_t n, i;
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "questions");
+    if (!json_is_array(v))
+        return fail(pc, path, MSG_FEED_QUESTIONS_NOT_LIST, json_kind_word(pc, v));
+    n = json_array_size(v);
+    if (n == 0)
+        return 0;
+    if (it->kind != ITEM_CASE)
+        return fail(pc, path, MSG_FEED_QUESTIONS_NOT_CASE,
+                    msg_fmt(pc->errs->lang, it->kind == ITEM_MAXIM ? MSG_WORD_MAXIM : MSG_WORD_STORY));
+    if (n > FEED_QUESTIONS_MAX)
+        return fail(pc, path, MSG_FEED_QUESTIONS_TOO_MANY, n, FEED_QUESTIONS_MAX, FEED_QUESTIONS_MAX);
+    it->questions = calloc(n, sizeof *it->questions);
+    if (!it->questions)
+        return fail_oom(pc);
+    for (i = 0; i < n; i++) {
+        path_fmt(qpath, "%s[%zu]", path, i);
+        it->n_questions++;
+        if (parse_question(pc, json_array_get(v, i), qpath, &it->questions[i]) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The first author name of a plain JSON Feed item ("authors" in 1.1,
  * "author" in 1.0), or NULL. */
 static const char *plain_author(json_t *item)
@@ -506,7 +729,8 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
         if (take_string(pc, q, "author", qbase, &it->author) < 0 ||
             take_string(pc, q, "source", qbase, &it->source) < 0 ||
             take_string(pc, q, "markdown", qbase, &it->markdown) < 0 ||
-            take_string(pc, q, "intro", qbase, &it->intro) < 0 || take_pages(pc, q, qbase, it) < 0)
+            take_string(pc, q, "intro", qbase, &it->intro) < 0 || take_pages(pc, q, qbase, it) < 0 ||
+            take_questions(pc, q, qbase, it) < 0)
             goto out;
     }
     if (!it->author && plain_author(item) && !(it->author = dup_str(plain_author(item)))) {
@@ -1077,6 +1301,9 @@ static void item_free(struct feed_item *it)
         free(it->pages[i].markdown);
     }
     free(it->pages);
+    for (i = 0; i < it->n_questions; i++)
+        feed_question_clear(&it->questions[i]);
+    free(it->questions);
 }
 
 void feed_free(struct feed *feed)

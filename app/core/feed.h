@@ -9,7 +9,11 @@
  *                  "_qingfeng": { "kind": "maxim"|"case"|"story",
  *                                 "author", "source", "weight",
  *                                 "markdown", "intro",
- *                                 "pages": [ {"title","markdown"} ] } } ] }
+ *                                 "pages": [ {"title","markdown"} ],
+ *                                 "questions": [ {"kind": "single"|"multi"|"judge",
+ *                                                 "stem", "options": [...],
+ *                                                 "answer": [indices], "explanation",
+ *                                                 "source"} ] } } ] }
  * A plain JSON Feed without "_qingfeng" objects reads as stories.
  *
  * Every message has the form
@@ -33,17 +37,32 @@ struct feed_page {
     char *markdown; /* CommonMark body of the page */
 };
 
-enum question_kind { QUESTION_SINGLE, QUESTION_MULTI, QUESTION_JUDGE };
+/* A self-check question (学后测) at the end of a case. */
+enum question_kind {
+    QUESTION_SINGLE, /* exactly one right option */
+    QUESTION_MULTI,  /* two or more right options */
+    QUESTION_JUDGE,  /* true/false: the options are exactly 正确, 错误 (in this order) */
+};
 
 struct feed_question {
-    char *stem;
-    char **options;
+    char *stem;          /* the question, plain text */
+    char **options;      /* FEED_OPTIONS_MIN..FEED_OPTIONS_MAX distinct, non-empty, plain text */
     size_t n_options;
     unsigned answer_mask; /* bit i = option i correct */
-    enum question_kind kind;
-    char *explanation;
-    char *source;
+    enum question_kind kind; /* QUESTION_SINGLE, QUESTION_MULTI, QUESTION_JUDGE */
+    char *explanation;   /* 解析: CommonMark, never empty */
+    char *source;        /* 出处, e.g. 《中国共产党廉洁自律准则》; may be NULL */
 };
+
+/* Limits on questions, checked by the validator and the builder. Lengths
+ * are in characters (Unicode code points), not bytes. */
+#define FEED_QUESTIONS_MAX 5
+#define FEED_OPTIONS_MIN 2
+#define FEED_OPTIONS_MAX 6
+#define FEED_STEM_MAX_CHARS 150
+#define FEED_OPTION_MAX_CHARS 60
+#define FEED_EXPLANATION_MAX_CHARS 400
+#define FEED_QUESTION_SOURCE_MAX_CHARS 80
 
 struct feed_item {
     char *id;        /* unique, non-empty */
@@ -61,9 +80,9 @@ struct feed_item {
     size_t n_tags;
     struct feed_page *pages;
     size_t n_pages;
-    struct feed_question *questions;
-    size_t n_questions;
     int weight;      /* >= 1; default 1 */
+    struct feed_question *questions; /* self-check after the pages; cases only */
+    size_t n_questions;              /* 0..FEED_QUESTIONS_MAX */
 };
 
 struct feed_asset {
@@ -89,6 +108,15 @@ const char *item_kind_name(enum item_kind kind);
 
 /* Maps "maxim", "case", "story" to a kind. Returns 0, or -1 if unknown. */
 int item_kind_from_name(const char *name, enum item_kind *kind);
+
+/* "single", "multi" or "judge" ("unknown" outside the enum). */
+const char *question_kind_name(enum question_kind kind);
+
+/* Maps "single", "multi", "judge" to a kind. Returns 0, or -1 if unknown. */
+int question_kind_from_name(const char *name, enum question_kind *kind);
+
+/* Frees what a question owns and zeroes it. */
+void feed_question_clear(struct feed_question *q);
 
 /* Parses and validates feed.json text. `name` is used in messages (a file
  * path or URL). Returns a new feed, or NULL with a one-line English message

@@ -14,9 +14,20 @@
 
 #include "core/feed.h"
 #include "core/sha256.h"
+#include "core/utf8.h"
 
 #define PATH_LEN 4096
 #define ID_MAX 100
+
+/* The title of the last section of a case that holds its self-check
+ * questions, and the "fields" its messages name: the words an editor sees
+ * in the file. */
+#define QUIZ_TITLE "学后测"
+#define QUIZ_FIELD_SECTION "学后测"
+#define QUIZ_FIELD_STEM "题目"
+#define QUIZ_FIELD_OPTION "选项"
+#define QUIZ_FIELD_EXPLANATION "解析"
+#define QUIZ_FIELD_SOURCE "出处"
 
 static const char *const source_keys[] = { "id", "title", "lead", "author", "source", "image",
                                            "tags", "weight", "url", "kind", NULL };
@@ -46,6 +57,8 @@ struct src_item {
     char *intro; /* text before the first "## ", or NULL */
     struct feed_page *pages;
     size_t n_pages;
+    struct feed_question *questions; /* from the "## 学后测" section */
+    size_t n_questions;
 };
 
 struct feed_meta {
@@ -326,20 +339,23 @@ static int fence_of(const char *s, const char *e, char *ch, size_t *n)
     return *n >= 3;
 }
 
-/* When [s, e) is an ATX level-2 heading ("## title"), returns its text
- * range in *ts, *te and 1. */
-static int heading2(const char *s, const char *e, const char **ts, const char **te)
+/* When [s, e) is an ATX heading ("## title", "### question"), returns its
+ * level (1 to 6) and its text range in *ts, *te; otherwise 0. */
+static int heading_level(const char *s, const char *e, const char **ts, const char **te)
 {
-    int indent = 0;
+    int indent = 0, level = 0;
 
     while (s < e && *s == ' ' && indent < 4) {
         s++;
         indent++;
     }
-    if (indent > 3 || e - s < 2 || s[0] != '#' || s[1] != '#')
+    if (indent > 3)
         return 0;
-    s += 2;
-    if (s < e && *s != ' ' && *s != '\t')
+    while (s < e && *s == '#' && level < 7) {
+        s++;
+        level++;
+    }
+    if (level == 0 || level > 6 || (s < e && *s != ' ' && *s != '\t'))
         return 0;
     while (s < e && (*s == ' ' || *s == '\t'))
         s++;
@@ -358,22 +374,514 @@ static int heading2(const char *s, const char *e, const char **ts, const char **
     }
     *ts = s;
     *te = e;
-    return 1;
+    return level;
+}
+
+/* When [s, e) is an ATX level-2 heading ("## title"), returns its text
+ * range in *ts, *te and 1. */
+static int heading2(const char *s, const char *e, const char **ts, const char **te)
+{
+    return heading_level(s, e, ts, te) == 2;
 }
 
 struct page_span {
+    const char *start; /* the heading line */
     const char *title, *title_end;
     const char *text, *text_end;
     int line;
 };
 
-/* Splits the body at "## " headings (outside fenced code). */
+/* ---- the 学后测 section ---------------------------------------------------- */
+
+/* Trims ASCII blanks and U+3000 from both ends of [*b, *e). */
+static void trim_text(const char **b, const char **e)
+{
+    for (;;) {
+        if (*b < *e && (**b == ' ' || **b == '\t'))
+            (*b)++;
+        else if (*e - *b >= 3 && memcmp(*b, "\xe3\x80\x80", 3) == 0)
+            *b += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (*e > *b && ((*e)[-1] == ' ' || (*e)[-1] == '\t'))
+            (*e)--;
+        else if (*e - *b >= 3 && memcmp(*e - 3, "\xe3\x80\x80", 3) == 0)
+            *e -= 3;
+        else
+            break;
+    }
+}
+
+static int is_blank_line(const char *s, const char *e)
+{
+    trim_text(&s, &e);
+    return s == e;
+}
+
+/* True when `s` holds nothing but white space (ASCII or U+3000). */
+static int text_is_blank(const char *s)
+{
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+            s += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+static size_t char_count(const char *s)
+{
+    size_t n = utf8_count(s, strlen(s));
+    return n == UTF8_INVALID ? strlen(s) : n;
+}
+
+enum quiz_line { QL_OTHER, QL_ITEM_NO_BOX, QL_OPTION };
+
+/* Classifies [s, e) as a task-list option ("- [ ] text", "- [x] text"; "*"
+ * and "+" bullets too), a list item without a box, or something else. For
+ * an option, sets *checked and its trimmed text in [*ts, *te). */
+static enum quiz_line option_line(const char *s, const char *e, int *checked, const char **ts, const char **te)
+{
+    int indent = 0;
+
+    while (s < e && *s == ' ' && indent < 4) {
+        s++;
+        indent++;
+    }
+    if (indent > 3 || s >= e || (*s != '-' && *s != '*' && *s != '+'))
+        return QL_OTHER;
+    s++;
+    if (s < e && *s != ' ' && *s != '\t')
+        return QL_OTHER;
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    if (e - s < 3 || s[0] != '[' || s[2] != ']' || (s[1] != ' ' && s[1] != 'x' && s[1] != 'X') ||
+        (e - s > 3 && s[3] != ' ' && s[3] != '\t'))
+        return QL_ITEM_NO_BOX;
+    *checked = s[1] != ' ';
+    s += 3;
+    trim_text(&s, &e);
+    *ts = s;
+    *te = e;
+    return QL_OPTION;
+}
+
+/* When [s, e) starts with `label` and a colon ("解析：", "解析:"), returns
+ * where the text after it starts (blanks skipped); otherwise NULL. */
+static const char *after_label(const char *s, const char *e, const char *label)
+{
+    size_t n = strlen(label);
+
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    if ((size_t)(e - s) < n || memcmp(s, label, n) != 0)
+        return NULL;
+    s += n;
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    if (e - s >= 3 && memcmp(s, "\xef\xbc\x9a", 3) == 0) /* ： */
+        s += 3;
+    else if (s < e && *s == ':')
+        s++;
+    else
+        return NULL;
+    trim_text(&s, &e);
+    return s;
+}
+
+struct quiz_option {
+    char *text;
+    int line;
+    int checked;
+};
+
+/* Where the reader is inside a question. */
+enum quiz_state {
+    QS_OPTIONS,     /* after "### ": options expected */
+    QS_EXPLANATION, /* after "解析：": everything is explanation */
+    QS_SOURCE,      /* after "出处：" */
+};
+
+/* The question being read from a 学后测 section. */
+struct quiz_reader {
+    struct build *b;
+    struct src_item *it;
+    int open; /* a question is being read */
+    int line; /* its "### " line */
+    char *stem;
+    struct quiz_option *opts;
+    size_t n_opts, cap_opts;
+    enum quiz_state st;
+    int expl_line; /* 0 when there is no "解析：" yet */
+    const char *expl_b, *expl_e;
+    int src_line; /* 0 when there is no "出处：" yet */
+    char *source;
+};
+
+static void quiz_reader_reset(struct quiz_reader *r)
+{
+    free(r->stem);
+    r->stem = NULL;
+    for (size_t i = 0; i < r->n_opts; i++)
+        free(r->opts[i].text);
+    r->n_opts = 0;
+    free(r->source);
+    r->source = NULL;
+    r->open = 0;
+    r->expl_line = r->src_line = 0;
+    r->expl_b = r->expl_e = NULL;
+}
+
+/* Checks the question just read and appends it to the item. Problems are
+ * reported; the question is kept either way (nothing is written when there
+ * are problems). Returns -1 when out of memory. */
+static int quiz_finish(struct quiz_reader *r)
+{
+    struct diag *errs = r->b->errs;
+    struct src_item *it = r->it;
+    struct feed_question q = { 0 }, *grown;
+    size_t n_marked = 0, i;
+    int judge, swap;
+
+    if (!r->open)
+        return 0;
+    if (!*r->stem)
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_STEM, MSG_SRC_QUIZ_STEM_EMPTY);
+    else if (char_count(r->stem) > FEED_STEM_MAX_CHARS)
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_STEM, MSG_SRC_QUIZ_TOO_LONG, char_count(r->stem),
+                   FEED_STEM_MAX_CHARS);
+    if (r->n_opts < FEED_OPTIONS_MIN || r->n_opts > FEED_OPTIONS_MAX)
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_COUNT, r->n_opts, FEED_OPTIONS_MIN,
+                   FEED_OPTIONS_MAX);
+    for (i = 0; i < r->n_opts; i++)
+        n_marked += r->opts[i].checked != 0;
+    if (r->n_opts > 0 && n_marked == 0)
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_NO_ANSWER);
+    judge = r->n_opts == 2 && ((strcmp(r->opts[0].text, "正确") == 0 && strcmp(r->opts[1].text, "错误") == 0) ||
+                               (strcmp(r->opts[0].text, "错误") == 0 && strcmp(r->opts[1].text, "正确") == 0));
+    if (judge && n_marked == 2)
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_JUDGE_BOTH);
+
+    if (r->expl_line) {
+        q.explanation = trim_block(r->expl_b, (size_t)(r->expl_e - r->expl_b), NULL);
+        if (!q.explanation)
+            return oom(r->b);
+        if (text_is_blank(q.explanation))
+            diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_NO_EXPLANATION);
+        else if (char_count(q.explanation) > FEED_EXPLANATION_MAX_CHARS)
+            diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_TOO_LONG,
+                       char_count(q.explanation), FEED_EXPLANATION_MAX_CHARS);
+    } else {
+        diag_field(errs, it->file, r->line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_NO_EXPLANATION);
+    }
+
+    /* the question as the feed has it: 正确 always first in a judgement */
+    q.options = calloc(r->n_opts ? r->n_opts : 1, sizeof *q.options);
+    grown = realloc(it->questions, (it->n_questions + 1) * sizeof *it->questions);
+    if (grown)
+        it->questions = grown;
+    if (!q.options || !grown) {
+        feed_question_clear(&q);
+        return oom(r->b);
+    }
+    swap = judge && strcmp(r->opts[0].text, "错误") == 0;
+    for (i = 0; i < r->n_opts; i++) {
+        size_t to = swap ? 1 - i : i;
+        q.options[to] = r->opts[i].text;
+        r->opts[i].text = NULL;
+        if (r->opts[i].checked && to < 32)
+            q.answer_mask |= 1u << to;
+    }
+    q.n_options = r->n_opts;
+    q.kind = judge ? QUESTION_JUDGE : n_marked > 1 ? QUESTION_MULTI : QUESTION_SINGLE;
+    q.stem = r->stem;
+    r->stem = NULL;
+    q.source = r->source;
+    r->source = NULL;
+    it->questions[it->n_questions++] = q;
+    quiz_reader_reset(r);
+    return 0;
+}
+
+static int quiz_add_option(struct quiz_reader *r, const char *ts, const char *te, int checked, int line)
+{
+    struct diag *errs = r->b->errs;
+    struct quiz_option *o;
+
+    if (r->n_opts == r->cap_opts) {
+        size_t cap = r->cap_opts ? r->cap_opts * 2 : 8;
+        struct quiz_option *grown = realloc(r->opts, cap * sizeof *grown);
+        if (!grown)
+            return oom(r->b);
+        r->opts = grown;
+        r->cap_opts = cap;
+    }
+    o = &r->opts[r->n_opts];
+    o->text = dup_range(ts, (size_t)(te - ts));
+    if (!o->text)
+        return oom(r->b);
+    o->line = line;
+    o->checked = checked;
+    r->n_opts++;
+    if (!*o->text) {
+        diag_field(errs, r->it->file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_EMPTY);
+        return 0;
+    }
+    if (char_count(o->text) > FEED_OPTION_MAX_CHARS)
+        diag_field(errs, r->it->file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_TOO_LONG, char_count(o->text),
+                   FEED_OPTION_MAX_CHARS);
+    for (size_t i = 0; i + 1 < r->n_opts; i++) {
+        if (strcmp(r->opts[i].text, o->text) == 0) {
+            diag_field(errs, r->it->file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_TWICE, o->text, r->opts[i].line);
+            break;
+        }
+    }
+    return 0;
+}
+
+static int quiz_take_source(struct quiz_reader *r, const char *text, const char *eol, int line)
+{
+    struct diag *errs = r->b->errs;
+
+    r->st = QS_SOURCE;
+    if (r->src_line) {
+        diag_field(errs, r->it->file, line, QUIZ_FIELD_SOURCE, MSG_SRC_QUIZ_PART_TWICE, r->src_line);
+        return 0;
+    }
+    r->src_line = line;
+    r->source = dup_range(text, (size_t)(eol - text));
+    if (!r->source)
+        return oom(r->b);
+    if (!*r->source)
+        diag_field(errs, r->it->file, line, QUIZ_FIELD_SOURCE, MSG_SRC_QUIZ_SOURCE_EMPTY);
+    else if (char_count(r->source) > FEED_QUESTION_SOURCE_MAX_CHARS)
+        diag_field(errs, r->it->file, line, QUIZ_FIELD_SOURCE, MSG_SRC_QUIZ_TOO_LONG, char_count(r->source),
+                   FEED_QUESTION_SOURCE_MAX_CHARS);
+    return 0;
+}
+
+static void quiz_start_explanation(struct quiz_reader *r, const char *text, const char *eol, int line)
+{
+    r->st = QS_EXPLANATION;
+    r->expl_line = line;
+    r->expl_b = text;
+    r->expl_e = eol;
+}
+
+/* One non-blank line [s, eol) inside a question that is not a heading.
+ * Sets *stray when the line is not part of a question (reported once per
+ * run of such lines: `was_stray` says the previous line was one). */
+static int quiz_line(struct quiz_reader *r, const char *s, const char *eol, int line, int was_stray, int *stray)
+{
+    struct diag *errs = r->b->errs;
+    const char *file = r->it->file, *ts = NULL, *te = NULL;
+    const char *expl = after_label(s, eol, "解析"), *src = after_label(s, eol, "出处");
+    int checked = 0;
+    enum quiz_line kind = option_line(s, eol, &checked, &ts, &te);
+
+    switch (r->st) {
+    case QS_OPTIONS:
+        if (kind == QL_OPTION)
+            return quiz_add_option(r, ts, te, checked, line);
+        if (kind == QL_ITEM_NO_BOX)
+            diag_field(errs, file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_NO_BOX);
+        else if (expl)
+            quiz_start_explanation(r, expl, eol, line);
+        else if (src)
+            return quiz_take_source(r, src, eol, line);
+        else
+            *stray = 1;
+        break;
+    case QS_EXPLANATION:
+        if (kind == QL_OPTION)
+            diag_field(errs, file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_LATE);
+        else if (expl)
+            diag_field(errs, file, line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_PART_TWICE, r->expl_line);
+        else if (src)
+            return quiz_take_source(r, src, eol, line);
+        else
+            r->expl_e = eol; /* more explanation */
+        break;
+    case QS_SOURCE:
+        if (kind == QL_OPTION)
+            diag_field(errs, file, line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_OPTION_LATE);
+        else if (expl && r->expl_line)
+            diag_field(errs, file, line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_PART_TWICE, r->expl_line);
+        else if (expl)
+            quiz_start_explanation(r, expl, eol, line);
+        else if (src)
+            diag_field(errs, file, line, QUIZ_FIELD_SOURCE, MSG_SRC_QUIZ_PART_TWICE, r->src_line);
+        else
+            *stray = 1;
+        break;
+    }
+    if (*stray && !was_stray)
+        diag_field(errs, file, line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_STRAY_TEXT);
+    return 0;
+}
+
+/* Reads the questions of a "## 学后测" section: the text [s, e), which
+ * starts on line `line`; `heading_line` is the line of the heading.
+ *
+ *   ### question
+ *   - [ ] wrong option
+ *   - [x] right option
+ *
+ *   解析：why (one or more paragraphs)
+ *   出处：《document》 (optional)
+ *
+ * Adds the questions to it->questions and a message per problem.
+ * Returns -1 when out of memory. */
+static int parse_quiz(struct build *b, struct src_item *it, const char *s, const char *e, int line, int heading_line)
+{
+    struct quiz_reader r = { .b = b, .it = it };
+    const char *p = s;
+    size_t n_questions = 0;
+    int stray = 0, rc = -1;
+
+    while (p < e) {
+        const char *eol = memchr(p, '\n', (size_t)(e - p)), *ts, *te;
+        int was_stray = stray, level;
+
+        if (!eol)
+            eol = e;
+        stray = 0;
+        level = heading_level(p, eol, &ts, &te);
+        if (level == 3) {
+            if (quiz_finish(&r) < 0)
+                goto out;
+            if (++n_questions == FEED_QUESTIONS_MAX + 1)
+                diag_field(b->errs, it->file, line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_TOO_MANY, FEED_QUESTIONS_MAX,
+                           FEED_QUESTIONS_MAX);
+            trim_text(&ts, &te);
+            r.stem = dup_range(ts, (size_t)(te - ts));
+            if (!r.stem) {
+                oom(b);
+                goto out;
+            }
+            r.open = 1;
+            r.line = line;
+            r.st = QS_OPTIONS;
+        } else if (level) {
+            const char *hs = p, *he = eol;
+            char shown[128];
+            trim_text(&hs, &he);
+            if (he - hs > 120) { /* cut long lines, at a character boundary */
+                he = hs + 120;
+                while (he > hs && ((unsigned char)*he & 0xc0) == 0x80)
+                    he--;
+            }
+            snprintf(shown, sizeof shown, "%.*s", (int)(he - hs), hs);
+            diag_field(b->errs, it->file, line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_HEADING, shown);
+        } else if (is_blank_line(p, eol)) {
+            /* blank lines separate options and paragraphs */
+        } else if (!r.open) {
+            if (!was_stray)
+                diag_field(b->errs, it->file, line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_STRAY_TEXT);
+            stray = 1;
+        } else if (quiz_line(&r, p, eol, line, was_stray, &stray) < 0) {
+            goto out;
+        }
+        p = eol < e ? eol + 1 : e;
+        line++;
+    }
+    if (quiz_finish(&r) < 0)
+        goto out;
+    if (n_questions == 0)
+        diag_field(b->errs, it->file, heading_line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_EMPTY);
+    rc = 0;
+out:
+    quiz_reader_reset(&r);
+    free(r.opts);
+    return rc;
+}
+
+static int is_quiz_span(const struct page_span *sp)
+{
+    return (size_t)(sp->title_end - sp->title) == strlen(QUIZ_TITLE) &&
+           memcmp(sp->title, QUIZ_TITLE, strlen(QUIZ_TITLE)) == 0;
+}
+
+/* Handles the "## 学后测" sections among the n spans: reports a second one,
+ * one outside a case and one that is not last, and reads the questions of
+ * the first. Returns the number of such sections, or -1 when out of
+ * memory. */
+static long take_quiz(struct build *b, struct src_item *it, const struct page_span *spans, size_t n)
+{
+    size_t quiz = n, count = 0, i;
+
+    for (i = 0; i < n; i++) {
+        if (!is_quiz_span(&spans[i]))
+            continue;
+        count++;
+        if (quiz == n)
+            quiz = i;
+        else
+            diag_field(b->errs, it->file, spans[i].line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_TWICE, spans[quiz].line);
+    }
+    if (quiz == n)
+        return 0;
+    if (it->kind != ITEM_CASE) {
+        diag_field(b->errs, it->file, spans[quiz].line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_NOT_CASE);
+        return (long)count;
+    }
+    for (i = quiz + 1; i < n; i++) {
+        if (!is_quiz_span(&spans[i])) {
+            const char *te = spans[i].title_end;
+            char title[128];
+            if (te - spans[i].title > 120) { /* cut long titles, at a character boundary */
+                te = spans[i].title + 120;
+                while (te > spans[i].title && ((unsigned char)*te & 0xc0) == 0x80)
+                    te--;
+            }
+            snprintf(title, sizeof title, "%.*s", (int)(te - spans[i].title), spans[i].title);
+            diag_field(b->errs, it->file, spans[quiz].line, QUIZ_FIELD_SECTION, MSG_SRC_QUIZ_NOT_LAST, title);
+            break;
+        }
+    }
+    if (parse_quiz(b, it, spans[quiz].text, spans[quiz].text_end, spans[quiz].line + 1, spans[quiz].line) < 0)
+        return -1;
+    return (long)count;
+}
+
+/* The body without its 学后测 sections, trimmed. Returns a new string. */
+static char *body_without_quiz(const char *body, const struct page_span *spans, size_t n)
+{
+    size_t len = strlen(body), k = 0;
+    char *out = malloc(len + 1), *trimmed;
+    const char *p = body;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_quiz_span(&spans[i]))
+            continue;
+        memcpy(out + k, p, (size_t)(spans[i].start - p));
+        k += (size_t)(spans[i].start - p);
+        p = spans[i].text_end;
+    }
+    memcpy(out + k, p, (size_t)(body + len - p));
+    k += (size_t)(body + len - p);
+    trimmed = trim_block(out, k, NULL);
+    free(out);
+    return trimmed;
+}
+
+/* Splits the body at "## " headings (outside fenced code) into the intro
+ * and the pages. A "## 学后测" section is not a page: its questions are
+ * read (cases only), and it is taken out of the body, so the reading text
+ * never shows the answers. */
 static int split_pages(struct build *b, struct src_item *it, int body_line)
 {
     const char *p = it->body, *end = it->body + strlen(it->body);
-    const char *intro_end = end;
     struct page_span *spans = NULL;
     size_t n = 0, i;
+    long n_quiz;
     int line = body_line, in_fence = 0, rc = -1;
     char fch = 0;
     size_t flen = 0;
@@ -400,11 +908,9 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
                 goto out;
             }
             spans = grown;
-            if (n == 0)
-                intro_end = p;
-            else
+            if (n > 0)
                 spans[n - 1].text_end = p;
-            spans[n++] = (struct page_span){ ts, te, eol < end ? eol + 1 : end, end, line };
+            spans[n++] = (struct page_span){ p, ts, te, eol < end ? eol + 1 : end, end, line };
         }
         p = eol < end ? eol + 1 : end;
         line++;
@@ -413,19 +919,26 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         rc = 0;
         goto out;
     }
-    it->intro = trim_block(it->body, (size_t)(intro_end - it->body), NULL);
-    it->pages = calloc(n, sizeof *it->pages);
-    if (!it->intro || !it->pages) {
-        oom(b);
+    n_quiz = take_quiz(b, it, spans, n);
+    if (n_quiz < 0)
         goto out;
-    }
-    if (!*it->intro) {
-        free(it->intro);
-        it->intro = NULL;
+    if ((size_t)n_quiz < n) {
+        it->intro = trim_block(it->body, (size_t)(spans[0].start - it->body), NULL);
+        it->pages = calloc(n - (size_t)n_quiz, sizeof *it->pages);
+        if (!it->intro || !it->pages) {
+            oom(b);
+            goto out;
+        }
+        if (!*it->intro) {
+            free(it->intro);
+            it->intro = NULL;
+        }
     }
     for (i = 0; i < n; i++) {
-        struct feed_page *pg = &it->pages[i];
-        it->n_pages++;
+        struct feed_page *pg;
+        if (is_quiz_span(&spans[i]))
+            continue;
+        pg = &it->pages[it->n_pages++];
         pg->title = dup_range(spans[i].title, (size_t)(spans[i].title_end - spans[i].title));
         pg->markdown = trim_block(spans[i].text, (size_t)(spans[i].text_end - spans[i].text), NULL);
         if (!pg->title || !pg->markdown) {
@@ -436,6 +949,17 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_HEADING_EMPTY);
         else if (!*pg->markdown)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_EMPTY, pg->title);
+    }
+    if (n_quiz > 0) {
+        char *body = body_without_quiz(it->body, spans, n);
+        if (!body) {
+            oom(b);
+            goto out;
+        }
+        free(it->body);
+        it->body = body;
+        if (!*body)
+            diag_field(b->errs, it->file, body_line, NULL, MSG_SRC_BODY_EMPTY_TEXT);
     }
     rc = 0;
 out:
@@ -464,6 +988,9 @@ static void src_item_free(struct src_item *it)
         free(it->pages[i].markdown);
     }
     free(it->pages);
+    for (size_t i = 0; i < it->n_questions; i++)
+        feed_question_clear(&it->questions[i]);
+    free(it->questions);
 }
 
 /* Copies a non-empty field value into *out. Returns -1 when out of memory. */
@@ -793,6 +1320,43 @@ static char *maxim_html(const char *text)
     return out;
 }
 
+/* "questions": [{"kind", "stem", "options", "answer", "explanation", "source"}] */
+static json_t *questions_json(const struct src_item *it)
+{
+    json_t *arr = json_array();
+    int bad = !arr;
+
+    for (size_t i = 0; !bad && i < it->n_questions; i++) {
+        const struct feed_question *fq = &it->questions[i];
+        json_t *o = json_object(), *options = json_array(), *answer = json_array();
+
+        bad |= !o || !options || !answer;
+        for (size_t k = 0; !bad && k < fq->n_options; k++) {
+            bad |= json_array_append_new(options, json_string(fq->options[k]));
+            if (k < 32 && (fq->answer_mask & (1u << k)))
+                bad |= json_array_append_new(answer, json_integer((json_int_t)k));
+        }
+        if (!bad) {
+            bad |= set_str(o, "kind", question_kind_name(fq->kind));
+            bad |= set_str(o, "stem", fq->stem);
+            bad |= json_object_set_new(o, "options", options);
+            bad |= json_object_set_new(o, "answer", answer);
+            bad |= set_str(o, "explanation", fq->explanation);
+            bad |= set_str(o, "source", fq->source);
+            bad |= json_array_append_new(arr, o);
+        } else {
+            json_decref(o);
+            json_decref(options);
+            json_decref(answer);
+        }
+    }
+    if (bad) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}
+
 static json_t *item_json(const struct src_item *it)
 {
     json_t *o = json_object(), *q = json_object(), *tags = NULL, *pages = NULL;
@@ -841,6 +1405,12 @@ static json_t *item_json(const struct src_item *it)
             bad |= json_array_append_new(pages, pg);
         }
         bad |= json_object_set_new(q, "pages", pages);
+    }
+    if (it->n_questions) {
+        json_t *questions = questions_json(it);
+        if (!questions)
+            goto fail;
+        bad |= json_object_set_new(q, "questions", questions);
     }
     bad |= json_object_set_new(o, "_qingfeng", q);
     q = NULL;

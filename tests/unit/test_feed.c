@@ -140,6 +140,8 @@ static void test_good_feed_fields(void **state)
     assert_string_equal(c->pages[0].title, "案情");
     assert_string_equal(c->pages[1].markdown, "B");
     assert_int_equal(c->weight, 1);
+    assert_int_equal(c->n_questions, 0); /* no "questions": none */
+    assert_null(c->questions);
 
     const struct feed_item *s = &feed->items[2];
     assert_int_equal(s->kind, ITEM_STORY);
@@ -303,6 +305,183 @@ static void test_error_not_an_object(void **state)
 
     assert_null(feed);
     assert_prefix(err, "a.json:1: feed: is an array, not an object;");
+}
+
+/* ---- questions (学后测) ---------------------------------------------------- */
+
+/* A case with four questions; the line numbers matter. */
+static const char quiz_feed[] =
+    "{\n"                                                                         /* 1 */
+    "  \"version\": \"https://jsonfeed.org/version/1.1\",\n"                      /* 2 */
+    "  \"title\": \"清风 内容\",\n"                                               /* 3 */
+    "  \"items\": [\n"                                                            /* 4 */
+    "    {\"id\": \"case-hongbao\", \"title\": \"电子红包案\", \"content_text\": \"正文\",\n" /* 5 */
+    "     \"_qingfeng\": {\"kind\": \"case\", \"questions\": [\n"                  /* 6 */
+    "       {\"kind\": \"single\", \"stem\": \"收到电子红包，正确的做法是？\",\n"    /* 7 */
+    "        \"options\": [\"收下\", \"一律不收，及时报告\", \"转给工会\"],\n"      /* 8 */
+    "        \"answer\": [1],\n"                                                  /* 9 */
+    "        \"explanation\": \"一律不收。\\n\\n无法退回的，及时报告。\", \"source\": \"《中国共产党廉洁自律准则》\"},\n" /* 10 */
+    "       {\"kind\": \"multi\", \"stem\": \"哪些属于礼金？\",\n"                  /* 11 */
+    "        \"options\": [\"电子红包\", \"购物卡\", \"工作餐\", \"茶水\", \"文件\", \"微信转账\"],\n" /* 12 */
+    "        \"answer\": [5, 0, 1],\n"                                            /* 13 */
+    "        \"explanation\": \"都是礼金。\", \"source\": \"\"},\n"                /* 14 */
+    "       {\"kind\": \"judge\", \"stem\": \"小额红包可以收。\",\n"                 /* 15 */
+    "        \"options\": [\"正确\", \"错误\"],\n"                                  /* 16 */
+    "        \"answer\": [1],\n"                                                  /* 17 */
+    "        \"explanation\": \"不论金额大小。\", \"later\": true},\n"              /* 18 */
+    "       {\"kind\": \"judge\", \"stem\": \"应当及时报告。\", \"options\": [\"正确\", \"错误\"], \"answer\": [0], \"explanation\": \"是的。\"}\n" /* 19 */
+    "     ]}},\n"                                                                 /* 20 */
+    "    {\"id\": \"story-window\", \"title\": \"窗口\", \"content_text\": \"body\",\n" /* 21 */
+    "     \"_qingfeng\": {\"kind\": \"story\", \"questions\": []}}\n"             /* 22 */
+    "  ]\n"                                                                       /* 23 */
+    "}\n";
+
+/* Replaces `from` with `to` in quiz_feed and expects the parser to refuse
+ * it with exactly `message`. */
+static void expect_quiz_error(const char *from, const char *to, const char *message)
+{
+    const char *at = strstr(quiz_feed, from);
+    char err[1024] = "", *text;
+    struct feed *feed;
+
+    if (!at)
+        fail_msg("fixture does not contain \"%s\"", from);
+    text = malloc(sizeof quiz_feed + strlen(to));
+    assert_non_null(text);
+    memcpy(text, quiz_feed, (size_t)(at - quiz_feed));
+    strcpy(text + (at - quiz_feed), to);
+    strcat(text, at + strlen(from));
+    feed = feed_parse(text, strlen(text), "feed.json", err, sizeof err);
+    free(text);
+    if (feed) {
+        feed_free(feed);
+        fail_msg("feed with \"%s\" -> \"%s\" was accepted", from, to);
+    }
+    assert_string_equal(err, message);
+}
+
+static void test_questions_parsed(void **state)
+{
+    char err[512] = "";
+    struct feed *feed = feed_parse(quiz_feed, strlen(quiz_feed), "feed.json", err, sizeof err);
+    const struct feed_question *q;
+
+    if (!feed)
+        fail_msg("%s", err);
+    assert_int_equal(feed->n_items, 2);
+    assert_int_equal(feed->items[0].n_questions, 4);
+
+    q = &feed->items[0].questions[0];
+    assert_int_equal(q->kind, QUESTION_SINGLE);
+    assert_string_equal(q->stem, "收到电子红包，正确的做法是？");
+    assert_int_equal(q->n_options, 3);
+    assert_string_equal(q->options[1], "一律不收，及时报告");
+    assert_int_equal(q->answer_mask, 1u << 1);
+    assert_string_equal(q->explanation, "一律不收。\n\n无法退回的，及时报告。");
+    assert_string_equal(q->source, "《中国共产党廉洁自律准则》");
+
+    q = &feed->items[0].questions[1];
+    assert_int_equal(q->kind, QUESTION_MULTI);
+    assert_int_equal(q->n_options, 6);
+    assert_string_equal(q->options[5], "微信转账");
+    assert_int_equal(q->answer_mask, (1u << 0) | (1u << 1) | (1u << 5)); /* any order in the list */
+    assert_null(q->source); /* an empty source is no source */
+
+    q = &feed->items[0].questions[2];
+    assert_int_equal(q->kind, QUESTION_JUDGE);
+    assert_string_equal(q->options[0], "正确");
+    assert_string_equal(q->options[1], "错误");
+    assert_int_equal(q->answer_mask, 1u << 1);
+    assert_null(q->source);
+    assert_int_equal(feed->items[0].questions[3].answer_mask, 1u << 0);
+
+    /* an empty list is no questions, whatever the kind */
+    assert_int_equal(feed->items[1].n_questions, 0);
+    assert_null(feed->items[1].questions);
+    feed_free(feed);
+}
+
+static void test_question_kind_names(void **state)
+{
+    enum question_kind k = QUESTION_SINGLE;
+
+    assert_string_equal(question_kind_name(QUESTION_SINGLE), "single");
+    assert_string_equal(question_kind_name(QUESTION_MULTI), "multi");
+    assert_string_equal(question_kind_name(QUESTION_JUDGE), "judge");
+    assert_string_equal(question_kind_name((enum question_kind)7), "unknown");
+    assert_int_equal(question_kind_from_name("judge", &k), 0);
+    assert_int_equal(k, QUESTION_JUDGE);
+    assert_int_equal(question_kind_from_name("Judge", &k), -1);
+    assert_int_equal(question_kind_from_name(NULL, &k), -1);
+    assert_int_equal(k, QUESTION_JUDGE);
+}
+
+static void test_error_questions(void **state)
+{
+    expect_quiz_error("{\"kind\": \"case\", \"questions\"", "{\"kind\": \"maxim\", \"questions\"",
+                      "feed.json:6: items[0]._qingfeng.questions: a maxim cannot have questions; only cases have a "
+                      "self-check, so remove \"questions\" or make the item a case");
+    expect_quiz_error("{\"kind\": \"single\"", "{\"kind\": \"choice\"",
+                      "feed.json:7: items[0]._qingfeng.questions[0].kind: \"choice\" is not a known question kind; "
+                      "use single, multi or judge");
+    expect_quiz_error("\"answer\": [1],\n        \"explanation\": \"一律",
+                      "\"answer\": [3],\n        \"explanation\": \"一律",
+                      "feed.json:9: items[0]._qingfeng.questions[0].answer[0]: 3 is not an option number; use 0 to 2 "
+                      "(options count from 0)");
+    expect_quiz_error("\"answer\": [5, 0, 1]", "\"answer\": [5, 0, -1]",
+                      "feed.json:13: items[0]._qingfeng.questions[1].answer[2]: -1 is not an option number; use 0 to 5 "
+                      "(options count from 0)");
+    expect_quiz_error("\"answer\": [5, 0, 1]", "\"answer\": [5, 0, 1.0]",
+                      "feed.json:13: items[0]._qingfeng.questions[1].answer[2]: is a decimal number, not an option "
+                      "number; use a whole number from 0 to 5");
+    expect_quiz_error("\"茶水\"", "\"电子红包\"",
+                      "feed.json:12: items[0]._qingfeng.questions[1].options[3]: \"电子红包\" is the same as options[0]; "
+                      "make every option different");
+    expect_quiz_error("\"文件\", \"微信转账\"]", "\"文件\", \"微信转账\", \"七\"]",
+                      "feed.json:12: items[0]._qingfeng.questions[1].options: has 7 option(s); give 2 to 6");
+    expect_quiz_error("\"options\": [\"正确\", \"错误\"],\n", "\"options\": [\"对\", \"错\"],\n",
+                      "feed.json:16: items[0]._qingfeng.questions[2].options: a judge question has exactly the options "
+                      "[\"正确\", \"错误\"], in this order; write them so, or make it \"single\"");
+    expect_quiz_error("\"answer\": [0], \"explanation\": \"是的。\"", "\"answer\": [0, 1], \"explanation\": \"是的。\"",
+                      "feed.json:19: items[0]._qingfeng.questions[3].answer: a judge question has 2 answers; give exactly "
+                      "one: [0] for 正确 or [1] for 错误");
+    expect_quiz_error(", \"explanation\": \"是的。\"", "",
+                      "feed.json:19: items[0]._qingfeng.questions[3].explanation: missing or empty; every answer needs an "
+                      "\"explanation\"");
+    expect_quiz_error("\"source\": \"\"", "\"source\": 1",
+                      "feed.json:14: items[0]._qingfeng.questions[1].source: is a whole number, not a string; write the "
+                      "value in double quotes");
+    expect_quiz_error("\"options\": [\"收下\"", "\"options\": [null",
+                      "feed.json:8: items[0]._qingfeng.questions[0].options[0]: is null, not a string; write the value in "
+                      "double quotes");
+    /* lengths are counted in characters, not bytes: 60 CJK characters (180 bytes) are fine, 61 are not */
+    expect_quiz_error("\"茶水\"",
+                      "\"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+                      "一二三四五六七八九十一二三四五六七八九十一\"",
+                      "feed.json:12: items[0]._qingfeng.questions[1].options[3]: is 61 characters long, over the limit "
+                      "of 60; shorten it");
+}
+
+static void test_question_lengths_at_the_limit(void **state)
+{
+    const char *from = "\"茶水\"";
+    const char *to = "\"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+                     "一二三四五六七八九十一二三四五六七八九十\"";
+    const char *at = strstr(quiz_feed, from);
+    char err[512] = "", *text = malloc(sizeof quiz_feed + strlen(to));
+    struct feed *feed;
+
+    assert_non_null(at);
+    assert_non_null(text);
+    memcpy(text, quiz_feed, (size_t)(at - quiz_feed));
+    strcpy(text + (at - quiz_feed), to);
+    strcat(text, at + strlen(from));
+    feed = feed_parse(text, strlen(text), "feed.json", err, sizeof err);
+    free(text);
+    if (!feed)
+        fail_msg("%s", err);
+    assert_int_equal(strlen(feed->items[0].questions[1].options[3]), 180);
+    feed_free(feed);
 }
 
 /* ---- paths and locating -------------------------------------------------- */
@@ -523,6 +702,10 @@ int main(void)
         cmocka_unit_test(test_error_syntax_has_line),
         cmocka_unit_test(test_error_too_big),
         cmocka_unit_test(test_error_not_an_object),
+        cmocka_unit_test(test_questions_parsed),
+        cmocka_unit_test(test_question_kind_names),
+        cmocka_unit_test(test_error_questions),
+        cmocka_unit_test(test_question_lengths_at_the_limit),
         cmocka_unit_test(test_path_safety),
         cmocka_unit_test(test_json_locate),
         cmocka_unit_test(test_sha256),

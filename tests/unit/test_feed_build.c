@@ -151,6 +151,38 @@ static void test_build_good_tree(void **state)
     assert_int_equal(c->weight, 2);
     assert_string_equal(c->url, "https://example.org/cases/gift");
     assert_string_equal(c->text, c->markdown);
+    /* the 学后测 section is not a page, and not in the reading text */
+    assert_null(strstr(c->markdown, "学后测"));
+    assert_null(strstr(c->markdown, "[x]"));
+    assert_true(strstr(c->markdown, "小节不守，大节难保。 ##") != NULL);
+    assert_string_equal(c->pages[2].markdown,
+                        "> 《中国共产党纪律处分条例》第八十八条：收受可能影响公正执行公务的礼品、礼金……\n\n小节不守，大节难保。 ##");
+    assert_int_equal(c->n_questions, 3);
+
+    const struct feed_question *q = &c->questions[0];
+    assert_int_equal(q->kind, QUESTION_SINGLE);
+    assert_string_equal(q->stem, "管理服务对象逢年过节送来礼金，正确的做法是？");
+    assert_int_equal(q->n_options, 3);
+    assert_string_equal(q->options[0], "数额不大，可以收下");
+    assert_string_equal(q->options[2], "收下后转交单位工会"); /* "*" bullets too */
+    assert_int_equal(q->answer_mask, 1u << 1);
+    assert_string_equal(q->explanation, "收受可能影响公正执行公务的礼金，\n数额再小也是违纪。\n\n拒收是底线，报告是责任。");
+    assert_string_equal(q->source, "《中国共产党廉洁自律准则》");
+
+    q = &c->questions[1]; /* written 错误 first: the feed has 正确 first */
+    assert_int_equal(q->kind, QUESTION_JUDGE);
+    assert_string_equal(q->stem, "只要不是现金，收下购物卡就不算违纪。");
+    assert_int_equal(q->n_options, 2);
+    assert_string_equal(q->options[0], "正确");
+    assert_string_equal(q->options[1], "错误");
+    assert_int_equal(q->answer_mask, 1u << 1);
+    assert_null(q->source);
+
+    q = &c->questions[2];
+    assert_int_equal(q->kind, QUESTION_MULTI);
+    assert_string_equal(q->stem, "下列哪些属于违规收受礼品礼金？"); /* closing #s dropped */
+    assert_int_equal(q->answer_mask, (1u << 0) | (1u << 1));
+    assert_string_equal(q->explanation, "电子红包、购物卡都是礼品礼金。");
 
     const struct feed_item *s = &feed->items[3];
     assert_int_equal(s->kind, ITEM_STORY);
@@ -220,6 +252,8 @@ static const char *const bad_expected[] = {
     BAD "/cases/a-first.md:8: page heading is empty; write the page title after \"## \"",
     BAD "/cases/a-first.md:12: page \"空页\" is empty; write text under the heading or remove it",
     BAD "/cases/b-second.md:5: field \"kind\": \"novel\" is not a known kind; use maxim, case or story",
+    BAD "/cases/c-quiz.md:7: field \"学后测\": the 学后测 section must be the last, but the page \"相关规定\" follows it; move \"## 学后测\" and its questions to the end of the file",
+    BAD "/cases/c-quiz.md:9: field \"选项\": no option is marked right; mark the right option (or options) as \"- [x]\"",
     BAD "/cases/nohead.md:1: no header; start the file with a line \"---\", then the fields, then \"---\"",
     BAD "/cases/题目.md:1: field \"id\": the file name \"题目\" cannot be an id; add a line \"id: ...\" with lower-case letters a-z, digits, - and _, or rename the file",
     BAD "/stories/evil.md:4: field \"image\": \"../secret.svg\" is not a safe path; write a path inside " BAD "/ such as images/lotus.svg (no \"..\", no leading /, no \\, no URL)",
@@ -345,6 +379,203 @@ static void test_build_kind_override_and_escaping(void **state)
     diag_free(&errs);
 }
 
+/* Writes one case file under a fresh content folder and builds it.
+ * Returns the build's result; messages go to `errs`. */
+static int build_one_case(const struct tmp *t, const char *text, struct diag *errs, struct feed **feed)
+{
+    char src[128], out[128], err[512];
+    int rc;
+
+    snprintf(src, sizeof src, "%s/content", t->dir);
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    remove_tree(src);
+    remove_tree(out);
+    assert_int_equal(mkdir(src, 0755), 0);
+    make_dir(src, "cases");
+    write_text(src, "cases/a.md", text);
+    rc = feed_build(src, out, NULL, errs);
+    if (rc == 0 && feed) {
+        *feed = feed_load_dir(out, err, sizeof err);
+        if (!*feed)
+            fail_msg("%s", err);
+    }
+    return rc;
+}
+
+#define CASE_HEAD "---\ntitle: 收受礼金案\nlead: 导语\n---\n"
+
+/* Every mistake of a 学后测 section in one file: each is reported once,
+ * with its line and field, in line order. */
+static void test_build_quiz_mistakes(void **state)
+{
+    static const char text[] =
+        CASE_HEAD                                  /* 1-4 */
+        "## 案情简介\n"                             /* 5 */
+        "\n"                                       /* 6 */
+        "正文。\n"                                  /* 7 */
+        "\n"                                       /* 8 */
+        "## 学后测\n"                               /* 9 */
+        "\n"                                       /* 10 */
+        "请回答：\n"                                /* 11: text before the first question */
+        "共三题。\n"                                /* 12: the same run, not reported again */
+        "\n"                                       /* 13 */
+        "### 收到红包怎么办？\n"                     /* 14 */
+        "A. 收下\n"                                 /* 15: not an option */
+        "- 退回\n"                                  /* 16: no box */
+        "- [x] 上交\n"                              /* 17 */
+        "- [x]\n"                                  /* 18: empty option */
+        "- [ ] 上交\n"                              /* 19: twice */
+        "\n"                                       /* 20 */
+        "解析：上交或退回。\n"                       /* 21 */
+        "- [ ] 晚到的选项\n"                         /* 22: after 解析 */
+        "解析：又一段。\n"                           /* 23: 解析 twice */
+        "出处：\n"                                  /* 24: empty */
+        "出处：《准则》\n"                           /* 25: twice */
+        "随后的文字\n"                               /* 26: stray after 出处 */
+        "\n"                                       /* 27 */
+        "#### 小标题\n"                              /* 28 */
+        "\n"                                       /* 29 */
+        "### 判断\n"                                 /* 30: both marked, no 解析 */
+        "- [x] 正确\n"                               /* 31 */
+        "- [x] 错误\n"                               /* 32 */
+        "\n"                                        /* 33 */
+        "###\n"                                     /* 34: empty, one option */
+        "- [x] 甲\n"                                 /* 35 */
+        "解析：\n";                                   /* 36: empty 解析 */
+    static const char *const want[] = {
+        ":11: field \"学后测\": this line is not part of a question;",
+        ":15: field \"学后测\": this line is not part of a question;",
+        ":16: field \"选项\": the option has no box;",
+        ":18: field \"选项\": the option is empty;",
+        ":19: field \"选项\": \"上交\" is given twice (first on line 17);",
+        ":22: field \"选项\": an option after 解析 or 出处;",
+        ":23: field \"解析\": given twice in this question (first on line 21);",
+        ":24: field \"出处\": is empty;",
+        ":25: field \"出处\": given twice in this question (first on line 24);",
+        ":26: field \"学后测\": this line is not part of a question;",
+        ":28: field \"学后测\": \"#### 小标题\" is not a question heading;",
+        ":30: field \"选项\": both 正确 and 错误 are marked;",
+        ":30: field \"解析\": the question has no explanation;",
+        ":34: field \"题目\": the question is empty;",
+        ":34: field \"选项\": the question has 1 option(s); give 2 to 6,",
+        ":36: field \"解析\": the question has no explanation;",
+    };
+    struct tmp *t = *state;
+    struct diag errs = { 0 };
+    char file[160];
+
+    snprintf(file, sizeof file, "%s/content/cases/a.md", t->dir);
+    assert_int_equal(build_one_case(t, text, &errs, NULL), -1);
+    if (errs.n != sizeof want / sizeof want[0]) {
+        print_diag(&errs);
+        fail_msg("expected %zu messages, got %zu", sizeof want / sizeof want[0], errs.n);
+    }
+    for (size_t i = 0; i < errs.n; i++) {
+        if (strncmp(errs.lines[i], file, strlen(file)) != 0 ||
+            strncmp(errs.lines[i] + strlen(file), want[i], strlen(want[i])) != 0) {
+            print_diag(&errs);
+            fail_msg("message %zu: expected \"%s\" after the file name", i, want[i]);
+        }
+    }
+    diag_free(&errs);
+}
+
+/* The section's own problems: not last, twice, empty, too many, outside a
+ * case, and a body that is nothing but a 学后测 section. */
+static void test_build_quiz_section(void **state)
+{
+    struct tmp *t = *state;
+    struct diag errs = { 0 };
+    struct feed *feed = NULL;
+    char src[128], out[128], expect[512];
+
+    /* a case whose only "## " heading is 学后测: no pages, the rest is the body */
+    assert_int_equal(build_one_case(t, CASE_HEAD "正文。\n\n## 学后测\n\n### 题\n- [ ] 甲\n- [x] 乙\n\n解析：因为。\n",
+                                    &errs, &feed), 0);
+    assert_int_equal(feed->items[0].n_pages, 0);
+    assert_null(feed->items[0].intro);
+    assert_string_equal(feed->items[0].markdown, "正文。");
+    assert_int_equal(feed->items[0].n_questions, 1);
+    assert_int_equal(feed->items[0].questions[0].answer_mask, 1u << 1);
+    feed_free(feed);
+
+    /* 5 questions are fine, 6 are not; the 6th heading is named */
+    assert_int_equal(build_one_case(t, CASE_HEAD "正文。\n\n## 学后测\n"
+                                    "### 一\n- [x] 甲\n- [ ] 乙\n解析：一。\n"
+                                    "### 二\n- [x] 甲\n- [ ] 乙\n解析：二。\n"
+                                    "### 三\n- [x] 甲\n- [ ] 乙\n解析：三。\n"
+                                    "### 四\n- [x] 甲\n- [ ] 乙\n解析：四。\n"
+                                    "### 五\n- [x] 甲\n- [ ] 乙\n解析：五。\n"
+                                    "### 六\n- [x] 甲\n- [ ] 乙\n解析：六。\n",
+                                    &errs, NULL), -1);
+    assert_int_equal(errs.n, 1);
+    snprintf(expect, sizeof expect, "%s/content/cases/a.md:28: field \"学后测\": more than 5 questions; keep at most 5 "
+             "(a self-check should take a minute or two)", t->dir);
+    assert_string_equal(errs.lines[0], expect);
+    diag_free(&errs);
+
+    /* nothing but the section: the body is empty */
+    assert_int_equal(build_one_case(t, CASE_HEAD "## 学后测\n\n### 题\n- [ ] 甲\n- [x] 乙\n\n解析：因为。\n", &errs, NULL), -1);
+    assert_int_equal(errs.n, 1);
+    assert_int_equal(errs.ids[0], MSG_SRC_BODY_EMPTY_TEXT);
+    assert_non_null(strstr(errs.lines[0], "/cases/a.md:5: "));
+    diag_free(&errs);
+
+    /* two sections, an empty one: both reported, on their lines */
+    assert_int_equal(build_one_case(t, CASE_HEAD "正文。\n\n## 学后测\n\n## 学后测\n\n### 题\n- [ ] 甲\n- [x] 乙\n\n解析：因为。\n",
+                                    &errs, NULL), -1);
+    if (errs.n != 2)
+        print_diag(&errs);
+    assert_int_equal(errs.n, 2);
+    assert_int_equal(errs.ids[0], MSG_SRC_QUIZ_EMPTY);
+    assert_non_null(strstr(errs.lines[0], "/cases/a.md:7: "));
+    assert_int_equal(errs.ids[1], MSG_SRC_QUIZ_TWICE);
+    assert_non_null(strstr(errs.lines[1], "/cases/a.md:9: field \"学后测\": a second 学后测 section (the first is on line 7)"));
+    diag_free(&errs);
+
+    /* a story with a 学后测 section; a case made a story with kind: */
+    snprintf(src, sizeof src, "%s/content", t->dir);
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    remove_tree(src);
+    assert_int_equal(mkdir(src, 0755), 0);
+    make_dir(src, "cases");
+    write_text(src, "cases/a.md", "---\nkind: story\ntitle: 故事\nlead: 导语\nimage: images/x.svg\n---\n正文。\n\n## 学后测\n");
+    make_dir(src, "images");
+    write_text(src, "images/x.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    assert_int_equal(feed_build(src, out, NULL, &errs), -1);
+    assert_int_equal(errs.n, 1);
+    assert_int_equal(errs.ids[0], MSG_SRC_QUIZ_NOT_CASE);
+    assert_non_null(strstr(errs.lines[0], "/cases/a.md:9: field \"学后测\": only cases have a self-check"));
+    diag_free(&errs);
+}
+
+/* Headings that look like a 学后测 but are not stay ordinary pages; a fence
+ * hides "## 学后测"; the section's text is found after CRLF line ends too. */
+static void test_build_quiz_lookalikes(void **state)
+{
+    struct tmp *t = *state;
+    struct diag errs = { 0 };
+    struct feed *feed = NULL;
+
+    assert_int_equal(build_one_case(t, CASE_HEAD "## 学后测验\n\n正文。\n\n```\n## 学后测\n```\n", &errs, &feed), 0);
+    assert_int_equal(feed->items[0].n_pages, 1);
+    assert_string_equal(feed->items[0].pages[0].title, "学后测验");
+    assert_int_equal(feed->items[0].n_questions, 0);
+    feed_free(feed);
+
+    assert_int_equal(build_one_case(t, "---\r\ntitle: 案\r\nlead: 导语\r\n---\r\n## 一\r\n\r\n正文。\r\n\r\n## 学后测 ##\r\n"
+                                    "### 题\r\n- [x] 正确\r\n- [ ] 错误\r\n解析：对。\r\n出处：《准则》\r\n",
+                                    &errs, &feed), 0);
+    assert_int_equal(feed->items[0].n_pages, 1);
+    assert_int_equal(feed->items[0].n_questions, 1);
+    assert_int_equal(feed->items[0].questions[0].kind, QUESTION_JUDGE);
+    assert_int_equal(feed->items[0].questions[0].answer_mask, 1u << 0);
+    assert_string_equal(feed->items[0].questions[0].explanation, "对。");
+    assert_string_equal(feed->items[0].questions[0].source, "《准则》");
+    feed_free(feed);
+    diag_free(&errs);
+}
+
 static void test_build_empty_and_missing(void **state)
 {
     struct tmp *t = *state;
@@ -373,6 +604,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_build_bad_tree_reports_everything, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_bad_tree_in_chinese, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_kind_override_and_escaping, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_quiz_mistakes, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_quiz_section, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_quiz_lookalikes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_empty_and_missing, tmp_setup, tmp_teardown),
     };
     struct stat st;

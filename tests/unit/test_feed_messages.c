@@ -4,8 +4,8 @@
  * Three tables, one fixture per message id:
  *   - content source fixtures: files written into a fresh content folder,
  *     built with feed_build (app/core/feed_build.c, frontmatter.c);
- *   - feed.json fixtures: an edit of a good feed, parsed with
- *     feed_parse_diag (app/core/feed.c);
+ *   - feed.json fixtures: an edit of a good feed (one without and one with
+ *     the questions of a case), parsed with feed_parse_diag (app/core/feed.c);
  *   - asset fixtures: a feed folder whose picture is then damaged, loaded
  *     with feed_load_dir_diag.
  * Each fixture runs once per language and must produce its message id with
@@ -178,6 +178,12 @@ static void check_message(const struct diag *d, const char *dir, const struct ex
 
 #define MAXIM_OK "---\nauthor: 包拯\n---\n清心为治本\n"
 
+/* A case whose "## 学后测" is on line 9 and whose first question starts on
+ * line 11; a good question of five lines; ten characters. */
+#define QUIZ_CASE "---\ntitle: 收受礼金案\nlead: 导语\n---\n## 案情简介\n\n正文。\n\n## 学后测\n\n"
+#define QUIZ_OK "### 题目\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n"
+#define TEN "一二三四五六七八九十"
+
 enum src_special {
     SRC_PLAIN,
     SRC_BIG_SOURCE,  /* files[0] padded past FEED_SOURCE_MAX_BYTES */
@@ -293,6 +299,64 @@ static const struct src_fixture src_fixtures[] = {
     { { MSG_SRC_PICTURE_TOO_LARGE, "images/big.svg", 0, NULL,
         { "file is larger than 64 MiB; use a smaller picture", "图片超过 64 MiB；请换一张小一些的图片" } },
       SRC_BIG_PICTURE, { { "stories/a.md", "---\ntitle: 窗口\nlead: 导语\nimage: images/big.svg\n---\n正文\n" } } },
+    /* the 学后测 section: a case whose quiz starts on line 11 */
+    { { MSG_SRC_QUIZ_NOT_CASE, "stories/a.md", 8, "学后测",
+        { "only cases have a self-check", "只有警示案例可以带学后测" } },
+      SRC_PLAIN, { { "stories/a.md", "---\ntitle: 窗口\nlead: 导语\nimage: images/lotus.svg\n---\n正文\n\n## 学后测\n\n" QUIZ_OK } } },
+    { { MSG_SRC_QUIZ_NOT_LAST, "cases/a.md", 9, "学后测",
+        { "must be the last, but the page \"相关规定\" follows it", "学后测必须放在最后，但后面还有“相关规定”这一页" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE QUIZ_OK "\n## 相关规定\n\n条例。\n" } } },
+    { { MSG_SRC_QUIZ_TWICE, "cases/a.md", 17, "学后测",
+        { "a second 学后测 section (the first is on line 9)", "出现了第二个学后测（第一个在第 9 行）" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE QUIZ_OK "\n## 学后测\n\n" QUIZ_OK } } },
+    { { MSG_SRC_QUIZ_EMPTY, "cases/a.md", 9, "学后测",
+        { "the 学后测 section has no questions", "学后测里没有题目" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE } } },
+    { { MSG_SRC_QUIZ_TOO_MANY, "cases/a.md", 36, "学后测",
+        { "more than 5 questions; keep at most 5", "题目超过了 5 道；请最多保留 5 道" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE QUIZ_OK QUIZ_OK QUIZ_OK QUIZ_OK QUIZ_OK QUIZ_OK } } },
+    { { MSG_SRC_QUIZ_HEADING, "cases/a.md", 11, "学后测",
+        { "\"#### 小标题\" is not a question heading", "“#### 小标题”不是题目的写法" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "#### 小标题\n" QUIZ_OK } } },
+    { { MSG_SRC_QUIZ_STRAY_TEXT, "cases/a.md", 11, "学后测",
+        { "this line is not part of a question", "这一行不是题目的组成部分" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "请回答下列问题：\n\n" QUIZ_OK } } },
+    { { MSG_SRC_QUIZ_STEM_EMPTY, "cases/a.md", 11, "题目",
+        { "the question is empty; write it after \"### \"", "题目是空的" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "###\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_OPTION_COUNT, "cases/a.md", 11, "选项",
+        { "the question has 1 option(s); give 2 to 6", "这道题有 1 个选项；请写 2 到 6 个" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_NO_ANSWER, "cases/a.md", 11, "选项",
+        { "no option is marked right", "没有标出正确答案" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [ ] 甲\n- [ ] 乙\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_JUDGE_BOTH, "cases/a.md", 11, "选项",
+        { "both 正确 and 错误 are marked", "“正确”和“错误”都标成了答案" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 正确\n- [x] 错误\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_OPTION_EMPTY, "cases/a.md", 13, "选项",
+        { "the option is empty", "这个选项是空的" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ]\n- [ ] 丙\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_OPTION_NO_BOX, "cases/a.md", 13, "选项",
+        { "the option has no box", "选项前面缺少方框" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- 乙\n- [ ] 丙\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_OPTION_TWICE, "cases/a.md", 13, "选项",
+        { "\"甲\" is given twice (first on line 12)", "选项“甲”写了两次（第一次在第 12 行）" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] 甲\n- [ ] 乙\n\n解析：因为。\n" } } },
+    { { MSG_SRC_QUIZ_OPTION_LATE, "cases/a.md", 16, "选项",
+        { "an option after 解析 or 出处", "选项写在了“解析”或“出处”后面" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n- [ ] 丙\n" } } },
+    { { MSG_SRC_QUIZ_NO_EXPLANATION, "cases/a.md", 11, "解析",
+        { "the question has no explanation", "这道题缺少解析" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] 乙\n" } } },
+    { { MSG_SRC_QUIZ_PART_TWICE, "cases/a.md", 17, "出处",
+        { "given twice in this question (first on line 16)", "这道题里写了两次（第一次在第 16 行）" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n出处：《甲》\n出处：《乙》\n" } } },
+    { { MSG_SRC_QUIZ_SOURCE_EMPTY, "cases/a.md", 16, "出处",
+        { "is empty; write the document's title", "出处是空的" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n出处：\n" } } },
+    { { MSG_SRC_QUIZ_TOO_LONG, "cases/a.md", 13, "选项",
+        { "is 70 characters long; keep it within 60", "有 70 个字；请精简到 60 个字以内" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] " TEN TEN TEN TEN TEN TEN TEN "\n\n解析：因为。\n" } } },
     { { MSG_NOT_HTTP_URL, "cases/a.md", 4, "url",
         { "\"ftp://example.org/x\" is not an http(s) URL", "“ftp://example.org/x”不是以 https:// 或 http:// 开头的网址" } },
       SRC_PLAIN, { { "cases/a.md", "---\ntitle: 收受礼金案\nlead: 导语\nurl: ftp://example.org/x\n---\n正文\n" } } },
@@ -396,7 +460,33 @@ static const char good_feed[] =
 #define SMALL_HEAD "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\",\n"
 #define SMALL_ITEM "[{\"id\": \"a\", \"content_text\": \"x\"}]"
 
-/* `from` -> `to` in the good feed; with `from` NULL, `to` is the whole text. */
+/* A valid feed whose case has three questions; the line numbers matter. */
+static const char quiz_feed[] =
+    "{\n"                                                                       /* 1 */
+    "  \"version\": \"https://jsonfeed.org/version/1.1\",\n"                    /* 2 */
+    "  \"title\": \"清风 内容\",\n"                                             /* 3 */
+    "  \"items\": [\n"                                                          /* 4 */
+    "    {\"id\": \"case-hongbao\", \"title\": \"电子红包案\", \"content_text\": \"正文\",\n" /* 5 */
+    "     \"_qingfeng\": {\"kind\": \"case\", \"questions\": [\n"                 /* 6 */
+    "       {\"kind\": \"single\", \"stem\": \"收到电子红包，正确的做法是？\",\n"      /* 7 */
+    "        \"options\": [\"收下\", \"一律不收，及时报告\", \"转给工会\"],\n"        /* 8 */
+    "        \"answer\": [1],\n"                                                  /* 9 */
+    "        \"explanation\": \"管理服务对象的红包一律不收。\", \"source\": \"《中国共产党廉洁自律准则》\"},\n" /* 10 */
+    "       {\"kind\": \"multi\", \"stem\": \"哪些属于礼金？\",\n"                  /* 11 */
+    "        \"options\": [\"电子红包\", \"购物卡\", \"工作餐\"],\n"                  /* 12 */
+    "        \"answer\": [0, 1],\n"                                               /* 13 */
+    "        \"explanation\": \"都是礼金。\"},\n"                                  /* 14 */
+    "       {\"kind\": \"judge\", \"stem\": \"小额红包可以收。\",\n"                 /* 15 */
+    "        \"options\": [\"正确\", \"错误\"],\n"                                  /* 16 */
+    "        \"answer\": [1],\n"                                                  /* 17 */
+    "        \"explanation\": \"不论金额大小。\"}]}}\n"                            /* 18 */
+    "  ]\n"                                                                      /* 19 */
+    "}\n";
+
+#define JUDGE_Q "{\"kind\": \"judge\", \"stem\": \"s\", \"options\": [\"正确\", \"错误\"], \"answer\": [0], \"explanation\": \"e\"}"
+#define Q(i) "items[0]._qingfeng.questions[" #i "]"
+
+/* `from` -> `to` in a good feed; with `from` NULL, `to` is the whole text. */
 struct feed_fixture {
     struct expect e; /* e.file is the name given to the parser; e.field the path */
     const char *from, *to;
@@ -505,6 +595,76 @@ static const struct feed_fixture feed_fixtures[] = {
       "\"language\": \"zh-CN\"", "\"title\": \"again\"" },
 };
 
+/* Edits of quiz_feed: the questions of a case. */
+static const struct feed_fixture quiz_fixtures[] = {
+    { { MSG_FEED_QUESTIONS_NOT_LIST, "feed.json", 6, "items[0]._qingfeng.questions",
+        { "is a string, not a list; write questions as", "这里是字符串，不是列表；题目请写成" } },
+      "\"questions\": [", "\"questions\": \"none\", \"unused\": [" },
+    { { MSG_FEED_QUESTIONS_NOT_CASE, "feed.json", 6, "items[0]._qingfeng.questions",
+        { "a story cannot have questions", "身边典型不能带学后测题目" } },
+      "{\"kind\": \"case\", \"questions\"", "{\"kind\": \"story\", \"questions\"" },
+    { { MSG_FEED_QUESTIONS_TOO_MANY, "feed.json", 6, "items[0]._qingfeng.questions",
+        { "has 6 questions, more than 5; keep at most 5", "有 6 道题，超过了 5 道；请最多保留 5 道" } },
+      "\"questions\": [", "\"questions\": [" JUDGE_Q ", " JUDGE_Q ", " JUDGE_Q ", " },
+    { { MSG_FEED_QUESTION_NOT_OBJECT, "feed.json", 6, Q(0), { "is a whole number, not an object", "这里是整数，不是对象" } },
+      "\"questions\": [", "\"questions\": [7, " },
+    { { MSG_FEED_QUESTION_KIND_MISSING, "feed.json", 7, Q(0) ".kind",
+        { "missing; add \"kind\": \"single\"", "缺少题型" } },
+      "{\"kind\": \"single\", ", "{" },
+    { { MSG_FEED_QUESTION_KIND_UNKNOWN, "feed.json", 7, Q(0) ".kind",
+        { "\"essay\" is not a known question kind", "“essay”不是可用的题型" } },
+      "\"kind\": \"single\"", "\"kind\": \"essay\"" },
+    { { MSG_FEED_QUESTION_NO_STEM, "feed.json", 11, Q(1) ".stem",
+        { "missing or empty; write the question as \"stem\"", "缺少题目或题目是空的" } },
+      "\"stem\": \"哪些属于礼金？\"", "\"stem\": \" \"" },
+    { { MSG_FEED_OPTIONS_NOT_LIST, "feed.json", 12, Q(1) ".options",
+        { "is a string, not a list; write options as", "这里是字符串，不是列表；选项请写成" } },
+      "[\"电子红包\", \"购物卡\", \"工作餐\"]", "\"电子红包\"" },
+    { { MSG_FEED_OPTIONS_COUNT, "feed.json", 12, Q(1) ".options",
+        { "has 1 option(s); give 2 to 6", "有 1 个选项；请写 2 到 6 个" } },
+      "[\"电子红包\", \"购物卡\", \"工作餐\"]", "[\"电子红包\"]" },
+    { { MSG_FEED_OPTION_EMPTY, "feed.json", 12, Q(1) ".options[1]", { "is empty; write the option's text", "选项是空的" } },
+      "\"购物卡\"", "\"\"" },
+    { { MSG_FEED_OPTION_DUPLICATE, "feed.json", 12, Q(1) ".options[2]",
+        { "\"购物卡\" is the same as options[1]", "“购物卡”与 options[1] 相同" } },
+      "\"工作餐\"]", "\"购物卡\"]" },
+    { { MSG_FEED_ANSWER_MISSING, "feed.json", 11, Q(1) ".answer",
+        { "missing; list the right options by number", "缺少答案" } },
+      "\"answer\": [0, 1],", "" },
+    { { MSG_FEED_ANSWER_NOT_LIST, "feed.json", 9, Q(0) ".answer",
+        { "is a whole number, not a list; write the answer as [1]", "这里是整数，不是列表；答案请写成 [1]" } },
+      "\"answer\": [1],\n        \"explanation\": \"管理", "\"answer\": 1,\n        \"explanation\": \"管理" },
+    { { MSG_FEED_ANSWER_EMPTY, "feed.json", 9, Q(0) ".answer", { "is empty; list at least one right option", "答案是空的" } },
+      "\"answer\": [1],\n        \"explanation\": \"管理", "\"answer\": [],\n        \"explanation\": \"管理" },
+    { { MSG_FEED_ANSWER_NOT_INT, "feed.json", 9, Q(0) ".answer[0]",
+        { "is a string, not an option number; use a whole number from 0 to 2", "这里是字符串，不是选项序号；请填写 0 到 2 之间的整数" } },
+      "\"answer\": [1],\n        \"explanation\": \"管理", "\"answer\": [\"B\"],\n        \"explanation\": \"管理" },
+    { { MSG_FEED_ANSWER_RANGE, "feed.json", 9, Q(0) ".answer[0]",
+        { "3 is not an option number; use 0 to 2", "3 不是选项序号；请填写 0 到 2 之间的整数" } },
+      "\"answer\": [1],\n        \"explanation\": \"管理", "\"answer\": [3],\n        \"explanation\": \"管理" },
+    { { MSG_FEED_ANSWER_DUPLICATE, "feed.json", 13, Q(1) ".answer[1]", { "0 is listed twice", "0 重复出现" } },
+      "\"answer\": [0, 1]", "\"answer\": [0, 0]" },
+    { { MSG_FEED_ANSWER_NOT_ONE, "feed.json", 9, Q(0) ".answer",
+        { "a single-choice question has 2 answers", "单选题有 2 个答案" } },
+      "\"answer\": [1],\n        \"explanation\": \"管理", "\"answer\": [0, 1],\n        \"explanation\": \"管理" },
+    { { MSG_FEED_ANSWER_MULTI_ONE, "feed.json", 13, Q(1) ".answer",
+        { "a multiple-choice question has only one answer", "多选题只有一个答案" } },
+      "\"answer\": [0, 1]", "\"answer\": [0]" },
+    { { MSG_FEED_JUDGE_OPTIONS, "feed.json", 16, Q(2) ".options",
+        { "a judge question has exactly the options", "判断题的选项必须是" } },
+      "[\"正确\", \"错误\"]", "[\"错误\", \"正确\"]" },
+    { { MSG_FEED_JUDGE_ANSWER, "feed.json", 17, Q(2) ".answer",
+        { "a judge question has 2 answers", "判断题有 2 个答案" } },
+      "\"answer\": [1],\n        \"explanation\": \"不论", "\"answer\": [0, 1],\n        \"explanation\": \"不论" },
+    { { MSG_FEED_QUESTION_NO_EXPLANATION, "feed.json", 14, Q(1) ".explanation",
+        { "missing or empty; every answer needs an \"explanation\"", "缺少解析或解析是空的" } },
+      "\"explanation\": \"都是礼金。\"", "\"explanation\": \"\"" },
+    { { MSG_FEED_TEXT_TOO_LONG, "feed.json", 15, Q(2) ".stem",
+        { "is 160 characters long, over the limit of 150", "有 160 个字，超过了 150 个字的上限" } },
+      "\"stem\": \"小额红包可以收。\"",
+      "\"stem\": \"" TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN "\"" },
+};
+
 /* The words that stand for the paths "feed" and "syntax" in each language. */
 static const char *path_word(const char *path, enum msg_lang lang)
 {
@@ -515,22 +675,30 @@ static const char *path_word(const char *path, enum msg_lang lang)
     return path;
 }
 
-static void test_feed_messages_name_file_line_field(void **state)
+/* Runs the fixtures of one table, each an edit of `base`. */
+static void run_feed_fixtures(const struct feed_fixture *fixtures, size_t n, const char *base)
 {
-    size_t n = sizeof feed_fixtures / sizeof feed_fixtures[0];
+    struct diag good = { 0 };
+    struct feed *feed = feed_parse_diag(base, strlen(base), "feed.json", &good);
 
+    if (!feed) { /* the edits start from a good feed */
+        print_diag(&good);
+        fail_msg("the base feed was refused");
+    }
+    feed_free(feed);
+    diag_free(&good);
     for (size_t i = 0; i < n; i++) {
-        const struct feed_fixture *f = &feed_fixtures[i];
+        const struct feed_fixture *f = &fixtures[i];
         char *text;
 
         if (f->from) {
-            const char *at = strstr(good_feed, f->from);
+            const char *at = strstr(base, f->from);
             if (!at)
                 fail_msg("%s: fixture does not contain \"%s\"", msg_name(f->e.id), f->from);
-            text = malloc(sizeof good_feed + strlen(f->to));
+            text = malloc(strlen(base) + strlen(f->to) + 1);
             assert_non_null(text);
-            memcpy(text, good_feed, (size_t)(at - good_feed));
-            strcpy(text + (at - good_feed), f->to);
+            memcpy(text, base, (size_t)(at - base));
+            strcpy(text + (at - base), f->to);
             strcat(text, at + strlen(f->from));
         } else {
             text = strdup(f->to);
@@ -538,9 +706,9 @@ static void test_feed_messages_name_file_line_field(void **state)
         }
         for (int lang = 0; lang < MSG_LANG_COUNT; lang++) {
             struct diag errs = { .lang = (enum msg_lang)lang };
-            struct feed *feed = feed_parse_diag(text, strlen(text), "build/feed/feed.json", &errs);
             struct expect e = f->e;
 
+            feed = feed_parse_diag(text, strlen(text), "build/feed/feed.json", &errs);
             if (feed) {
                 feed_free(feed);
                 fail_msg("%s: the edited feed was accepted", msg_name(f->e.id));
@@ -552,6 +720,16 @@ static void test_feed_messages_name_file_line_field(void **state)
         }
         free(text);
     }
+}
+
+static void test_feed_messages_name_file_line_field(void **state)
+{
+    run_feed_fixtures(feed_fixtures, sizeof feed_fixtures / sizeof feed_fixtures[0], good_feed);
+}
+
+static void test_question_messages_name_file_line_field(void **state)
+{
+    run_feed_fixtures(quiz_fixtures, sizeof quiz_fixtures / sizeof quiz_fixtures[0], quiz_feed);
 }
 
 /* A feed.json over the limit: by length (nothing is read) and on disk. */
@@ -685,6 +863,8 @@ static void test_every_editor_message_has_a_fixture(void **state)
         seen[src_fixtures[i].e.id] = 1;
     for (size_t i = 0; i < sizeof feed_fixtures / sizeof feed_fixtures[0]; i++)
         seen[feed_fixtures[i].e.id] = 1;
+    for (size_t i = 0; i < sizeof quiz_fixtures / sizeof quiz_fixtures[0]; i++)
+        seen[quiz_fixtures[i].e.id] = 1;
     for (size_t i = 0; i < sizeof asset_fixtures / sizeof asset_fixtures[0]; i++)
         seen[asset_fixtures[i].e.id] = 1;
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
@@ -717,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_every_editor_message_has_a_fixture),
         cmocka_unit_test(test_source_messages_name_file_line_field),
         cmocka_unit_test(test_feed_messages_name_file_line_field),
+        cmocka_unit_test(test_question_messages_name_file_line_field),
         cmocka_unit_test(test_feed_size_messages),
         cmocka_unit_test(test_asset_messages_name_the_file),
         cmocka_unit_test(test_kiosk_entry_points_are_english),

@@ -318,7 +318,8 @@ static void test_tool_speaks_the_chosen_language(void **state)
     assert_int_not_equal(status, 0);
     assert_has(out, "tests/unit/data/content-bad/maxims/bad-weight.md:3: 字段 \"weight\"：“abc”不是整数；请填写 1 到 10 之间的整数");
     assert_has(out, "tests/unit/data/content-bad/stories/window.md:1: 字段 \"title\"：缺少标题；请在头部加一行“title: 标题”");
-    assert_has(out, "发现 20 处问题，没有写入任何文件");
+    assert_has(out, "tests/unit/data/content-bad/cases/c-quiz.md:9: 字段 \"选项\"：没有标出正确答案；请把正确选项前的“- [ ]”改成“- [x]”");
+    assert_has(out, "发现 22 处问题，没有写入任何文件");
     assert_lacks(out, "field \"");
     assert_lacks(out, "problem(s)");
     free(out);
@@ -326,7 +327,7 @@ static void test_tool_speaks_the_chosen_language(void **state)
     out = run_tool("LANG=C", bad, &status);
     assert_int_not_equal(status, 0);
     assert_has(out, "tests/unit/data/content-bad/maxims/bad-weight.md:3: field \"weight\": \"abc\" is not a whole number; use 1 to 10");
-    assert_has(out, "20 problem(s) found; nothing was written");
+    assert_has(out, "22 problem(s) found; nothing was written");
     assert_lacks(out, "字段");
     free(out);
 

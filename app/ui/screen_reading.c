@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "ui/qr.h"
+#include "ui/richdoc_draw.h"
 
 struct reading reading_layout(const struct slide_ctx *c, bool with_steps, bool with_side)
 {
@@ -166,4 +168,81 @@ SDL_Surface *stack_join(struct stack *st, int w)
     }
     stack_free(st);
     return s;
+}
+
+SDL_Surface *reading_markdown(struct slide_ctx *c, const char *markdown, int w, bool large, const char *item_id)
+{
+    if (!markdown || !*markdown)
+        return NULL;
+    struct richdoc_style st = {
+        .width = w,
+        .base_px = reading_body_px(c, false),
+        .scale = large ? 1.35f : 1.0f,
+        .max_image_h = (int)(c->g.h * 0.45f),
+        .theme = c->theme,
+    };
+    struct richdoc_env env = {.fonts = &c->fonts, .feed_dir = c->feed_dir, .item_id = item_id, .warns = &c->warns};
+    return richdoc_compose(markdown, &st, &env, NULL);
+}
+
+/* 扫码阅读全文 */
+static const char QR_CAPTION[] = "\xE6\x89\xAB\xE7\xA0\x81\xE9\x98\x85\xE8\xAF\xBB\xE5\x85\xA8\xE6\x96\x87";
+
+SDL_Surface *reading_qr(struct slide_ctx *c, const char *url, int side)
+{
+    const struct geom *g = &c->g;
+    const struct theme *th = c->theme;
+    struct rgb white = rgb_mix(th->paper, (struct rgb){255, 255, 255}, 0.7f);
+    int pad = geom_px(g, 1.2f), cap_px = geom_px(g, 2.0f);
+    int code = side - 2 * pad;
+    SDL_Surface *q = qr_compose(url, code, th->ink, white);
+    if (!q)
+        return NULL;
+    int h = side + (int)(cap_px * 2.4f);
+    SDL_Surface *s = gfx_surface(side, h);
+    if (s) {
+        gfx_fill_round_rect(s, 0, 0, (float)side, (float)side, geom_px(g, 0.8f), rgba_of(white, 255));
+        gfx_stroke_round_rect(s, 0, 0, (float)side, (float)side, geom_px(g, 0.8f), SDL_max(1.0f, g->u * 0.12f),
+                              rgba_of(th->gold, 200));
+        gfx_blit(s, q, pad, pad, 255);
+        text_line(s, &c->fonts.sans, cap_px, QR_CAPTION, side / 2, side + (int)(cap_px * 1.2f), ALIGN_CENTER,
+                  geom_px(g, 0.2f), rgba_of(th->ink, 200));
+    }
+    SDL_FreeSurface(q);
+    return s;
+}
+
+void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struct feed_item *it, struct rgb accent)
+{
+    const struct geom *g = &c->g;
+    const struct theme *th = c->theme;
+    bool qr = it->url && *it->url;
+    int qr_side = qr ? SDL_min(r.w / 2, geom_px(g, 20)) : 0;
+    int pic_h = SDL_min((int)(r.w * 0.75f), r.h / 2);
+    slide_picture_panel(c, dst, it, (SDL_Rect){r.x, r.y, r.w, pic_h}, accent);
+    int y = r.y + pic_h + geom_px(g, 3.5f);
+    int tpx = geom_px(g, 3.3f);
+    SDL_Surface *title = reading_text(c, &c->fonts.bold, tpx, 1.3f, it->title, r.w, th->ink, false, it->id, "title");
+    if (title) {
+        gfx_blit(dst, title, r.x, y, 255);
+        y += title->h + geom_px(g, 2.0f);
+        SDL_FreeSurface(title);
+    }
+    int tag_px = geom_px(g, 1.8f), tag_h = (int)(tag_px * 1.8f), x = r.x;
+    for (size_t i = 0; i < it->n_tags; i++) {
+        int w = slide_tag(c, dst, x, y + tag_h / 2, it->tags[i], accent, tag_px, false);
+        if (x + w > r.x + r.w)
+            break;
+        slide_tag(c, dst, x, y + tag_h / 2, it->tags[i], accent, tag_px, true);
+        x += w + geom_px(g, 1.0f);
+    }
+    if (qr) {
+        SDL_Surface *q = reading_qr(c, it->url, qr_side);
+        if (q) {
+            int qy = r.y + r.h - q->h;
+            if (qy > y + tag_h + geom_px(g, 2.0f))
+                gfx_blit(dst, q, r.x, qy, 255);
+            SDL_FreeSurface(q);
+        }
+    }
 }

@@ -91,6 +91,7 @@ $(PNG_STATS): tests/e2e/png_stats.c
 
 e2e: all feed $(PNG_STATS)
 	@sh tests/e2e/run.sh $(BUILD)
+	@sh tests/e2e/visit.sh $(BUILD)
 
 memcheck: all $(TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)

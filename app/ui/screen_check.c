@@ -113,10 +113,10 @@ static SDL_Surface *explanation(struct slide_ctx *c, const struct feed_question 
     stack_add(&st, reading_text(c, &c->fonts.bold, (int)(px * 1.1f), 1.4f, verdict, iw, right ? RIGHT : th->red,
                                 false, id, "answer"),
               0, pad);
+    /* The explanation is Markdown; it opens with a bold 解析： */
     char expl[4096];
-    snprintf(expl, sizeof expl, "\xE8\xA7\xA3\xE6\x9E\x90\xEF\xBC\x9A%s", q->explanation ? q->explanation : ""); /* 解析： */
-    stack_add(&st, reading_text(c, &c->fonts.sans, px, 1.7f, expl, iw, th->ink, true, id, "explanation"),
-              geom_px(g, 1.6f), pad);
+    snprintf(expl, sizeof expl, "**\xE8\xA7\xA3\xE6\x9E\x90\xEF\xBC\x9A**%s", q->explanation ? q->explanation : "");
+    stack_add(&st, reading_markdown(c, expl, iw, large, id), geom_px(g, 1.6f), pad);
     if (q->source && *q->source) {
         char src[1024];
         snprintf(src, sizeof src, "\xE5\x87\xBA\xE5\xA4\x84\xEF\xBC\x9A%s", q->source); /* 出处： */

@@ -57,7 +57,7 @@ static void content_facts(struct app *a)
 {
     struct admin_status *s = &a->status;
     char path[QF_PATH_MAX];
-    snprintf(s->content, sizeof s->content, "%s (%s)", a->feed->title ? a->feed->title : "", a->feed_dir);
+    snprintf(s->content, sizeof s->content, "%.60s (%.90s)", a->feed->title ? a->feed->title : "", a->feed_dir);
     snprintf(s->content_version, sizeof s->content_version, "?");
     snprintf(s->content_date, sizeof s->content_date, "?");
     if (path_join(path, sizeof path, a->feed_dir, "feed.json") != 0)
@@ -92,7 +92,7 @@ void app_status_refresh(struct app *a, const char *message)
     s->width = a->w;
     s->height = a->h;
     s->now = app_wall(a);
-    snprintf(s->state_dir, sizeof s->state_dir, "%s", a->feed_dir);
+    snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->feed_dir);
     snprintf(s->message, sizeof s->message, "%s", message ? message : "");
     a->admin_serial++;
 }

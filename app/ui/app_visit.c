@@ -52,6 +52,9 @@ static void show_entry(struct app *a, struct stage_entry *e)
     if (keep && old_max > 0)
         scroll_jump_to(&a->scroll, old / old_max * max);
     a->dirty = true;
+    /* On the virtual clock a screen is seen the moment it is ready. */
+    if (a->virtual_clock && a->visit_scene_pending && app_visit_ready(a))
+        app_visit_log_scene(a);
 }
 
 /* Screens the visitor may want next: the neighbours of a detail or list. */

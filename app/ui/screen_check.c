@@ -115,7 +115,7 @@ static SDL_Surface *explanation(struct slide_ctx *c, const struct feed_question 
               0, pad);
     /* The explanation is Markdown; it opens with a bold 解析： */
     char expl[4096];
-    snprintf(expl, sizeof expl, "**\xE8\xA7\xA3\xE6\x9E\x90\xEF\xBC\x9A**%s", q->explanation ? q->explanation : "");
+    snprintf(expl, sizeof expl, "**\xE8\xA7\xA3\xE6\x9E\x90**\xEF\xBC\x9A%s", q->explanation ? q->explanation : "");
     stack_add(&st, reading_markdown(c, expl, iw, large, id), geom_px(g, 1.6f), pad);
     if (q->source && *q->source) {
         char src[1024];

@@ -20,11 +20,6 @@
 
 static size_t module_count(const struct feed *f, enum item_kind k) { return feed_count_kind(f, k); }
 
-static const char *module_title(enum item_kind k)
-{
-    return k == ITEM_MAXIM ? L_MAXIMS : k == ITEM_CASE ? L_CASES : L_STORIES;
-}
-
 static struct rgb accent_of(const struct slide_ctx *c, enum item_kind k)
 {
     return k == ITEM_CASE ? c->theme->red : rgb_mix(c->theme->gold, c->theme->ink, 0.22f);
@@ -52,13 +47,14 @@ static struct screen *maxim_detail(struct slide_ctx *c, const struct screen_key 
     return s;
 }
 
-/* Title, lead and (portrait) the picture: the head of a story or a case. */
-static void item_head(struct slide_ctx *c, struct stack *st, const struct feed_item *it, int w, bool picture,
+/* The head of a story or a case: the lead, and in portrait (no side panel)
+ * the picture and the title above it. */
+static void item_head(struct slide_ctx *c, struct stack *st, const struct feed_item *it, int w, bool portrait,
                       bool large)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
-    if (picture && it->image) {
+    if (portrait && it->image) {
         int ph = (int)(w * 0.5f);
         SDL_Surface *p = gfx_surface(w, ph);
         if (p) {
@@ -66,12 +62,14 @@ static void item_head(struct slide_ctx *c, struct stack *st, const struct feed_i
             stack_add(st, p, 0, 0);
         }
     }
-    int tpx = geom_px(g, g->portrait ? 4.6f : 4.0f);
-    stack_add(st, reading_text(c, &c->fonts.bold, tpx, 1.3f, it->title, w, th->ink, false, it->id, "title"),
-              geom_px(g, 3.0f), 0);
+    if (portrait) {
+        int tpx = geom_px(g, 4.6f);
+        stack_add(st, reading_text(c, &c->fonts.bold, tpx, 1.3f, it->title, w, th->ink, false, it->id, "title"),
+                  geom_px(g, 3.0f), 0);
+    }
     int lpx = reading_body_px(c, large);
     stack_add(st, reading_text(c, &c->fonts.kai, (int)(lpx * 1.08f), 1.7f, it->summary, w,
-                               rgb_mix(th->ink, th->paper, 0.25f), true, it->id, "summary"),
+                               rgb_mix(th->ink, th->paper, 0.25f), false, it->id, "summary"),
               geom_px(g, 2.4f), 0);
 }
 

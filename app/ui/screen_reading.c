@@ -18,7 +18,7 @@ struct reading reading_layout(const struct slide_ctx *c, bool with_steps, bool w
     int top = bar + geom_px(g, 2.5f);
     if (with_steps) {
         r.steps = (SDL_Rect){g->mx, top, g->w - 2 * g->mx, geom_px(g, g->portrait ? 7.0f : 7.5f)};
-        top = r.steps.y + r.steps.h + geom_px(g, 1.5f);
+        top = r.steps.y + r.steps.h + geom_px(g, 3.0f);
     }
     int bottom = r.footer.y - geom_px(g, 1.5f);
     int gutter = geom_px(g, 3.0f); /* room for the scroll bar right of the column */
@@ -61,7 +61,7 @@ void reading_steps(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const stru
             gfx_fill_circle(dst, cx, cy, rad, rgba_of(col, 255));
         else
             gfx_stroke_circle(dst, cx, cy, rad, SDL_max(1.0f, g->u * 0.2f), rgba_of(col, 255));
-        char num[8];
+        char num[24];
         snprintf(num, sizeof num, "%zu", i + 1);
         text_line(dst, &c->fonts.bold, (int)(rad * 1.15f), num, (int)cx, (int)cy, ALIGN_CENTER, 0,
                   now || done ? (struct rgba){255, 252, 246, 255} : rgba_of(col, 255));

@@ -272,6 +272,8 @@ int app_run_script(struct app *a)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_QUIT:
+            wait_ready(a); /* the last screen is seen before the end */
+            app_advance(a, a->vnow);
             a->quit = true;
             break;
         }

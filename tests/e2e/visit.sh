@@ -127,7 +127,7 @@ done
 
 # --- every bundled item is reachable by touch, and back, in both orientations
 for size in 1920x1080 1080x1920; do
-    text="wait 500
+    steps="wait 500
 tap 0.5 0.5"
     m=0
     for kind in maxim case story; do
@@ -138,23 +138,23 @@ press module $m
 quit" --verbose
         per=$(grep -c 'screen: target item ' "$OUT/probe-$kind-$size.log")
         [ "$per" -ge 1 ] || per=1
-        text="$text
+        steps="$steps
 press module $m"
         pos=0
         for id in $(feed_ids "$FEED" | grep "^$kind-"); do
-            if [ $pos -gt 0 ] && [ $((pos % per)) -eq 0 ]; then text="$text
+            if [ $pos -gt 0 ] && [ $((pos % per)) -eq 0 ]; then steps="$steps
 press step 1"; fi
-            text="$text
+            steps="$steps
 press item $pos
 press back"
             pos=$((pos + 1))
         done
-        text="$text
+        steps="$steps
 press home"
         m=$((m + 1))
     done
     name=reach-$size
-    run "$name" "$size" "$text
+    run "$name" "$size" "$steps
 quit"
     missing=""
     for id in $(feed_ids "$FEED"); do

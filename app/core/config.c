@@ -1,5 +1,9 @@
 #include "core/config.h"
 
+#include "core/admin_gesture.h"
+#include "core/idle.h"
+#include "core/pin.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
@@ -29,6 +33,14 @@ void config_defaults(struct config *c)
     snprintf(c->font_kai, sizeof c->font_kai, "%s", "AR PL UKai CN");
     snprintf(c->font_sans, sizeof c->font_sans, "%s", "Noto Sans CJK SC");
     theme_defaults(&c->theme);
+    c->idle_timeout_ms = IDLE_DEFAULT_TIMEOUT_MS;
+    c->idle_countdown_ms = IDLE_DEFAULT_COUNTDOWN_MS;
+    c->large_print_scale = 1.35f;
+    c->admin_taps = ADMIN_GESTURE_DEFAULT_TAPS;
+    c->admin_window_ms = ADMIN_GESTURE_DEFAULT_WINDOW_MS;
+    c->admin_corner = ADMIN_CORNER_TOP_LEFT;
+    c->pin_lock_tries = PIN_DEFAULT_TRIES;
+    c->pin_lock_ms = PIN_DEFAULT_LOCK_MS;
 }
 
 int parse_rgb(const char *s, struct rgb *out)
@@ -83,6 +95,64 @@ static int parse_u32_range(const char *v, uint32_t lo, uint32_t hi, uint32_t *ou
     return 0;
 }
 
+/* A plain decimal such as 1.35 or 43, read without strtod so the locale's
+ * decimal separator cannot change its meaning; one division keeps "1.1"
+ * equal to the literal 1.1. */
+static int parse_decimal_range(const char *v, double lo, double hi, float *out)
+{
+    uint64_t digits = 0, scale = 1;
+    int n_digits = 0;
+    bool point = false;
+    const char *p = v;
+    for (; isdigit((unsigned char)*p) || (*p == '.' && !point); p++) {
+        if (*p == '.') {
+            if (p == v || !isdigit((unsigned char)p[1]))
+                return -1;
+            point = true;
+            continue;
+        }
+        if (++n_digits > 15)
+            return -1;
+        digits = digits * 10 + (uint64_t)(*p - '0');
+        if (point)
+            scale *= 10;
+    }
+    double n = (double)digits / (double)scale;
+    if (p == v || *p || n < lo || n > hi)
+        return -1;
+    *out = (float)n;
+    return 0;
+}
+
+/* 0 (unknown) or a decimal in lo..hi. */
+static int parse_optional_decimal(const char *v, double lo, double hi, float *out)
+{
+    float n;
+    if (parse_decimal_range(v, 0, hi, &n) || (n != 0 && n < lo))
+        return -1;
+    *out = n;
+    return 0;
+}
+
+/* A whole number of units in lo..hi, stored in milliseconds. */
+static int parse_units_ms(const char *v, uint32_t lo, uint32_t hi, uint32_t unit_ms, uint32_t *out)
+{
+    uint32_t n;
+    if (parse_u32_range(v, lo, hi, &n))
+        return -1;
+    *out = n * unit_ms;
+    return 0;
+}
+
+static int parse_int_range(const char *v, int lo, int hi, int *out)
+{
+    uint32_t n;
+    if (parse_u32_range(v, (uint32_t)lo, (uint32_t)hi, &n))
+        return -1;
+    *out = (int)n;
+    return 0;
+}
+
 /* "WxH" with both sides in 64..16384. */
 int parse_size(const char *v, int *w, int *h)
 {
@@ -105,6 +175,51 @@ static int copy_string(char *dst, size_t cap, const char *v)
 
 #define KEY(s, k) (!strcmp(section, (s)) && !strcmp(key, (k)))
 
+/* [navigation] and [admin]: the touch interaction. */
+static int interaction_key(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    enum admin_corner corner;
+    if (KEY("navigation", "idle_timeout_s")) {
+        if (parse_units_ms(value, 10, 3600, 1000, &c->idle_timeout_ms))
+            return reject(st, section, key, "\"%s\" must be seconds from 10 to 3600", value);
+    } else if (KEY("navigation", "idle_countdown_s")) {
+        if (parse_units_ms(value, 3, 60, 1000, &c->idle_countdown_ms))
+            return reject(st, section, key, "\"%s\" must be seconds from 3 to 60", value);
+    } else if (KEY("navigation", "large_print_scale")) {
+        if (parse_decimal_range(value, 1.1, 2.0, &c->large_print_scale))
+            return reject(st, section, key, "\"%s\" must be a number from 1.1 to 2.0", value);
+    } else if (KEY("admin", "pin_hash")) {
+        if (value[0] && strncmp(value, "$argon2", 7))
+            return reject(st, section, key, "%s", "must start with $argon2; make one with qingfeng --hash-pin");
+        if (value[0] && !pin_hash_is_usable(value))
+            return reject(st, section, key, "%s", "is not a complete hash; make one with qingfeng --hash-pin");
+        copy_string(c->pin_hash, sizeof c->pin_hash, value); /* usable hashes are shorter */
+    } else if (KEY("admin", "gesture_taps")) {
+        if (parse_int_range(value, 3, 10, &c->admin_taps))
+            return reject(st, section, key, "\"%s\" must be a number of taps from 3 to 10", value);
+    } else if (KEY("admin", "gesture_window_ms")) {
+        if (parse_u32_range(value, 1000, 10000, &c->admin_window_ms))
+            return reject(st, section, key, "\"%s\" must be milliseconds from 1000 to 10000", value);
+    } else if (KEY("admin", "gesture_corner")) {
+        if (admin_corner_parse(value, &corner))
+            return reject(st, section, key, "\"%s\" is not top-left, top-right, bottom-left or bottom-right", value);
+        c->admin_corner = (int)corner;
+    } else if (KEY("admin", "lock_tries")) {
+        if (parse_int_range(value, 3, 20, &c->pin_lock_tries))
+            return reject(st, section, key, "\"%s\" must be a number of tries from 3 to 20", value);
+    } else if (KEY("admin", "lock_minutes")) {
+        if (parse_units_ms(value, 1, 120, 60000, &c->pin_lock_ms))
+            return reject(st, section, key, "\"%s\" must be minutes from 1 to 120", value);
+    } else if (KEY("admin", "exit_key")) {
+        if (copy_string(c->exit_key, sizeof c->exit_key, value))
+            return reject(st, section, key, "%s", "key name is too long");
+    } else {
+        return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
+    }
+    return 1;
+}
+
 static int config_handler(void *user, const char *section, const char *key, const char *value)
 {
     struct parse_state *st = user;
@@ -115,6 +230,12 @@ static int config_handler(void *user, const char *section, const char *key, cons
     } else if (KEY("display", "size")) {
         if (parse_size(value, &c->width, &c->height))
             return reject(st, section, key, "\"%s\" is not a size like 1920x1080", value);
+    } else if (KEY("display", "dpi")) {
+        if (parse_optional_decimal(value, 50, 600, &c->dpi))
+            return reject(st, section, key, "\"%s\" must be 0 (unknown) or dots per inch from 50 to 600", value);
+    } else if (KEY("display", "diagonal_in")) {
+        if (parse_optional_decimal(value, 5, 150, &c->diagonal_in))
+            return reject(st, section, key, "\"%s\" must be 0 (unknown) or inches from 5 to 150", value);
     } else if (KEY("attract", "dwell_ms")) {
         if (parse_u32_range(value, 1000, 600000, &c->dwell_ms))
             return reject(st, section, key, "\"%s\" must be milliseconds from 1000 to 600000", value);
@@ -137,6 +258,8 @@ static int config_handler(void *user, const char *section, const char *key, cons
     } else if (KEY("theme", "file")) {
         if (copy_string(c->theme_file, sizeof c->theme_file, value))
             return reject(st, section, key, "%s", "path is too long");
+    } else if (!strcmp(section, "navigation") || !strcmp(section, "admin")) {
+        return interaction_key(st, section, key, value);
     } else {
         return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
     }

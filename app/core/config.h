@@ -23,6 +23,8 @@ struct config {
     /* display */
     bool fullscreen;
     int width, height;       /* window size when windowed; 0 = desktop size */
+    float dpi;               /* pixel density; 0 = unknown */
+    float diagonal_in;       /* screen diagonal in inches; 0 = unknown (dpi wins when both are set) */
     /* attract loop */
     uint32_t dwell_ms;
     uint32_t transition_ms;
@@ -35,6 +37,18 @@ struct config {
     /* theme */
     char theme_file[512];    /* empty = bundled assets/theme.ini */
     struct theme theme;
+    /* navigation */
+    uint32_t idle_timeout_ms;   /* untouched this long: the countdown starts */
+    uint32_t idle_countdown_ms; /* then this long on screen before the attract loop */
+    float large_print_scale;    /* text scale of the large-print mode */
+    /* admin */
+    char pin_hash[256];         /* from qingfeng --hash-pin; empty = the admin panel cannot be opened */
+    int admin_taps;             /* taps in the corner that ask for the PIN */
+    uint32_t admin_window_ms;   /* ... within this time */
+    int admin_corner;           /* enum admin_corner */
+    int pin_lock_tries;         /* wrong PINs in a row that lock the PIN pad */
+    uint32_t pin_lock_ms;       /* ... for this long */
+    char exit_key[32];          /* SDL key name that quits (development only); empty = none */
 };
 
 void config_defaults(struct config *c);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/admin_gesture.h"
 #include "core/config.h"
 
 static char *write_temp(const char *text)
@@ -33,6 +34,17 @@ static void defaults_are_sane(void **state)
     assert_string_equal(c.font_kai, "AR PL UKai CN");
     assert_string_equal(c.font_sans, "Noto Sans CJK SC");
     assert_int_equal(c.theme.red.r, 0xB7);
+    assert_true(c.dpi == 0 && c.diagonal_in == 0);
+    assert_int_equal(c.idle_timeout_ms, 90000);
+    assert_int_equal(c.idle_countdown_ms, 10000);
+    assert_float_equal(c.large_print_scale, 1.35f, 1e-6);
+    assert_string_equal(c.pin_hash, "");
+    assert_int_equal(c.admin_taps, 5);
+    assert_int_equal(c.admin_window_ms, 3000);
+    assert_int_equal(c.admin_corner, ADMIN_CORNER_TOP_LEFT);
+    assert_int_equal(c.pin_lock_tries, 5);
+    assert_int_equal(c.pin_lock_ms, 300000);
+    assert_string_equal(c.exit_key, "");
 }
 
 static void loads_every_key(void **state)
@@ -60,14 +72,63 @@ static void loads_every_key(void **state)
     assert_string_equal(c.theme_file, "/etc/qingfeng/theme.ini");
 }
 
+/* A hash of "2468" from the reference argon2 tool; '=' and ',' inside the
+ * value must survive the INI reader. */
+#define HASH "$argon2id$v=19$m=8,t=1,p=1$cWluZ2ZlbmdzYWx0MDE$1RGFRYll0EZy1QW9UHraWdA0wkKGOOPZLuvgCqBdLE0"
+
+static void loads_navigation_and_admin_keys(void **state)
+{
+    (void)state;
+    char *path = write_temp("[display]\ndpi = 96.5\ndiagonal_in = 43\n"
+                            "[navigation]\nidle_timeout_s = 120\nidle_countdown_s = 15\nlarge_print_scale = 1.6\n"
+                            "[admin]\npin_hash = " HASH "\ngesture_taps = 7\ngesture_window_ms = 4500\n"
+                            "gesture_corner = bottom-right\nlock_tries = 3\nlock_minutes = 10\nexit_key = F12\n");
+    struct config c;
+    config_defaults(&c);
+    char err[256] = "";
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_float_equal(c.dpi, 96.5f, 1e-6);
+    assert_float_equal(c.diagonal_in, 43.0f, 1e-6);
+    assert_int_equal(c.idle_timeout_ms, 120000);
+    assert_int_equal(c.idle_countdown_ms, 15000);
+    assert_float_equal(c.large_print_scale, 1.6f, 1e-6);
+    assert_string_equal(c.pin_hash, HASH);
+    assert_int_equal(c.admin_taps, 7);
+    assert_int_equal(c.admin_window_ms, 4500);
+    assert_int_equal(c.admin_corner, ADMIN_CORNER_BOTTOM_RIGHT);
+    assert_int_equal(c.pin_lock_tries, 3);
+    assert_int_equal(c.pin_lock_ms, 600000);
+    assert_string_equal(c.exit_key, "F12");
+
+    /* The ends of every range, and empty values where empty means "none". */
+    path = write_temp("[display]\ndpi = 0\ndiagonal_in = 150.0\n"
+                      "[navigation]\nidle_timeout_s = 3600\nidle_countdown_s = 3\nlarge_print_scale = 1.1\n"
+                      "[admin]\npin_hash =\ngesture_taps = 3\ngesture_window_ms = 10000\n"
+                      "gesture_corner = top-right\nlock_tries = 20\nlock_minutes = 120\nexit_key =\n");
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_true(c.dpi == 0);
+    assert_float_equal(c.diagonal_in, 150.0f, 1e-6);
+    assert_int_equal(c.idle_timeout_ms, 3600000);
+    assert_int_equal(c.idle_countdown_ms, 3000);
+    assert_float_equal(c.large_print_scale, 1.1f, 1e-6);
+    assert_string_equal(c.pin_hash, "");
+    assert_int_equal(c.admin_corner, ADMIN_CORNER_TOP_RIGHT);
+    assert_int_equal(c.pin_lock_ms, 7200000);
+    assert_string_equal(c.exit_key, "");
+}
+
 static void expect_config_error(const char *text, const char *fragment)
 {
     char *path = write_temp(text);
     struct config c;
     config_defaults(&c);
     char err[512] = "";
-    assert_int_equal(config_load(&c, path, err, sizeof err), -1);
+    int rc = config_load(&c, path, err, sizeof err);
     unlink(path);
+    if (rc != -1)
+        fail_msg("accepted: %s", text);
     if (!strstr(err, path) || !strstr(err, fragment))
         fail_msg("error \"%s\" lacks the path or \"%s\"", err, fragment);
 }
@@ -81,6 +142,91 @@ static void config_errors_name_line_and_key(void **state)
     expect_config_error("[display]\nsize = big\n", "is not a size like 1920x1080");
     expect_config_error("[display]\ncolour = red\n", ":2: [display] colour: unknown key");
     expect_config_error("[display]\nthis line has no equals sign\n", ":2: syntax error");
+}
+
+static void navigation_and_admin_errors(void **state)
+{
+    (void)state;
+    expect_config_error("[display]\ndpi = 49\n", ":2: [display] dpi: \"49\" must be 0 (unknown) or dots per inch from 50 to 600");
+    expect_config_error("[display]\ndpi = 600.5\n", "[display] dpi: \"600.5\" must be");
+    expect_config_error("[display]\ndpi = high\n", "[display] dpi: \"high\" must be");
+    expect_config_error("[display]\ndiagonal_in = 4.9\n", "[display] diagonal_in: \"4.9\" must be 0 (unknown) or inches from 5 to 150");
+    expect_config_error("[display]\ndiagonal_in = -43\n", "[display] diagonal_in: \"-43\" must be");
+    expect_config_error("[navigation]\nidle_timeout_s = 9\n", ":2: [navigation] idle_timeout_s: \"9\" must be seconds from 10 to 3600");
+    expect_config_error("[navigation]\nidle_timeout_s = 3601\n", "idle_timeout_s: \"3601\" must be seconds");
+    expect_config_error("[navigation]\nidle_timeout_s = 1.5\n", "idle_timeout_s: \"1.5\" must be seconds");
+    expect_config_error("[navigation]\nidle_countdown_s = 2\n", "idle_countdown_s: \"2\" must be seconds from 3 to 60");
+    expect_config_error("[navigation]\nidle_countdown_s = 61\n", "idle_countdown_s: \"61\" must be seconds");
+    expect_config_error("[navigation]\nlarge_print_scale = 1.09\n", "large_print_scale: \"1.09\" must be a number from 1.1 to 2.0");
+    expect_config_error("[navigation]\nlarge_print_scale = 2.01\n", "large_print_scale: \"2.01\" must be");
+    expect_config_error("[navigation]\nidle_minutes = 2\n", ":2: [navigation] idle_minutes: unknown key");
+    expect_config_error("[admin]\npin_hash = 2468\n", ":2: [admin] pin_hash: must start with $argon2; make one with qingfeng --hash-pin");
+    expect_config_error("[admin]\npin_hash = $argon2id$v=19$m=8,t=1,p=1$cWluZ2ZlbmdzYWx0MDE$1RGFRYll0EZy\n",
+                        "[admin] pin_hash: is not a complete hash");
+    expect_config_error("[admin]\ngesture_taps = 2\n", "[admin] gesture_taps: \"2\" must be a number of taps from 3 to 10");
+    expect_config_error("[admin]\ngesture_taps = 11\n", "gesture_taps: \"11\" must be");
+    expect_config_error("[admin]\ngesture_window_ms = 999\n", "gesture_window_ms: \"999\" must be milliseconds from 1000 to 10000");
+    expect_config_error("[admin]\ngesture_window_ms = 10001\n", "gesture_window_ms: \"10001\" must be");
+    expect_config_error("[admin]\ngesture_corner = centre\n",
+                        "[admin] gesture_corner: \"centre\" is not top-left, top-right, bottom-left or bottom-right");
+    expect_config_error("[admin]\nlock_tries = 2\n", "[admin] lock_tries: \"2\" must be a number of tries from 3 to 20");
+    expect_config_error("[admin]\nlock_tries = 21\n", "lock_tries: \"21\" must be");
+    expect_config_error("[admin]\nlock_minutes = 0\n", "[admin] lock_minutes: \"0\" must be minutes from 1 to 120");
+    expect_config_error("[admin]\nlock_minutes = 121\n", "lock_minutes: \"121\" must be");
+    expect_config_error("[admin]\nexit_key = ThisKeyNameIsFarTooLongToBeAnyKey\n", "[admin] exit_key: key name is too long");
+    expect_config_error("[admin]\npin = 1234\n", "[admin] pin: unknown key");
+}
+
+/* Decimals are read the same whatever the locale, and nothing but plain
+ * decimals is taken. */
+static void decimals_are_plain(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"1.35", "2", "2.0", "1.100", "01.5"};
+    static const float values[] = {1.35f, 2.0f, 2.0f, 1.1f, 1.5f};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "[navigation]\nlarge_print_scale = %s\n", good[i]);
+        char *path = write_temp(text);
+        struct config c;
+        config_defaults(&c);
+        char err[256] = "";
+        if (config_load(&c, path, err, sizeof err))
+            fail_msg("%s: %s", good[i], err);
+        unlink(path);
+        assert_float_equal(c.large_print_scale, values[i], 1e-6);
+    }
+    static const char *const bad[] = {"1,35", "1.", ".5", "1e0", "nan", "inf", "+1.5", "1.5.1", "1..5", "0x1p0", "1.5x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "[navigation]\nlarge_print_scale = %s\n", bad[i]);
+        expect_config_error(text, "large_print_scale:");
+    }
+}
+
+/* The commented default config in the repository shows every key with its
+ * default: loading it changes nothing. Run from the repository root. */
+static void shipped_config_is_the_defaults(void **state)
+{
+    (void)state;
+    struct config c, d;
+    config_defaults(&c);
+    config_defaults(&d);
+    char err[256] = "";
+    if (config_load(&c, "kiosk.conf", err, sizeof err))
+        fail_msg("%s", err);
+    assert_true(c.fullscreen == d.fullscreen && c.dwell_ms == d.dwell_ms && c.transition_ms == d.transition_ms);
+    assert_string_equal(c.transition, d.transition);
+    assert_string_equal(c.font_kai, d.font_kai);
+    assert_string_equal(c.font_sans, d.font_sans);
+    assert_true(c.dpi == d.dpi && c.diagonal_in == d.diagonal_in);
+    assert_true(c.idle_timeout_ms == d.idle_timeout_ms && c.idle_countdown_ms == d.idle_countdown_ms);
+    assert_true(c.large_print_scale == d.large_print_scale);
+    assert_string_equal(c.pin_hash, d.pin_hash);
+    assert_true(c.admin_taps == d.admin_taps && c.admin_window_ms == d.admin_window_ms);
+    assert_true(c.admin_corner == d.admin_corner);
+    assert_true(c.pin_lock_tries == d.pin_lock_tries && c.pin_lock_ms == d.pin_lock_ms);
+    assert_string_equal(c.exit_key, d.exit_key);
 }
 
 static void missing_file_is_named(void **state)
@@ -137,6 +283,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(defaults_are_sane),  cmocka_unit_test(loads_every_key),
         cmocka_unit_test(config_errors_name_line_and_key), cmocka_unit_test(missing_file_is_named),
+        cmocka_unit_test(loads_navigation_and_admin_keys), cmocka_unit_test(navigation_and_admin_errors),
+        cmocka_unit_test(decimals_are_plain),     cmocka_unit_test(shipped_config_is_the_defaults),
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

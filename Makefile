@@ -7,7 +7,7 @@ CC      ?= cc
 BUILD   ?= build
 
 PKGS_CORE := jansson libsodium libunibreak libcmark inih
-PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig
+PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode
 PKGS_TEST := cmocka
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -24,11 +24,14 @@ CORE_SRC  := $(wildcard app/core/*.c)
 UI_SRC    := $(wildcard app/ui/*.c)
 TOOL_SRC  := $(wildcard app/tools/*.c)
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
+UI_TEST_SRC := $(wildcard tests/ui/test_*.c)
 
 CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ    := $(UI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/app/main.o
 TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
+UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
@@ -71,6 +74,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
 
+# The SDL shell without main(), for the UI tests (tests/ui: drawing with the
+# real fonts on surfaces; no window).
+$(BUILD)/libqfui.a: $(UI_LIB_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/tests/%: tests/ui/%.c $(BUILD)/libqfui.a $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfui.a $(BUILD)/libqfcore.a \
+		-o $@ $(TEST_LIBS) $(UI_LIBS) $(CORE_LIBS) -lpthread
+
 # The bundled feed, built from content/ by the feed tool.
 CONTENT_FILES := $(shell find content -type f 2>/dev/null)
 $(FEED_DIR)/feed.json: $(FEEDTOOL) $(CONTENT_FILES)
@@ -81,8 +95,8 @@ feed: $(FEED_DIR)/feed.json
 run: deps all feed
 	$(KIOSK) --windowed --size 1280x720 $(RUN_ARGS)
 
-unit: $(TEST_BIN)
-	@sh tests/run-unit.sh $(TEST_BIN)
+unit: $(TEST_BIN) $(UI_TEST_BIN)
+	@sh tests/run-unit.sh $(TEST_BIN) $(UI_TEST_BIN)
 
 PNG_STATS := $(BUILD)/tests/png_stats
 $(PNG_STATS): tests/e2e/png_stats.c
@@ -93,7 +107,7 @@ e2e: all feed $(PNG_STATS)
 	@sh tests/e2e/run.sh $(BUILD)
 	@sh tests/e2e/visit.sh $(BUILD)
 
-memcheck: all $(TEST_BIN)
+memcheck: all $(TEST_BIN) $(UI_TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)
 
 check: deps

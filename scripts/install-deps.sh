@@ -3,7 +3,7 @@
 # Only missing packages are installed; says what it installs; uses sudo when not root.
 set -e
 PKGS="make gcc pkg-config
-libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev
+libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
 libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev
 libcmocka-dev
 fonts-arphic-ukai fonts-noto-cjk

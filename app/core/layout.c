@@ -217,7 +217,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
 
 /* Gives each segment the index of its distinct text, so each distinct text is
  * measured once per size. Returns 0, or -1 when out of memory. */
-static int prep_dedupe(struct prep *p)
+static int prep_dedupe(struct prep *p, bool in_place)
 {
     size_t cap = 16;
     while (cap < p->n_segs * 2)
@@ -235,6 +235,12 @@ static int prep_dedupe(struct prep *p)
         size_t n = sg->content_end - sg->start;
         if (n == 0) {
             sg->uniq = NO_UNIQ;
+            continue;
+        }
+        if (in_place) {
+            /* Styled text: equal bytes may differ in width. */
+            p->uniq[p->n_uniq] = i;
+            sg->uniq = p->n_uniq++;
             continue;
         }
         const char *s = p->text + sg->start;
@@ -328,6 +334,19 @@ static void phrase_guard(const char *s, size_t len, char *brks)
     }
 }
 
+/* Break opportunities of text[0..len) (len > 0) in libunibreak's codes: UAX #14
+ * (lang "zh"), the kinsoku guard, the phrase guard in phrase mode, and a
+ * mandatory break after the last byte. */
+static void find_breaks(const char *text, size_t len, bool phrases, char *brks)
+{
+    linebreak_init_once();
+    set_linebreaks_utf8((const utf8_t *)text, len, "zh", brks);
+    kinsoku_guard(text, len, brks);
+    if (phrases)
+        phrase_guard(text, len, brks);
+    brks[len - 1] = LINEBREAK_MUSTBREAK; /* end of text, whatever the library says */
+}
+
 /* Splits valid UTF-8 text into segments and counts missing glyphs; in phrase
  * mode a segment is a whole phrase. Returns 0, or -1 when out of memory. */
 static int prep_init(struct prep *p, const struct layout_font_ops *ops, const char *text, bool phrases)
@@ -346,12 +365,7 @@ static int prep_init(struct prep *p, const struct layout_font_ops *ops, const ch
         prep_free(p);
         return -1;
     }
-    linebreak_init_once();
-    set_linebreaks_utf8((const utf8_t *)text, len, "zh", brks);
-    kinsoku_guard(text, len, brks);
-    if (phrases)
-        phrase_guard(text, len, brks);
-    brks[len - 1] = LINEBREAK_MUSTBREAK; /* end of text, whatever the library says */
+    find_breaks(text, len, phrases, brks);
 
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
@@ -395,7 +409,7 @@ static int prep_init(struct prep *p, const struct layout_font_ops *ops, const ch
         }
     }
 
-    if (prep_dedupe(p) != 0) {
+    if (prep_dedupe(p, ops->measure_in_place) != 0) {
         prep_free(p);
         return -1;
     }
@@ -671,6 +685,22 @@ static void result_set(struct layout_result *out, const struct prep *p, struct l
     out->overflow = overflow;
     out->n_missing = p->n_missing;
     out->first_missing = p->first_missing;
+}
+
+int layout_breaks(const char *utf8, size_t len, bool *brk)
+{
+    if (!utf8 || !brk || !utf8_valid(utf8, len))
+        return -1;
+    if (len == 0)
+        return 0;
+    char *brks = malloc(len);
+    if (!brks)
+        return -1;
+    find_breaks(utf8, len, false, brks);
+    for (size_t i = 0; i < len; i++)
+        brk[i] = brks[i] == LINEBREAK_MUSTBREAK || brks[i] == LINEBREAK_ALLOWBREAK;
+    free(brks);
+    return 0;
 }
 
 int layout_lines(const struct layout_font_ops *ops, const char *utf8, int width, int px_size,

@@ -19,6 +19,12 @@ struct layout_font_ops {
     int (*line_height)(void *ctx, int px_size);
     /* True when the font has a glyph for code point cp. */
     bool (*has_glyph)(void *ctx, uint32_t cp);
+    /* Widths depend on where the text stands, not only on its bytes (styled
+     * text, where the same characters in bold are wider): measure is then
+     * called for every segment in place, pointing into the text, and equal
+     * segments never share a width. The width of a space between segments
+     * is still asked once per size with a lone " " outside the text. */
+    bool measure_in_place;
 };
 
 struct layout_box {
@@ -86,6 +92,15 @@ int layout_text(const struct layout_font_ops *ops, const char *utf8, const struc
  * layout_text for the arguments it has. */
 int layout_lines(const struct layout_font_ops *ops, const char *utf8, int width, int px_size,
                  struct layout_result *out);
+
+/* Where layout_lines may end a line in utf8[0..len): brk[i] (len entries) is
+ * true when a line may end after byte i, by UAX #14 with the kinsoku guard
+ * (mandatory breaks included, and always after the last byte). Layout
+ * measures the segments between these points, each without its trailing
+ * U+0020 spaces and line ends; callers that position styled pieces of a
+ * line use them to add up widths exactly as layout did. Returns 0, or -1 on
+ * NULL arguments, invalid UTF-8 or no memory. */
+int layout_breaks(const char *utf8, size_t len, bool *brk);
 
 void layout_result_free(struct layout_result *r);
 

@@ -819,6 +819,80 @@ static void test_phrases_break_before_titles(void **state)
     layout_result_free(&r);
 }
 
+/* Styled text: bytes inside [bold_from, bold_to) of the text are 3/2 as
+ * wide, so the same characters measure differently by where they stand. */
+struct styled_font {
+    const char *text;
+    size_t bold_from, bold_to;
+};
+
+static int styled_measure(void *ctx, int px, const char *s, size_t len)
+{
+    const struct styled_font *f = ctx;
+    uintptr_t p = (uintptr_t)s, t0 = (uintptr_t)f->text;
+    if (p < t0 || p >= t0 + strlen(f->text))
+        return fake_width(px, s, len); /* the lone " " for spaces */
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int n = utf8_decode(s + i, len - i, &cp);
+        size_t at = (size_t)(s - f->text) + i;
+        int cw = cp < 0x80 ? px / 2 : px;
+        w += at >= f->bold_from && at < f->bold_to ? cw * 3 / 2 : cw;
+        i += (size_t)n;
+    }
+    return w;
+}
+
+/* With measure_in_place, equal characters in bold and regular are measured
+ * where they stand: the bold half of a repeated text takes more lines. */
+static void test_measure_in_place(void **state)
+{
+    (void)state;
+    /* 20 times 廉, the second half bold: 10 regular (10 * 20 px) fit in one
+     * 200 px line, the bold ten (30 px each) need two lines of 6 and 4. */
+    char text[128] = "";
+    for (int i = 0; i < 20; i++)
+        strcat(text, "廉");
+    struct styled_font sf = {.text = text, .bold_from = 30, .bold_to = 60};
+    struct layout_font_ops in_place = {.ctx = &sf, .measure = styled_measure, .line_height = fake_line_height,
+                                       .measure_in_place = true};
+    struct layout_result r;
+    assert_int_equal(layout_lines(&in_place, text, 200, 20, &r), 0);
+    assert_int_equal(r.n_lines, 3);
+    assert_int_equal(r.lines[0].len, 30);
+    assert_int_equal(r.lines[0].width, 200);
+    assert_int_equal(r.lines[1].len, 18);
+    assert_int_equal(r.lines[1].width, 180);
+    assert_int_equal(r.lines[2].width, 120);
+    layout_result_free(&r);
+}
+
+/* layout_breaks gives the opportunities layout_lines uses: none before a
+ * closing mark or after an opening one, spaces stay with the word before. */
+static void test_breaks_exported(void **state)
+{
+    (void)state;
+    const char *text = "清风“正气”，ab cd";
+    size_t len = strlen(text);
+    bool brk[64];
+    assert_int_equal(layout_breaks(text, len, brk), 0);
+    /* byte offsets: 清0 风3 “6 正9 气12 ”15 ，18 a21 b22 ' '23 c24 d25 */
+    bool want[64] = {0};
+    want[2] = true;  /* 清|风 */
+    want[5] = true;  /* 风|“正: the opening quote goes with 正 */
+    want[11] = true; /* 正|气 */
+    want[20] = true; /* ，|ab */
+    want[23] = true; /* "ab "|cd */
+    want[25] = true; /* end */
+    for (size_t i = 0; i < len; i++)
+        if (brk[i] != want[i])
+            fail_msg("byte %zu: break %d, want %d", i, brk[i], want[i]);
+    assert_int_equal(layout_breaks("\xff", 1, brk), -1);
+    assert_int_equal(layout_breaks(NULL, 0, brk), -1);
+    assert_int_equal(layout_breaks("", 0, brk), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -841,6 +915,8 @@ int main(void)
         cmocka_unit_test(test_phrases_kept_whole),
         cmocka_unit_test(test_phrases_fall_back),
         cmocka_unit_test(test_phrases_break_before_titles),
+        cmocka_unit_test(test_measure_in_place),
+        cmocka_unit_test(test_breaks_exported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,7 @@ int app_start_worker(struct app *a)
         return EXIT_RUNTIME;
     }
     ctx->min_target = a->min_target;
+    ctx->large_scale = a->cfg.large_print_scale;
     a->worker = worker_create(ctx, a->wake_event, err, sizeof err);
     if (!a->worker) {
         log_err("%s", err);

@@ -99,7 +99,7 @@ int reading_body_px(const struct slide_ctx *c, bool large)
 {
     const struct geom *g = &c->g;
     float px = g->portrait ? 3.0f : 2.75f;
-    return geom_px(g, large ? px * 1.35f : px);
+    return geom_px(g, large ? px * c->large_scale : px);
 }
 
 SDL_Surface *reading_text(struct slide_ctx *c, struct font *font, int px, float spacing, const char *text, int w,
@@ -177,7 +177,7 @@ SDL_Surface *reading_markdown(struct slide_ctx *c, const char *markdown, int w, 
     struct richdoc_style st = {
         .width = w,
         .base_px = reading_body_px(c, false),
-        .scale = large ? 1.35f : 1.0f,
+        .scale = large ? c->large_scale : 1.0f,
         .max_image_h = (int)(c->g.h * 0.45f),
         .theme = c->theme,
     };

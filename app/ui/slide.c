@@ -14,6 +14,7 @@ int slide_ctx_init(struct slide_ctx *c, int w, int h, const struct feed *feed, c
     memset(c, 0, sizeof *c);
     geom_init(&c->g, w, h);
     c->min_target = 48;
+    c->large_scale = 1.35f;
     c->feed = feed;
     snprintf(c->feed_dir, sizeof c->feed_dir, "%s", feed_dir ? feed_dir : "");
     c->theme = theme;

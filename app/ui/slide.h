@@ -20,6 +20,7 @@
 struct slide_ctx {
     struct geom g;
     int min_target;              /* smallest touch target side in pixels (9 mm, at least 48) */
+    float large_scale;           /* 大字: how much reading text grows */
     const struct feed *feed;
     char feed_dir[QF_PATH_MAX];
     const struct theme *theme;

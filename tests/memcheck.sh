@@ -27,10 +27,53 @@ done
 check feed-build "$BUILD/qingfeng-feed" build content -o "$OUT/feed"
 check feed-check "$BUILD/qingfeng-feed" check "$OUT/feed"
 last_id=$(grep -o '"id": *"[^"]*"' "$OUT/feed/feed.json" | tail -n 1 | sed 's/.*"\([^"]*\)"$/\1/')
-printf 'wait 100\nshot a\nwait 8900\nshot b\ntap 0.5 0.5\nwait 1000\nswipe right\nwait 1000\nshot c\nshow %s\nshot d\nquit\n' \
-    "$last_id" > "$OUT/tour.script"
+hash=$(printf '2468\n' | "$BUILD/qingfeng" --hash-pin | sed 's/^pin_hash = //')
+printf '[admin]\npin_hash = %s\n' "$hash" > "$OUT/kiosk.conf"
+cat > "$OUT/tour.script" << END
+wait 100
+shot a
+wait 8900
+swipe right
+wait 1000
+shot b
+show $last_id
+shot c
+tap 0.5 0.5
+press module 1
+press item 0
+drag 0.6 0.7 0.6 0.3 300
+wait 1500
+press step 1
+press large
+shot d
+press home
+press module 2
+press item 0
+swipe left
+press back
+swipe left
+press home
+press quiz
+shot e
+tap 0.004 0.006
+tap 0.004 0.006
+tap 0.004 0.006
+tap 0.004 0.006
+tap 0.004 0.006
+press pin-digit 2
+press pin-digit 4
+press pin-digit 6
+press pin-digit 8
+press pin-enter
+shot f
+press close
+wait 101000
+shot g
+quit
+END
 SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy check kiosk "$BUILD/qingfeng" --windowed --size 1280x720 \
-    --feed "$OUT/feed" --clock "2025-06-02 09:30" --script "$OUT/tour.script" --shots "$OUT/shots"
+    --config "$OUT/kiosk.conf" --feed "$OUT/feed" --clock "2025-06-02 09:30" --script "$OUT/tour.script" \
+    --shots "$OUT/shots"
 # The preview tool (the kiosk runs it starts are not traced); exit 1 means
 # content warnings, which are not memcheck's business.
 $VG "$BUILD/qingfeng-feed" preview "$OUT/feed" --shots "$OUT/preview" --sizes 1280x720 > "$OUT/feed-preview.log" 2>&1

@@ -39,4 +39,6 @@ stat() {
     printf '%-40s %s\n' "transition frame p50, ms (1920x1080)" "$(stat frame_p50_ms)"
     printf '%-40s %s\n' "transition frame p99, ms (1920x1080)" "$(stat frame_p99_ms)"
     printf '%-40s %s\n' "peak RSS after one rotation, KiB" "$(stat peak_rss_kb)"
+    printf '%-40s %s\n' "tap to present p50, ms (1920x1080)" "$(stat tap_p50_ms)"
+    printf '%-40s %s\n' "tap to present p99, ms (1920x1080)" "$(stat tap_p99_ms)"
 } | tee "$BUILD/bench.txt"

@@ -156,6 +156,12 @@ struct screen *screen_check(struct slide_ctx *c, const struct screen_key *k)
     if (!s)
         return NULL;
     struct reading r = reading_layout(c, true, false);
+    /* Faint mountains and the case's motif under the questions: a short
+     * quiz on a tall screen should not float on bare paper. */
+    int mh = (int)(g->h * (g->portrait ? 0.16f : 0.2f));
+    slide_draw_art(c, s->frame, "mountains", (SDL_Rect){0, r.footer.y - mh, g->w, mh}, 0, 1, 28);
+    SDL_Rect motif = {g->w - g->mx - g->w / 3, r.footer.y - mh - (int)(g->h * 0.3f), g->w / 3, (int)(g->h * 0.3f)};
+    slide_draw_art(c, s->frame, slide_motif(it), motif, 1, 1, 34);
     screen_nav_bar(c, s, L_CASES, true, large);
     reading_steps(c, s->frame, r.steps, it, nav_case_pages(it));
     int w = SDL_min(r.body.w, geom_px(g, g->portrait ? 92 : 100));

@@ -19,7 +19,7 @@ struct fixture {
     struct feed_page pages[3];
     struct feed_question questions[2];
     char *multi_opts[3], *judge_opts[2];
-    char ids[6][16];
+    char ids[6][32];
     struct nav nav;
 };
 
@@ -28,7 +28,7 @@ static int setup(void **state)
     struct fixture *f = calloc(1, sizeof *f);
     static const enum item_kind kinds[6] = {ITEM_MAXIM, ITEM_CASE, ITEM_MAXIM, ITEM_STORY, ITEM_CASE, ITEM_MAXIM};
     for (int i = 0; i < 6; i++) {
-        snprintf(f->ids[i], sizeof f->ids[i], "item-%d", i);
+        snprintf(f->ids[i], sizeof f->ids[i], "item-%d", i & 7);
         f->items[i].id = f->ids[i];
         f->items[i].kind = kinds[i];
         f->items[i].weight = 1;

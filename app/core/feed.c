@@ -451,20 +451,6 @@ static int take_pages(struct parse_ctx *pc, json_t *q, const char *base, struct 
 
 /* ---- questions (学后测) -------------------------------------------------- */
 
-/* True when `s` holds nothing but white space (ASCII or U+3000). */
-static int is_blank_text(const char *s)
-{
-    while (*s) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-            s++;
-        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-            s += 3;
-        else
-            return 0;
-    }
-    return 1;
-}
-
 /* Fails when `s` has more than `max` characters. */
 static int check_length(struct parse_ctx *pc, const char *path, const char *s, int max)
 {
@@ -500,7 +486,7 @@ static int take_options(struct parse_ctx *pc, json_t *qo, const char *qpath, str
         if (!fq->options[i])
             return fail_oom(pc);
         fq->n_options++;
-        if (is_blank_text(fq->options[i]))
+        if (utf8_is_blank(fq->options[i]))
             return fail(pc, opath, MSG_FEED_OPTION_EMPTY);
         if (check_length(pc, opath, fq->options[i], FEED_OPTION_MAX_CHARS) < 0)
             return -1;
@@ -580,7 +566,7 @@ static int parse_question(struct parse_ctx *pc, json_t *qo, const char *qpath, s
     if (take_string(pc, qo, "stem", qpath, &fq->stem) < 0)
         return -1;
     join_path(path, qpath, "stem");
-    if (!fq->stem || is_blank_text(fq->stem))
+    if (!fq->stem || utf8_is_blank(fq->stem))
         return fail(pc, path, MSG_FEED_QUESTION_NO_STEM);
     if (check_length(pc, path, fq->stem, FEED_STEM_MAX_CHARS) < 0)
         return -1;
@@ -591,14 +577,14 @@ static int parse_question(struct parse_ctx *pc, json_t *qo, const char *qpath, s
     if (take_string(pc, qo, "explanation", qpath, &fq->explanation) < 0)
         return -1;
     join_path(path, qpath, "explanation");
-    if (!fq->explanation || is_blank_text(fq->explanation))
+    if (!fq->explanation || utf8_is_blank(fq->explanation))
         return fail(pc, path, MSG_FEED_QUESTION_NO_EXPLANATION);
     if (check_length(pc, path, fq->explanation, FEED_EXPLANATION_MAX_CHARS) < 0)
         return -1;
 
     if (take_string(pc, qo, "source", qpath, &fq->source) < 0)
         return -1;
-    if (fq->source && is_blank_text(fq->source)) { /* an empty source is no source */
+    if (fq->source && utf8_is_blank(fq->source)) { /* an empty source is no source */
         free(fq->source);
         fq->source = NULL;
     }

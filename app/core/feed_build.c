@@ -420,20 +420,6 @@ static int is_blank_line(const char *s, const char *e)
     return s == e;
 }
 
-/* True when `s` holds nothing but white space (ASCII or U+3000). */
-static int text_is_blank(const char *s)
-{
-    while (*s) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-            s++;
-        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-            s += 3;
-        else
-            return 0;
-    }
-    return 1;
-}
-
 static size_t char_count(const char *s)
 {
     size_t n = utf8_count(s, strlen(s));
@@ -571,7 +557,7 @@ static int quiz_finish(struct quiz_reader *r)
         q.explanation = trim_block(r->expl_b, (size_t)(r->expl_e - r->expl_b), NULL);
         if (!q.explanation)
             return oom(r->b);
-        if (text_is_blank(q.explanation))
+        if (utf8_is_blank(q.explanation))
             diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_NO_EXPLANATION);
         else if (char_count(q.explanation) > FEED_EXPLANATION_MAX_CHARS)
             diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_TOO_LONG,

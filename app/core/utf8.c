@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <string.h>
+
 int utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
     uint32_t dummy;
@@ -87,4 +89,17 @@ int utf8_encode(uint32_t cp, char *out)
     o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+bool utf8_is_blank(const char *s)
+{
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+            s += 3;
+        else
+            return false;
+    }
+    return true;
 }

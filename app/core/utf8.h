@@ -27,4 +27,8 @@ size_t utf8_count(const char *s, size_t len);
  * number of bytes written (1..4), or 0 for a surrogate or cp > U+10FFFF. */
 int utf8_encode(uint32_t cp, char *out);
 
+/* True when s (NUL-terminated) holds nothing but white space: ASCII blanks
+ * and line ends, and the ideographic space U+3000. */
+bool utf8_is_blank(const char *s);
+
 #endif

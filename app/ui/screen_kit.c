@@ -3,8 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/log.h"
-#include "ui/image.h"
 #include "ui/screen_kit.h"
 
 struct rgb kit_accent(const struct slide_ctx *c, enum item_kind kind)
@@ -47,36 +45,10 @@ void kit_card(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, struct rgb acce
     gfx_fill_rect(dst, (float)r.x, (float)r.y, (float)bar, (float)geom_px(g, 0.45f), rgba_of(accent, 255));
 }
 
-/* Same loading, refusal and warning as the attract card's picture, so a
- * broken file is reported once whichever screen meets it first. */
-static SDL_Surface *load_picture(struct slide_ctx *c, const struct feed_item *it, int w, int h)
-{
-    if (!it->image || !*it->image)
-        return NULL;
-    char path[QF_PATH_MAX], err[256] = "";
-    SDL_Surface *s = NULL;
-    if (!feed_path_is_safe(it->image)) {
-        snprintf(err, sizeof err, "unsafe path refused");
-        snprintf(path, sizeof path, "%s", it->image);
-    } else if (path_join(path, sizeof path, c->feed_dir, it->image) != 0) {
-        snprintf(err, sizeof err, "path too long");
-        snprintf(path, sizeof path, "%s", it->image);
-    } else {
-        s = image_load_cover(path, w, h, err, sizeof err);
-    }
-    if (!s) {
-        char key[QF_PATH_MAX + 16];
-        snprintf(key, sizeof key, "image %s", path);
-        if (warn_once(&c->warns, key))
-            log_warn("image: item=%s %s: %s; showing a placeholder", it->id, path, err);
-    }
-    return s;
-}
-
 void kit_picture(struct slide_ctx *c, SDL_Surface *dst, const struct feed_item *it, SDL_Rect r)
 {
     const struct theme *th = c->theme;
-    SDL_Surface *pic = load_picture(c, it, r.w, r.h);
+    SDL_Surface *pic = slide_load_picture(c, it, r.w, r.h);
     if (pic) {
         gfx_blit(dst, pic, r.x, r.y, 255);
         SDL_FreeSurface(pic);
@@ -109,21 +81,7 @@ void kit_header(struct slide_ctx *c, SDL_Surface *dst)
     const struct theme *th = c->theme;
     int hc = g->header.h / 2;
     int x = g->mx;
-    int logo_h = geom_px(g, 5.6f);
-    if (c->logo[0]) {
-        char err[256] = "";
-        SDL_Surface *logo = image_load_contain(c->logo, logo_h * 4, logo_h, err, sizeof err);
-        if (logo) {
-            gfx_blit(dst, logo, x, hc - logo->h / 2, 255);
-            x += logo->w + geom_px(g, 1.8f);
-            SDL_FreeSurface(logo);
-        } else {
-            char key[QF_PATH_MAX + 16];
-            snprintf(key, sizeof key, "logo %s", c->logo);
-            if (warn_once(&c->warns, key))
-                log_warn("image: %s: %s; header without logo", c->logo, err);
-        }
-    }
+    x = slide_logo(c, dst, x, hc);
     if (th->org_name[0]) {
         /* A long name shrinks a little, then takes two balanced lines (cut
          * only beyond that); it never runs under the clock. */

@@ -80,6 +80,14 @@ int slide_chip(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char 
 int slide_tag(struct slide_ctx *c, SDL_Surface *dst, int x, int cy, const char *text, struct rgb line, int px,
               bool draw);
 
+/* The item's picture (relative to the feed folder) decoded to cover w x h;
+ * NULL when it is missing, unsafe or undecodable (logged once per file). */
+SDL_Surface *slide_load_picture(struct slide_ctx *c, const struct feed_item *it, int w, int h);
+
+/* The theme's logo at header height, its left edge at x and centred on cy;
+ * returns the x where the organisation's name may start (x without a logo). */
+int slide_logo(struct slide_ctx *c, SDL_Surface *dst, int x, int cy);
+
 /* The item's picture on a white mat with a gold line and an accent bar, in
  * r (a quiet placeholder when it is missing; logged once). */
 void slide_picture_panel(struct slide_ctx *c, SDL_Surface *dst, const struct feed_item *it, SDL_Rect r,

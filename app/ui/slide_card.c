@@ -8,7 +8,7 @@
 #include "ui/image.h"
 #include "ui/slide.h"
 
-static SDL_Surface *load_picture(struct slide_ctx *c, const struct feed_item *it, int w, int h)
+SDL_Surface *slide_load_picture(struct slide_ctx *c, const struct feed_item *it, int w, int h)
 {
     if (!it->image || !*it->image)
         return NULL;
@@ -41,7 +41,7 @@ void slide_picture_panel(struct slide_ctx *c, SDL_Surface *dst, const struct fee
     gfx_fill_rect(dst, (float)r.x, (float)r.y, (float)r.w, (float)r.h, rgba_of(mat, 255));
     int pad = geom_px(g, 1.2f);
     SDL_Rect in = {r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
-    SDL_Surface *pic = load_picture(c, it, in.w, in.h);
+    SDL_Surface *pic = slide_load_picture(c, it, in.w, in.h);
     if (pic) {
         gfx_blit(dst, pic, in.x, in.y, 255);
         SDL_FreeSurface(pic);

@@ -8,6 +8,25 @@
 #include "ui/image.h"
 #include "ui/slide.h"
 
+int slide_logo(struct slide_ctx *c, SDL_Surface *dst, int x, int cy)
+{
+    if (!c->logo[0])
+        return x;
+    char err[256] = "";
+    SDL_Surface *logo = image_load_contain(c->logo, geom_px(&c->g, 5.6f) * 4, geom_px(&c->g, 5.6f), err, sizeof err);
+    if (!logo) {
+        char key[QF_PATH_MAX + 16];
+        snprintf(key, sizeof key, "logo %s", c->logo);
+        if (warn_once(&c->warns, key))
+            log_warn("image: %s: %s; header without logo", c->logo, err);
+        return x;
+    }
+    gfx_blit(dst, logo, x, cy - logo->h / 2, 255);
+    x += logo->w + geom_px(&c->g, 1.8f);
+    SDL_FreeSurface(logo);
+    return x;
+}
+
 SDL_Surface *slide_chrome(struct slide_ctx *c)
 {
     const struct geom *g = &c->g;
@@ -20,21 +39,7 @@ SDL_Surface *slide_chrome(struct slide_ctx *c)
 
     /* Header: logo, then the organisation's name. */
     int x = g->mx;
-    int logo_h = geom_px(g, 5.6f);
-    if (c->logo[0]) {
-        char err[256] = "";
-        SDL_Surface *logo = image_load_contain(c->logo, logo_h * 4, logo_h, err, sizeof err);
-        if (logo) {
-            gfx_blit(s, logo, x, hc - logo->h / 2, 255);
-            x += logo->w + geom_px(g, 1.8f);
-            SDL_FreeSurface(logo);
-        } else {
-            char key[QF_PATH_MAX + 16];
-            snprintf(key, sizeof key, "logo %s", c->logo);
-            if (warn_once(&c->warns, key))
-                log_warn("image: %s: %s; header without logo", c->logo, err);
-        }
-    }
+    x = slide_logo(c, s, x, hc);
     if (th->org_name[0])
         text_line(s, &c->fonts.bold, geom_px(g, g->portrait ? 2.7f : 2.8f), th->org_name, x, hc, ALIGN_LEFT,
                   geom_px(g, 0.25f), rgba_of(th->ink, 240));

@@ -148,7 +148,9 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_EXPOSED || ev->window.event == SDL_WINDOWEVENT_SHOWN)
             a->dirty = true;
-        return;
+        if (ev->window.event == SDL_WINDOWEVENT_CLOSE && !a->cfg.fullscreen)
+            log_info("video: the window was closed");
+        break; /* closing and focus loss are input's business */
     default:
         break;
     }

@@ -217,8 +217,9 @@ void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struc
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
     bool qr = it->url && *it->url;
-    int qr_side = qr ? SDL_min(r.w / 2, geom_px(g, 20)) : 0;
-    int pic_h = SDL_min((int)(r.w * 0.75f), r.h / 2);
+    int qr_side = qr ? SDL_min(r.w / 2, geom_px(g, 17)) : 0;
+    /* With a QR code below, the picture gives up some height for it. */
+    int pic_h = qr ? SDL_min((int)(r.w * 0.56f), (int)(r.h * 0.36f)) : SDL_min((int)(r.w * 0.75f), r.h / 2);
     slide_picture_panel(c, dst, it, (SDL_Rect){r.x, r.y, r.w, pic_h}, accent);
     int y = r.y + pic_h + geom_px(g, 3.5f);
     int tpx = geom_px(g, 3.3f);
@@ -242,6 +243,8 @@ void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struc
             int qy = r.y + r.h - q->h;
             if (qy > y + tag_h + geom_px(g, 2.0f))
                 gfx_blit(dst, q, r.x, qy, 255);
+            else
+                log_warn("screen: item=%s: no room for the QR code beside the picture", it->id);
             SDL_FreeSurface(q);
         }
     }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/json_locate.h"
+#include "core/richdoc.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
 
@@ -871,12 +872,58 @@ static int asset_path_sort(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Every item image must be a listed asset. */
-static int check_images_listed(struct parse_ctx *pc, struct feed *feed)
+/* What checking the pictures of one item's Markdown needs. */
+struct body_check {
+    struct parse_ctx *pc;
+    const char **paths; /* the asset paths, sorted; NULL when there are none */
+    size_t n_paths;
+    const struct feed_item *it;
+    const char *field;  /* the field path of the text, e.g. items[1]._qingfeng.intro */
+    int plain;          /* a plain JSON Feed item: web pictures are left out, not refused */
+    int failed;
+};
+
+static int is_listed(const char **paths, size_t n, const char *path)
+{
+    return paths && bsearch(path, paths, n, sizeof *paths, asset_path_cmp);
+}
+
+static int body_image_check(void *ctx, const char *src, int line)
+{
+    struct body_check *bc = ctx;
+
+    (void)line;
+    if (bc->plain && (strncmp(src, "http://", 7) == 0 || strncmp(src, "https://", 8) == 0))
+        return 0; /* the screen shows its caption in a quiet box */
+    if (!feed_path_is_safe(src))
+        fail(bc->pc, bc->field, MSG_FEED_BODY_IMAGE_UNSAFE, bc->it->id, src);
+    else if (!is_listed(bc->paths, bc->n_paths, src))
+        fail(bc->pc, bc->field, MSG_FEED_BODY_IMAGE_NOT_LISTED, bc->it->id, src);
+    else
+        return 0;
+    bc->failed = 1;
+    return 1;
+}
+
+/* Checks the pictures of one Markdown text of an item. Returns -1 after
+ * a message. */
+static int check_body_images(struct body_check *bc, const char *markdown, int explanation, const char *field)
+{
+    bc->field = field;
+    if (feed_markdown_images(markdown, explanation, body_image_check, bc) < 0)
+        return fail_oom(bc->pc);
+    return bc->failed ? -1 : 0;
+}
+
+/* Every picture an item shows must be a listed asset: its image, and every
+ * picture of its Markdown (the body, the intro, the pages, the
+ * explanations of its questions), so a feed cannot make the screen open
+ * files that are not pinned. `items` is the JSON array the items came from. */
+static int check_images_listed(struct parse_ctx *pc, struct feed *feed, json_t *items)
 {
     const char **paths = NULL;
     char path[FIELD_PATH_MAX];
-    size_t i;
+    size_t i, k;
     int rc = -1;
 
     if (feed->n_assets) {
@@ -890,12 +937,36 @@ static int check_images_listed(struct parse_ctx *pc, struct feed *feed)
         qsort(paths, feed->n_assets, sizeof *paths, asset_path_sort);
     }
     for (i = 0; i < feed->n_items; i++) {
-        const char *img = feed->items[i].image;
-        if (img && (!paths || !bsearch(img, paths, feed->n_assets, sizeof *paths, asset_path_cmp))) {
+        const struct feed_item *it = &feed->items[i];
+        json_t *item = json_array_get(items, i);
+        struct body_check bc = { pc, paths, feed->n_assets, it, NULL, !json_object_get(item, "_qingfeng"), 0 };
+
+        if (it->image && !is_listed(paths, feed->n_assets, it->image)) {
             path_fmt(path, "items[%zu].image", i);
-            fail(pc, path, MSG_FEED_IMAGE_NOT_LISTED,
-                 img);
+            fail(pc, path, MSG_FEED_IMAGE_NOT_LISTED, it->image);
             goto out;
+        }
+        if (it->kind == ITEM_MAXIM)
+            continue; /* a saying is shown as plain text */
+        /* the screen reads the Markdown, or the text when there is none */
+        if (it->markdown)
+            path_fmt(path, "items[%zu]._qingfeng.markdown", i);
+        else
+            path_fmt(path, "items[%zu].%s", i, json_object_get(item, "content_text") ? "content_text" : "content_html");
+        if (check_body_images(&bc, it->markdown ? it->markdown : it->text, 0, path) < 0)
+            goto out;
+        path_fmt(path, "items[%zu]._qingfeng.intro", i);
+        if (check_body_images(&bc, it->intro, 0, path) < 0)
+            goto out;
+        for (k = 0; k < it->n_pages; k++) {
+            path_fmt(path, "items[%zu]._qingfeng.pages[%zu].markdown", i, k);
+            if (check_body_images(&bc, it->pages[k].markdown, 0, path) < 0)
+                goto out;
+        }
+        for (k = 0; k < it->n_questions; k++) {
+            path_fmt(path, "items[%zu]._qingfeng.questions[%zu].explanation", i, k);
+            if (check_body_images(&bc, it->questions[k].explanation, 1, path) < 0)
+                goto out;
         }
     }
     rc = 0;
@@ -1024,7 +1095,7 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
         fail(pc, path, MSG_FEED_ID_DUPLICATE, feed->items[dup].id, first);
         goto out;
     }
-    if (check_images_listed(pc, feed) < 0)
+    if (check_images_listed(pc, feed, items) < 0)
         goto out;
     rc = 0;
 out:
@@ -1244,6 +1315,84 @@ struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
     first_message(&d, err, errlen);
     diag_free(&d);
     return feed;
+}
+
+/* ---- pictures in Markdown ----------------------------------------------- */
+
+/* How the self-check screen (app/ui/screen_check.c) leads an explanation:
+ * a bold 解析：, on the same line as its first words. */
+#define EXPLANATION_LEAD "**\xE8\xA7\xA3\xE6\x9E\x90**\xEF\xBC\x9A"
+
+struct seen_image {
+    const char *src;
+    int line;
+};
+
+/* Walks the pictures of one reading of the text; `seen` holds the pictures
+ * already reported (n of them, room for cap). */
+static int images_of(const char *text, struct seen_image **seen, size_t *n, size_t *cap, struct richdoc *docs,
+                     size_t which, feed_image_fn fn, void *ctx)
+{
+    struct richdoc *doc = &docs[which];
+    size_t len = strlen(text);
+
+    if (len > RICHDOC_INPUT_MAX || !utf8_valid(text, len))
+        return 0; /* the screen shows none of it */
+    if (richdoc_parse(text, doc) != 0)
+        return -1;
+    for (size_t i = 0; i < doc->n_blocks; i++) {
+        const struct richdoc_block *blk = &doc->blocks[i];
+        size_t k;
+
+        if (blk->kind != RICHDOC_IMAGE || !blk->src)
+            continue;
+        for (k = 0; k < *n; k++)
+            if ((*seen)[k].line == blk->line && strcmp((*seen)[k].src, blk->src) == 0)
+                break;
+        if (k < *n)
+            continue;
+        if (*n == *cap) {
+            size_t grown_cap = *cap ? *cap * 2 : 8;
+            struct seen_image *grown = realloc(*seen, grown_cap * sizeof *grown);
+            if (!grown)
+                return -1;
+            *seen = grown;
+            *cap = grown_cap;
+        }
+        (*seen)[(*n)++] = (struct seen_image){ blk->src, blk->line };
+        if (fn(ctx, blk->src, blk->line))
+            return 1;
+    }
+    return 0;
+}
+
+int feed_markdown_images(const char *markdown, int explanation, feed_image_fn fn, void *ctx)
+{
+    struct richdoc docs[2] = { { 0 }, { 0 } };
+    struct seen_image *seen = NULL;
+    size_t n = 0, cap = 0;
+    char *led = NULL;
+    int rc;
+
+    if (!markdown)
+        return 0;
+    rc = images_of(markdown, &seen, &n, &cap, docs, 0, fn, ctx);
+    if (rc == 0 && explanation) {
+        size_t len = strlen(markdown);
+        led = malloc(sizeof EXPLANATION_LEAD + len);
+        if (!led) {
+            rc = -1;
+        } else {
+            memcpy(led, EXPLANATION_LEAD, sizeof EXPLANATION_LEAD - 1);
+            memcpy(led + sizeof EXPLANATION_LEAD - 1, markdown, len + 1);
+            rc = images_of(led, &seen, &n, &cap, docs, 1, fn, ctx);
+        }
+    }
+    richdoc_free(&docs[0]);
+    richdoc_free(&docs[1]);
+    free(led);
+    free(seen);
+    return rc;
 }
 
 /* ---- queries and cleanup ----------------------------------------------- */

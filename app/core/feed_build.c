@@ -43,6 +43,13 @@ static const struct {
     { ITEM_STORY, "stories", "story-" },
 };
 
+/* A picture the body shows: ![说明](images/x.svg). */
+struct body_image {
+    char *src;  /* as written */
+    int line;   /* of its "![" in the file */
+    int ok;     /* a picture file under the content folder: pinned and copied */
+};
+
 struct src_item {
     enum item_kind kind;
     char *file;     /* as shown in messages: "content/cases/gift.md" */
@@ -59,6 +66,8 @@ struct src_item {
     size_t n_pages;
     struct feed_question *questions; /* from the "## 学后测" section */
     size_t n_questions;
+    struct body_image *images; /* every picture of the body, intro, pages and explanations */
+    size_t n_images;
 };
 
 struct feed_meta {
@@ -199,6 +208,57 @@ static int has_image_extension(const char *path)
     return 0;
 }
 
+/* "//host/x", or an address with a scheme ("https:", "data:"): the scheme
+ * has two characters or more, so "C:" (a drive) is not one. */
+static int is_remote(const char *s)
+{
+    size_t n = 0;
+
+    if (s[0] == '/' && s[1] == '/')
+        return 1;
+    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+           (n > 0 && ((s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '-' || s[n] == '.')))
+        n++;
+    return n >= 2 && s[n] == ':';
+}
+
+enum picture_problem { PICTURE_OK, PICTURE_REMOTE, PICTURE_UNSAFE, PICTURE_NOT_PICTURE, PICTURE_NOT_FOUND };
+
+/* What is wrong with a picture path, relative to the content folder, the
+ * way the header's image: and the body's ![...](...) are both read. */
+static enum picture_problem picture_problem(const struct build *b, const char *rel)
+{
+    char path[PATH_LEN];
+    struct stat st;
+
+    if (is_remote(rel))
+        return PICTURE_REMOTE;
+    if (!feed_path_is_safe(rel))
+        return PICTURE_UNSAFE;
+    if (!has_image_extension(rel))
+        return PICTURE_NOT_PICTURE;
+    if (join(path, b->src, rel) < 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return PICTURE_NOT_FOUND;
+    return PICTURE_OK;
+}
+
+/* Copies `s` into out[outlen] for a message, cut at a character boundary
+ * with "…" when longer than 120 bytes (a data: address can be huge). */
+static const char *shorten(char *out, size_t outlen, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (n <= 120) {
+        snprintf(out, outlen, "%s", s);
+        return out;
+    }
+    n = 120;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--;
+    snprintf(out, outlen, "%.*s\xe2\x80\xa6", (int)n, s);
+    return out;
+}
+
 /* ---- feed.ini -------------------------------------------------------------- */
 
 static char **meta_slot(struct feed_meta *m, const char *key)
@@ -314,6 +374,77 @@ static void read_feed_ini(struct build *b)
     }
 out:
     free(text);
+}
+
+/* ---- pictures in the body --------------------------------------------------- */
+
+struct image_scan {
+    struct build *b;
+    struct src_item *it;
+    int first_line; /* the line of the file the text starts on */
+    int oom;
+};
+
+/* One picture of a Markdown text: checked and added to the item, once per
+ * src and line (the whole body and its pages show the same pictures). */
+static int scan_image(void *ctx, const char *src, int line)
+{
+    struct image_scan *sc = ctx;
+    struct build *b = sc->b;
+    struct src_item *it = sc->it;
+    const char *field = msg_fmt(b->errs->lang, MSG_FIELD_BODY_IMAGE);
+    struct body_image *grown, *img;
+    char shown[160];
+
+    line += sc->first_line - 1;
+    for (size_t i = 0; i < it->n_images; i++)
+        if (it->images[i].line == line && strcmp(it->images[i].src, src) == 0)
+            return 0;
+    grown = realloc(it->images, (it->n_images + 1) * sizeof *grown);
+    if (!grown) {
+        sc->oom = 1;
+        return 1;
+    }
+    it->images = grown;
+    img = &it->images[it->n_images];
+    *img = (struct body_image){ strdup(src), line, 0 };
+    if (!img->src) {
+        sc->oom = 1;
+        return 1;
+    }
+    it->n_images++;
+    shorten(shown, sizeof shown, src);
+    switch (picture_problem(b, src)) {
+    case PICTURE_OK:
+        img->ok = 1;
+        break;
+    case PICTURE_REMOTE:
+        diag_field(b->errs, it->file, line, field, MSG_SRC_BODY_IMAGE_REMOTE, shown, b->src);
+        break;
+    case PICTURE_UNSAFE:
+        diag_field(b->errs, it->file, line, field, MSG_SRC_BODY_IMAGE_UNSAFE, shown, b->src);
+        break;
+    case PICTURE_NOT_PICTURE:
+        diag_field(b->errs, it->file, line, field, MSG_SRC_BODY_IMAGE_NOT_PICTURE, shown);
+        break;
+    case PICTURE_NOT_FOUND:
+        diag_field(b->errs, it->file, line, field, MSG_SRC_BODY_IMAGE_NOT_FOUND, shown, b->src);
+        break;
+    }
+    return 0;
+}
+
+/* Checks the pictures of a Markdown text of the item that starts on line
+ * `first_line` of its file; `explanation` for a question's 解析. The
+ * screen's own parser decides what a picture is (feed_markdown_images).
+ * Returns -1 when out of memory. */
+static int scan_images(struct build *b, struct src_item *it, const char *markdown, int first_line, int explanation)
+{
+    struct image_scan sc = { b, it, first_line, 0 };
+
+    if (feed_markdown_images(markdown, explanation, scan_image, &sc) < 0 || sc.oom)
+        return oom(b);
+    return 0;
 }
 
 /* ---- pages ------------------------------------------------------------------- */
@@ -554,7 +685,8 @@ static int quiz_finish(struct quiz_reader *r)
         diag_field(errs, it->file, r->line, QUIZ_FIELD_OPTION, MSG_SRC_QUIZ_JUDGE_BOTH);
 
     if (r->expl_line) {
-        q.explanation = trim_block(r->expl_b, (size_t)(r->expl_e - r->expl_b), NULL);
+        int dropped = 0;
+        q.explanation = trim_block(r->expl_b, (size_t)(r->expl_e - r->expl_b), &dropped);
         if (!q.explanation)
             return oom(r->b);
         if (utf8_is_blank(q.explanation))
@@ -562,6 +694,11 @@ static int quiz_finish(struct quiz_reader *r)
         else if (char_count(q.explanation) > FEED_EXPLANATION_MAX_CHARS)
             diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_TOO_LONG,
                        char_count(q.explanation), FEED_EXPLANATION_MAX_CHARS);
+        /* the explanation is Markdown: its pictures are shipped too */
+        if (scan_images(r->b, it, q.explanation, r->expl_line + dropped, 1) < 0) {
+            feed_question_clear(&q);
+            return -1;
+        }
     } else {
         diag_field(errs, it->file, r->line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_NO_EXPLANATION);
     }
@@ -858,6 +995,31 @@ static char *body_without_quiz(const char *body, const struct page_span *spans, 
     return trimmed;
 }
 
+/* The body with each 学后测 section reduced to its line ends: what the
+ * body shows, on the lines of the file. Returns a new string. */
+static char *body_lines_without_quiz(const char *body, const struct page_span *spans, size_t n)
+{
+    size_t len = strlen(body), k = 0;
+    char *out = malloc(len + 1);
+    const char *p = body;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_quiz_span(&spans[i]))
+            continue;
+        memcpy(out + k, p, (size_t)(spans[i].start - p));
+        k += (size_t)(spans[i].start - p);
+        for (p = spans[i].start; p < spans[i].text_end; p++)
+            if (*p == '\n')
+                out[k++] = '\n';
+    }
+    memcpy(out + k, p, (size_t)(body + len - p));
+    k += (size_t)(body + len - p);
+    out[k] = '\0';
+    return out;
+}
+
 /* Splits the body at "## " headings (outside fenced code) into the intro
  * and the pages. A "## 学后测" section is not a page: its questions are
  * read (cases only), and it is taken out of the body, so the reading text
@@ -866,6 +1028,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
 {
     const char *p = it->body, *end = it->body + strlen(it->body);
     struct page_span *spans = NULL;
+    char *whole = NULL;
     size_t n = 0, i;
     long n_quiz;
     int line = body_line, in_fence = 0, rc = -1;
@@ -902,14 +1065,15 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         line++;
     }
     if (n == 0) {
-        rc = 0;
+        rc = scan_images(b, it, it->body, body_line, 0);
         goto out;
     }
     n_quiz = take_quiz(b, it, spans, n);
     if (n_quiz < 0)
         goto out;
     if ((size_t)n_quiz < n) {
-        it->intro = trim_block(it->body, (size_t)(spans[0].start - it->body), NULL);
+        int dropped = 0;
+        it->intro = trim_block(it->body, (size_t)(spans[0].start - it->body), &dropped);
         it->pages = calloc(n - (size_t)n_quiz, sizeof *it->pages);
         if (!it->intro || !it->pages) {
             oom(b);
@@ -918,15 +1082,18 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         if (!*it->intro) {
             free(it->intro);
             it->intro = NULL;
+        } else if (scan_images(b, it, it->intro, body_line + dropped, 0) < 0) {
+            goto out;
         }
     }
     for (i = 0; i < n; i++) {
         struct feed_page *pg;
+        int dropped = 0;
         if (is_quiz_span(&spans[i]))
             continue;
         pg = &it->pages[it->n_pages++];
         pg->title = dup_range(spans[i].title, (size_t)(spans[i].title_end - spans[i].title));
-        pg->markdown = trim_block(spans[i].text, (size_t)(spans[i].text_end - spans[i].text), NULL);
+        pg->markdown = trim_block(spans[i].text, (size_t)(spans[i].text_end - spans[i].text), &dropped);
         if (!pg->title || !pg->markdown) {
             oom(b);
             goto out;
@@ -935,7 +1102,18 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_HEADING_EMPTY);
         else if (!*pg->markdown)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_EMPTY, pg->title);
+        if (scan_images(b, it, pg->markdown, spans[i].line + 1 + dropped, 0) < 0)
+            goto out;
     }
+    /* the whole body is read too (_qingfeng.markdown); its 学后测 is left
+     * out, with its line ends kept so every later line keeps its number */
+    whole = body_lines_without_quiz(it->body, spans, n);
+    if (!whole) {
+        oom(b);
+        goto out;
+    }
+    if (scan_images(b, it, whole, body_line, 0) < 0)
+        goto out;
     if (n_quiz > 0) {
         char *body = body_without_quiz(it->body, spans, n);
         if (!body) {
@@ -949,6 +1127,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
     }
     rc = 0;
 out:
+    free(whole);
     free(spans);
     return rc;
 }
@@ -977,6 +1156,9 @@ static void src_item_free(struct src_item *it)
     for (size_t i = 0; i < it->n_questions; i++)
         feed_question_clear(&it->questions[i]);
     free(it->questions);
+    for (size_t i = 0; i < it->n_images; i++)
+        free(it->images[i].src);
+    free(it->images);
 }
 
 /* Copies a non-empty field value into *out. Returns -1 when out of memory. */
@@ -1051,14 +1233,20 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
 
     if (it->image) {
         int line = field_line(fm, "image");
-        char path[PATH_LEN];
-        struct stat st;
-        if (!feed_path_is_safe(it->image))
+        switch (picture_problem(b, it->image)) {
+        case PICTURE_OK:
+            break;
+        case PICTURE_REMOTE: /* the message says "no URL" */
+        case PICTURE_UNSAFE:
             diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_UNSAFE, it->image, b->src);
-        else if (!has_image_extension(it->image))
+            break;
+        case PICTURE_NOT_PICTURE:
             diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_NOT_PICTURE, it->image);
-        else if (join(path, b->src, it->image) < 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            break;
+        case PICTURE_NOT_FOUND:
             diag_field(b->errs, it->file, line, "image", MSG_SRC_IMAGE_NOT_FOUND, it->image, b->src);
+            break;
+        }
     }
 
     switch (it->kind) {
@@ -1411,7 +1599,8 @@ fail:
     return NULL;
 }
 
-/* Collects the distinct image paths, sorted, with size and SHA-256. */
+/* Collects the distinct picture paths (header images and the pictures of
+ * the bodies), sorted, with size and SHA-256. */
 static json_t *assets_json(struct build *b, size_t *n_assets)
 {
     const char **paths = NULL;
@@ -1420,14 +1609,21 @@ static json_t *assets_json(struct build *b, size_t *n_assets)
 
     if (!arr)
         goto out;
-    if (b->n_items) {
-        paths = malloc(b->n_items * sizeof *paths);
+    for (i = 0; i < b->n_items; i++)
+        n += 1 + b->items[i].n_images;
+    if (n) {
+        paths = malloc(n * sizeof *paths);
         if (!paths)
             goto out;
     }
-    for (i = 0; i < b->n_items; i++)
+    n = 0;
+    for (i = 0; i < b->n_items; i++) {
         if (b->items[i].image)
             paths[n++] = b->items[i].image;
+        for (size_t k = 0; k < b->items[i].n_images; k++)
+            if (b->items[i].images[k].ok)
+                paths[n++] = b->items[i].images[k].src;
+    }
     if (n)
         qsort(paths, n, sizeof *paths, name_cmp);
     *n_assets = 0;

@@ -41,6 +41,7 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_WORD_MAXIM, PART, "maxim", "廉语"),
     E(MSG_WORD_CASE, PART, "case", "警示案例"),
     E(MSG_WORD_STORY, PART, "story", "身边典型"),
+    E(MSG_FIELD_BODY_IMAGE, PART, "body image", "正文图片"),
     E(MSG_ERRNO_ENOENT, PART, "No such file or directory", "文件或文件夹不存在"),
     E(MSG_ERRNO_EACCES, PART, "Permission denied", "没有访问权限"),
     E(MSG_ERRNO_ENOTDIR, PART, "Not a directory", "路径中有一段不是文件夹"),
@@ -143,6 +144,24 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_SRC_PICTURE_TOO_LARGE, EDIT,
       "file is larger than %u MiB; use a smaller picture",
       "图片超过 %u MiB；请换一张小一些的图片（长边 1200 到 2400 像素即可）"),
+
+    /* ---- pictures in the body ---------------------------------------------- */
+    E(MSG_SRC_BODY_IMAGE_REMOTE, EDIT,
+      "\"%s\" is a web address, but the kiosk works offline and shows only pictures shipped with the feed; "
+      "save the picture in %s/images/ and write its path, e.g. ![caption](images/name.svg)",
+      "“%s”是网上的地址，展示屏离线运行，只显示随内容包发布的图片；"
+      "请把图片保存到 %s/images/ 文件夹，再写成 ![说明](images/图片文件名.svg) 这样的路径"),
+    E(MSG_SRC_BODY_IMAGE_UNSAFE, EDIT,
+      "\"%s\" is not a safe path; write a path inside %s/ such as ![caption](images/lotus.svg) "
+      "(no \"..\", no leading /, no \\)",
+      "“%s”不能用作图片路径；请填写 %s/ 里面的相对路径，如 ![说明](images/lotus.svg)"
+      "（不能含“..”，不能以 / 开头，不能有 \\）"),
+    E(MSG_SRC_BODY_IMAGE_NOT_PICTURE, EDIT,
+      "\"%s\" is not a picture the kiosk shows; save it as .svg, .png or .jpg and change the path after ![...]",
+      "“%s”不是屏幕能显示的图片；请另存为 .svg、.png 或 .jpg 格式，并改正 ![...] 后面括号里的路径"),
+    E(MSG_SRC_BODY_IMAGE_NOT_FOUND, EDIT,
+      "file %s not found under %s/; check the name in ![...](...), or copy the picture into the images folder",
+      "找不到图片 %s（在 %s/ 文件夹里找）；请检查 ![...](...) 括号里的文件名是否写对、图片是否已经放进 images 文件夹"),
 
     /* ---- the 学后测 section of a case ----------------------------------------- */
     E(MSG_SRC_QUIZ_NOT_CASE, EDIT,
@@ -344,6 +363,16 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_FEED_IMAGE_NOT_LISTED, EDIT,
       "\"%s\" is not listed in _qingfeng.assets; add it with its size and sha256 (qingfeng-feed build does this)",
       "“%s”没有登记在 _qingfeng.assets 中；请登记它的大小和 sha256（用 qingfeng-feed build 生成会自动登记）"),
+    E(MSG_FEED_BODY_IMAGE_UNSAFE, EDIT,
+      "item \"%s\" shows the picture \"%s\", which is not a file in the feed folder (a web address or an unsafe "
+      "path); ship the picture with the feed and write a relative path such as images/lotus.svg",
+      "条目“%s”的正文引用了图片“%s”，它不是内容包文件夹里的文件（是网址或不安全的路径）；"
+      "请把图片随内容包一起发布，并写成 images/lotus.svg 这样的相对路径"),
+    E(MSG_FEED_BODY_IMAGE_NOT_LISTED, EDIT,
+      "item \"%s\" shows the picture \"%s\", which is not listed in _qingfeng.assets; add it with its size and "
+      "sha256 (qingfeng-feed build does this)",
+      "条目“%s”的正文引用了图片“%s”，但它没有登记在 _qingfeng.assets 中；"
+      "请登记它的大小和 sha256（用 qingfeng-feed build 生成会自动登记）"),
     E(MSG_FEED_ASSET_NOT_OBJECT, EDIT,
       "is %s, not an object; write each asset as {\"path\", \"size\", \"sha256\"}",
       "这里是%s，不是对象；每个素材请写成 {\"path\", \"size\", \"sha256\"}"),

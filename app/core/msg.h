@@ -57,6 +57,7 @@ enum msg_id {
     MSG_WORD_MAXIM,
     MSG_WORD_CASE,
     MSG_WORD_STORY,
+    MSG_FIELD_BODY_IMAGE, /* the "field" of a picture in the body of a .md file */
     MSG_ERRNO_ENOENT,
     MSG_ERRNO_EACCES,
     MSG_ERRNO_ENOTDIR,
@@ -97,6 +98,12 @@ enum msg_id {
     MSG_SRC_NOT_A_FOLDER,
     MSG_SRC_NO_ITEMS,
     MSG_SRC_PICTURE_TOO_LARGE,
+
+    /* pictures in the Markdown body: ![说明](images/x.svg) (feed_build.c) */
+    MSG_SRC_BODY_IMAGE_REMOTE,
+    MSG_SRC_BODY_IMAGE_UNSAFE,
+    MSG_SRC_BODY_IMAGE_NOT_PICTURE,
+    MSG_SRC_BODY_IMAGE_NOT_FOUND,
 
     /* the 学后测 section of a case (feed_build.c) */
     MSG_SRC_QUIZ_NOT_CASE,
@@ -168,6 +175,8 @@ enum msg_id {
     MSG_FEED_NO_TITLE,
     MSG_FEED_PATH_UNSAFE,
     MSG_FEED_IMAGE_NOT_LISTED,
+    MSG_FEED_BODY_IMAGE_UNSAFE,
+    MSG_FEED_BODY_IMAGE_NOT_LISTED,
     MSG_FEED_ASSET_NOT_OBJECT,
     MSG_FEED_ASSET_PATH_MISSING,
     MSG_FEED_ASSET_SIZE_MISSING,

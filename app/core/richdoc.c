@@ -181,6 +181,7 @@ struct container {
 
 struct pending_image {
     char *src, *alt;
+    int line;
 };
 
 struct builder {
@@ -202,6 +203,8 @@ struct builder {
     int in_image;
     struct textbuf alt;
     char *image_src;
+    int image_line;   /* cmark's line of the image: that of its closing "]" */
+    int image_breaks; /* line breaks in its alt text so far */
     struct pending_image *images;
     size_t n_images, cap_images;
 
@@ -362,6 +365,7 @@ static void add_image_blocks(struct builder *b)
             free(blk->text);
             blk->text = im->alt;
             blk->src = im->src;
+            blk->line = im->line;
             if (*blk->text) {
                 blk->spans = malloc(sizeof *blk->spans);
                 if (blk->spans) {
@@ -405,6 +409,8 @@ static void image_enter(struct builder *b, cmark_node *node)
     textbuf_reset(&b->alt);
     free(b->image_src);
     b->image_src = dup_str(b, cmark_node_get_url(node));
+    b->image_line = cmark_node_get_start_line(node);
+    b->image_breaks = 0;
 }
 
 static void image_exit(struct builder *b)
@@ -435,7 +441,10 @@ static void image_exit(struct builder *b)
         b->images = v;
         b->cap_images = cap;
     }
-    b->images[b->n_images++] = (struct pending_image){.src = src, .alt = alt};
+    /* cmark gives an image the line of its closing "]": step back over the
+     * line breaks of a description that spans lines */
+    int line = b->image_line - b->image_breaks;
+    b->images[b->n_images++] = (struct pending_image){.src = src, .alt = alt, .line = line < 1 ? 1 : line};
 }
 
 /* The buffer inline text goes to: the alt text inside an image. */
@@ -536,8 +545,10 @@ static void visit(struct builder *b, cmark_event_type ev, cmark_node *node)
     case CMARK_NODE_SOFTBREAK:
         if (b->in_block)
             target(b)->soft = true;
+        b->image_breaks += b->in_image > 0;
         break;
     case CMARK_NODE_LINEBREAK:
+        b->image_breaks += b->in_image > 0;
         if (b->in_block) {
             struct textbuf *t = target(b);
             t->soft = false;
@@ -604,7 +615,9 @@ int richdoc_parse(const char *markdown, struct richdoc *out)
     size_t len = strlen(markdown);
     if (len > RICHDOC_INPUT_MAX || !utf8_valid(markdown, len))
         return -1;
-    cmark_node *root = cmark_parse_document(markdown, len, CMARK_OPT_DEFAULT);
+    /* SOURCEPOS changes no structure, only keeps the lines of inline nodes
+     * right after a code span or inline HTML that spans lines */
+    cmark_node *root = cmark_parse_document(markdown, len, CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
     if (!root)
         return -1;
     cmark_iter *it = cmark_iter_new(root);

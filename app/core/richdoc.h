@@ -57,6 +57,10 @@ struct richdoc_block {
     struct richdoc_span *spans;
     size_t n_spans;
     char *src;            /* image: its path or URL as written; NULL otherwise */
+    int line;             /* image: the line of its "![" in the Markdown, from 1
+                           * (cmark's count: a link destination or title that
+                           * spans lines earlier in the paragraph is not
+                           * counted); 0 for other blocks */
     size_t n_nest;        /* min(list_depth + quote_depth, RICHDOC_NEST_MAX) */
     struct richdoc_nest nest[RICHDOC_NEST_MAX];
 };

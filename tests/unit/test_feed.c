@@ -237,6 +237,159 @@ static void test_error_image(void **state)
                  "feed.json:16: items[2].image: \"http://x/y.png\" is not a safe relative path;", NULL);
 }
 
+/* Parses the good feed with `from` replaced by `to`; the feed must load. */
+static void expect_ok(const char *from, const char *to)
+{
+    char err[1024] = "";
+    struct feed *feed = parse_edited(from, to, err, sizeof err);
+
+    if (!feed)
+        fail_msg("feed with \"%s\" -> \"%s\" was refused: %s", from, to, err);
+    feed_free(feed);
+}
+
+/* The pictures of an item's Markdown must be pinned assets too: in the
+ * body, the intro, every page and every explanation. */
+static void test_error_body_images(void **state)
+{
+    expect_error("\"markdown\": \"A\"", "\"markdown\": \"A\\n\\n![图](images/other.svg)\"",
+                 "feed.json:14: items[1]._qingfeng.pages[0].markdown: item \"case-gift\" shows the picture "
+                 "\"images/other.svg\", which is not listed in _qingfeng.assets; add it with its size and sha256",
+                 NULL);
+    expect_error("\"intro\": \"intro\"", "\"intro\": \"intro ![图](images/other.svg)\"",
+                 "feed.json:13: items[1]._qingfeng.intro: item \"case-gift\" shows the picture \"images/other.svg\"",
+                 NULL);
+    expect_error("{\"kind\": \"case\", \"markdown\": \"intro", "{\"kind\": \"case\", \"markdown\": \"![图](images/other.svg) intro",
+                 "feed.json:13: items[1]._qingfeng.markdown: item \"case-gift\" shows the picture \"images/other.svg\"",
+                 NULL);
+    /* without Markdown the screen reads content_text as Markdown */
+    expect_error("\"content_text\": \"body\"", "\"content_text\": \"body\\n\\n![图](images/other.svg)\"",
+                 "feed.json:15: items[2].content_text: item \"story-window\" shows the picture \"images/other.svg\"",
+                 NULL);
+    /* not files of the feed at all */
+    expect_error("\"content_text\": \"body\"", "\"content_text\": \"![图](../secret.svg)\"",
+                 "feed.json:15: items[2].content_text: item \"story-window\" shows the picture \"../secret.svg\", which "
+                 "is not a file in the feed folder (a web address or an unsafe path);",
+                 NULL);
+    expect_error("\"content_text\": \"body\"", "\"content_text\": \"![图](https://example.org/a.svg)\"",
+                 "feed.json:15: items[2].content_text: item \"story-window\" shows the picture "
+                 "\"https://example.org/a.svg\", which is not a file in the feed folder",
+                 NULL);
+    expect_error("\"content_text\": \"body\"", "\"content_text\": \"![图](data:image/png;base64,AAAA)\"",
+                 "feed.json:15: items[2].content_text: item \"story-window\" shows the picture \"data:image/png;base64,",
+                 NULL);
+
+    /* a pinned picture is fine, in any of the texts; code is not a picture */
+    expect_ok("\"content_text\": \"body\"", "\"content_text\": \"![荷花](images/lotus.svg)\"");
+    expect_ok("\"markdown\": \"A\"", "\"markdown\": \"A ![荷花](images/lotus.svg) `![x](images/x.svg)`\"");
+    expect_ok("\"content_text\": \"body\"", "\"content_text\": \"    ![x](images/x.svg)\"");
+    /* a maxim's saying is plain text, not Markdown */
+    expect_ok("\"清心为治本，直道是身谋。\"", "\"![x](images/x.svg)\"");
+}
+
+/* A plain JSON Feed item (no _qingfeng) may show web pictures, which the
+ * screen leaves out as it does its image; files must still be pinned. */
+static void test_plain_item_body_images(void **state)
+{
+    static const char head[] = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Blog\",\n \"items\": [\n";
+    static const struct {
+        const char *item;
+        const char *error; /* NULL: accepted */
+    } cases[] = {
+        { "{\"id\": \"a\", \"title\": \"t\", \"content_text\": \"![web](https://example.org/a.png)\"}", NULL },
+        { "{\"id\": \"a\", \"title\": \"t\", \"content_text\": \"![local](images/a.png)\"}",
+          "plain.json:3: items[0].content_text: item \"a\" shows the picture \"images/a.png\", which is not listed" },
+        { "{\"id\": \"a\", \"title\": \"t\", \"content_html\": \"<p>![local](images/a.png)</p>\"}",
+          "plain.json:3: items[0].content_html: item \"a\" shows the picture \"images/a.png\", which is not listed" },
+        { "{\"id\": \"a\", \"title\": \"t\", \"content_text\": \"![up](../a.png)\"}",
+          "plain.json:3: items[0].content_text: item \"a\" shows the picture \"../a.png\", which is not a file" },
+    };
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512], err[512] = "";
+        struct feed *feed;
+
+        snprintf(text, sizeof text, "%s%s\n]}\n", head, cases[i].item);
+        feed = feed_parse(text, strlen(text), "plain.json", err, sizeof err);
+        if (!cases[i].error) {
+            if (!feed)
+                fail_msg("refused: %s", err);
+            feed_free(feed);
+        } else {
+            if (feed) {
+                feed_free(feed);
+                fail_msg("accepted: %s", cases[i].item);
+            }
+            assert_prefix(err, cases[i].error);
+        }
+    }
+}
+
+struct found_images {
+    char src[8][64];
+    int line[8];
+    size_t n;
+};
+
+static int collect_image(void *ctx, const char *src, int line)
+{
+    struct found_images *f = ctx;
+
+    if (f->n < 8) {
+        snprintf(f->src[f->n], sizeof f->src[f->n], "%s", src);
+        f->line[f->n++] = line;
+    }
+    return 0;
+}
+
+static int stop_at_first(void *ctx, const char *src, int line)
+{
+    (void)src;
+    (void)line;
+    ++*(int *)ctx;
+    return 1;
+}
+
+/* The pictures of a text with their lines, each src and line once; an
+ * explanation is also read as the check screen shows it, after a bold
+ * 解析：. */
+static void test_markdown_images(void **state)
+{
+    struct found_images f = { 0 };
+    int calls = 0;
+
+    assert_int_equal(feed_markdown_images("一\n\n![甲](a.svg) ![甲](a.svg)\n\n- 项\n  ![乙\n说明](b.png)\n\n"
+                                          "```\n![不是](c.svg)\n```\n> ![丙](d.jpg)\n", 0, collect_image, &f), 0);
+    assert_int_equal(f.n, 3);
+    assert_string_equal(f.src[0], "a.svg");
+    assert_int_equal(f.line[0], 3);
+    assert_string_equal(f.src[1], "b.png");
+    assert_int_equal(f.line[1], 6); /* where "![" is, not where the description ends */
+    assert_string_equal(f.src[2], "d.jpg");
+    assert_int_equal(f.line[2], 12);
+
+    /* indented code on its own, a paragraph after the lead: both readings count */
+    memset(&f, 0, sizeof f);
+    assert_int_equal(feed_markdown_images("    ![图](e.svg)", 0, collect_image, &f), 0);
+    assert_int_equal(f.n, 0);
+    assert_int_equal(feed_markdown_images("    ![图](e.svg)", 1, collect_image, &f), 0);
+    assert_int_equal(f.n, 1);
+    assert_string_equal(f.src[0], "e.svg");
+    assert_int_equal(f.line[0], 1);
+    /* a reference defined on the first line resolves only on its own */
+    memset(&f, 0, sizeof f);
+    assert_int_equal(feed_markdown_images("[r]: f.svg\n\n![图][r]", 1, collect_image, &f), 0);
+    assert_int_equal(f.n, 1);
+    assert_string_equal(f.src[0], "f.svg");
+    assert_int_equal(f.line[0], 3);
+
+    assert_int_equal(feed_markdown_images("![a](a.svg) ![b](b.svg)", 0, stop_at_first, &calls), 1);
+    assert_int_equal(calls, 1);
+    assert_int_equal(feed_markdown_images(NULL, 0, stop_at_first, &calls), 0);
+    assert_int_equal(feed_markdown_images("bad \xff ![a](a.svg)", 0, stop_at_first, &calls), 0);
+    assert_int_equal(calls, 1);
+}
+
 static void test_error_assets(void **state)
 {
     expect_error("\"size\": ", "\"size\": -", "feed.json:6: _qingfeng.assets[0].size: is not a whole number of bytes;", NULL);
@@ -460,6 +613,15 @@ static void test_error_questions(void **state)
                       "一二三四五六七八九十一二三四五六七八九十一\"",
                       "feed.json:12: items[0]._qingfeng.questions[1].options[3]: is 61 characters long, over the limit "
                       "of 60; shorten it");
+}
+
+/* An explanation's pictures must be pinned. */
+static void test_error_explanation_images(void **state)
+{
+    expect_quiz_error("\"explanation\": \"是的。\"", "\"explanation\": \"是的。\\n\\n![图](images/x.svg)\"",
+                      "feed.json:19: items[0]._qingfeng.questions[3].explanation: item \"case-hongbao\" shows the "
+                      "picture \"images/x.svg\", which is not listed in _qingfeng.assets; add it with its size and sha256 "
+                      "(qingfeng-feed build does this)");
 }
 
 static void test_question_lengths_at_the_limit(void **state)
@@ -696,6 +858,9 @@ int main(void)
         cmocka_unit_test(test_error_maxim_without_text),
         cmocka_unit_test(test_error_weight),
         cmocka_unit_test(test_error_image),
+        cmocka_unit_test(test_error_body_images),
+        cmocka_unit_test(test_plain_item_body_images),
+        cmocka_unit_test(test_markdown_images),
         cmocka_unit_test(test_error_assets),
         cmocka_unit_test(test_error_items),
         cmocka_unit_test(test_error_duplicate_ids),
@@ -705,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_questions_parsed),
         cmocka_unit_test(test_question_kind_names),
         cmocka_unit_test(test_error_questions),
+        cmocka_unit_test(test_error_explanation_images),
         cmocka_unit_test(test_question_lengths_at_the_limit),
         cmocka_unit_test(test_path_safety),
         cmocka_unit_test(test_json_locate),

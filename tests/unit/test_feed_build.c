@@ -576,6 +576,162 @@ static void test_build_quiz_lookalikes(void **state)
     diag_free(&errs);
 }
 
+/* A content folder with one story and one case whose bodies show
+ * pictures; `extra` (may be NULL) is one more case file, cases/z.md. */
+static void write_picture_tree(const char *src, const char *extra)
+{
+    remove_tree(src);
+    assert_int_equal(mkdir(src, 0755), 0);
+    make_dir(src, "images");
+    make_dir(src, "images/body");
+    make_dir(src, "stories");
+    make_dir(src, "cases");
+    make_dir(src, "maxims");
+    write_text(src, "images/card.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    write_text(src, "images/body/flow.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 4\"/>\n");
+    write_text(src, "images/body/photo.png", "not really a png, but the builder only copies it\n");
+    write_text(src, "images/body/answer.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\"/>\n");
+    /* the header picture again in the body, twice */
+    write_text(src, "stories/a.md",
+               "---\ntitle: 窗口\nlead: 导语\nimage: images/card.svg\n---\n"
+               "正文。\n\n![窗口全景](images/card.svg)\n\n再看一次：![窗口全景](images/card.svg)\n");
+    /* one picture in the intro, a page and an explanation, one in a page
+     * and one only in an explanation; a code block, a code span and inline
+     * HTML are not pictures */
+    write_text(src, "cases/b.md",
+               "---\ntitle: 收受礼金案\nlead: 导语\nimage: images/card.svg\n---\n"
+               "引言。\n\n![流程](images/body/flow.svg)\n\n"
+               "## 案情\n\n正文。\n\n![现场](images/body/photo.png)\n\n"
+               "```\n![不是图片](images/nope.svg)\n```\n\n"
+               "`![也不是](images/nope.svg)` <img src=\"images/nope.svg\">\n\n"
+               "## 警示\n\n再看流程：![流程](images/body/flow.svg)\n\n"
+               "## 学后测\n\n### 题\n- [x] 甲\n- [ ] 乙\n\n解析：见图。\n\n![流程](images/body/flow.svg)\n"
+               "![答案](images/body/answer.svg)\n");
+    /* a saying is plain text, not Markdown */
+    write_text(src, "maxims/c.md", "---\nauthor: 某\n---\n![清风](https://example.org/x.svg)\n");
+    if (extra)
+        write_text(src, "cases/z.md", extra);
+}
+
+/* Pictures of the bodies are copied and pinned once each, also when the
+ * header uses the same picture and when several texts show it. */
+static void test_build_body_pictures(void **state)
+{
+    struct tmp *t = *state;
+    char src[128], out[128], err[512], path[256], hex_src[SHA256_HEX_LEN + 1], hex_out[SHA256_HEX_LEN + 1];
+    static const char *const pinned[] = { "images/body/answer.svg", "images/body/flow.svg", "images/body/photo.png",
+                                          "images/card.svg" };
+    struct feed_build_stats st = { 0 };
+    struct diag errs = { 0 };
+    struct feed *feed;
+    char *json = NULL;
+    const char *first;
+    size_t len;
+
+    snprintf(src, sizeof src, "%s/content", t->dir);
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    write_picture_tree(src, NULL);
+    if (feed_build(src, out, &st, &errs) != 0) {
+        print_diag(&errs);
+        fail_msg("build failed");
+    }
+    assert_int_equal(st.n_assets, 4);
+    feed = feed_load_dir(out, err, sizeof err);
+    if (!feed)
+        fail_msg("%s", err);
+    assert_int_equal(feed->n_assets, 4);
+    for (size_t i = 0; i < 4; i++) { /* sorted by path, each once, with the bytes of the source */
+        uint64_t size = 0;
+        assert_string_equal(feed->assets[i].path, pinned[i]);
+        snprintf(path, sizeof path, "%s/%s", src, pinned[i]);
+        assert_int_equal(sha256_hex_file(path, hex_src, &size), 0);
+        snprintf(path, sizeof path, "%s/%s", out, pinned[i]);
+        assert_int_equal(sha256_hex_file(path, hex_out, NULL), 0);
+        assert_string_equal(hex_out, hex_src);
+        assert_string_equal(feed->assets[i].sha256, hex_src);
+        assert_int_equal(feed->assets[i].size, size);
+    }
+    snprintf(path, sizeof path, "%s/images/nope.svg", out);
+    assert_int_not_equal(access(path, F_OK), 0);
+    feed_free(feed);
+
+    /* the JSON names each asset once */
+    snprintf(path, sizeof path, "%s/feed.json", out);
+    assert_int_equal(feed_read_file(path, 1u << 24, &json, &len), 0);
+    first = strstr(json, "\"path\": \"images/card.svg\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "\"path\": \"images/card.svg\""));
+    free(json);
+    diag_free(&errs);
+}
+
+/* Every bad picture of a body is reported on its line, with the field
+ * "body image" and what to do; nothing is written. */
+static void test_build_body_picture_mistakes(void **state)
+{
+    static const char text[] =
+        "---\ntitle: 案\nlead: 导语\n---\n"                    /* 1-4 */
+        "![网上的图](https://example.org/a.svg)\n"             /* 5: remote */
+        "\n"                                                   /* 6 */
+        "![网上的图](http://example.org/a.svg) "               /* 7: remote, */
+        "![内嵌](data:image/png;base64,iVBORw0KGgo=)\n"        /*    and a data: address */
+        "\n"                                                   /* 8 */
+        "## 一\n"                                              /* 9 */
+        "\n"                                                   /* 10 */
+        "文字![上一级](../secret.svg)\n"                       /* 11: unsafe */
+        "![绝对路径](/etc/a.svg)\n"                            /* 12: unsafe */
+        "\n"                                                   /* 13 */
+        "![两行的\n"                                           /* 14: a description on two lines */
+        "说明](images/a.gif)\n"                                /* 15 */
+        "\n"                                                   /* 16 */
+        "![没有这张](images/body/none.svg)\n";                 /* 17: missing */
+    static const struct {
+        enum msg_id id;
+        const char *want;
+    } want[] = {
+        { MSG_SRC_BODY_IMAGE_REMOTE, ":5: field \"body image\": \"https://example.org/a.svg\" is a web address, but the "
+                                     "kiosk works offline" },
+        { MSG_SRC_BODY_IMAGE_REMOTE, ":7: field \"body image\": \"http://example.org/a.svg\" is a web address" },
+        { MSG_SRC_BODY_IMAGE_REMOTE, ":7: field \"body image\": \"data:image/png;base64,iVBORw0KGgo=\" is a web address" },
+        { MSG_SRC_BODY_IMAGE_UNSAFE, ":11: field \"body image\": \"../secret.svg\" is not a safe path; write a path inside" },
+        { MSG_SRC_BODY_IMAGE_UNSAFE, ":12: field \"body image\": \"/etc/a.svg\" is not a safe path" },
+        { MSG_SRC_BODY_IMAGE_NOT_PICTURE, ":14: field \"body image\": \"images/a.gif\" is not a picture the kiosk shows; "
+                                          "save it as .svg, .png or .jpg" },
+        { MSG_SRC_BODY_IMAGE_NOT_FOUND, ":17: field \"body image\": file images/body/none.svg not found under " },
+    };
+    struct tmp *t = *state;
+    char src[128], out[128], file[192];
+    struct diag errs = { 0 }, zh = { .lang = MSG_LANG_ZH };
+    struct stat st;
+
+    snprintf(src, sizeof src, "%s/content", t->dir);
+    snprintf(out, sizeof out, "%s/feed", t->dir);
+    snprintf(file, sizeof file, "%s/cases/z.md", src);
+    write_picture_tree(src, text);
+    assert_int_equal(feed_build(src, out, NULL, &errs), -1);
+    assert_int_not_equal(stat(out, &st), 0); /* nothing written */
+    if (errs.n != sizeof want / sizeof want[0]) {
+        print_diag(&errs);
+        fail_msg("expected %zu messages, got %zu", sizeof want / sizeof want[0], errs.n);
+    }
+    for (size_t i = 0; i < errs.n; i++) {
+        if (errs.ids[i] != want[i].id || strncmp(errs.lines[i], file, strlen(file)) != 0 ||
+            strncmp(errs.lines[i] + strlen(file), want[i].want, strlen(want[i].want)) != 0) {
+            print_diag(&errs);
+            fail_msg("message %zu: expected %s \"%s\" after the file name", i, msg_name(want[i].id), want[i].want);
+        }
+        assert_non_null(strchr(errs.lines[i], ';'));
+    }
+
+    /* the same in Chinese, with the field named in Chinese */
+    assert_int_equal(feed_build(src, out, NULL, &zh), -1);
+    assert_int_equal(zh.n, errs.n);
+    assert_non_null(strstr(zh.lines[0], "/cases/z.md:5: 字段 \"正文图片\"：“https://example.org/a.svg”是网上的地址"));
+    assert_non_null(strstr(zh.lines[6], "/cases/z.md:17: 字段 \"正文图片\"：找不到图片 images/body/none.svg"));
+    diag_free(&errs);
+    diag_free(&zh);
+}
+
 static void test_build_empty_and_missing(void **state)
 {
     struct tmp *t = *state;
@@ -607,6 +763,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_build_quiz_mistakes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_quiz_section, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_quiz_lookalikes, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_body_pictures, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_body_picture_mistakes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_empty_and_missing, tmp_setup, tmp_teardown),
     };
     struct stat st;

@@ -184,6 +184,10 @@ static void check_message(const struct diag *d, const char *dir, const struct ex
 #define QUIZ_OK "### 题目\n- [x] 甲\n- [ ] 乙\n\n解析：因为。\n"
 #define TEN "一二三四五六七八九十"
 
+/* The field of a picture in the body: its name in each language
+ * (MSG_FIELD_BODY_IMAGE). */
+#define BODY_IMAGE "body image"
+
 enum src_special {
     SRC_PLAIN,
     SRC_BIG_SOURCE,  /* files[0] padded past FEED_SOURCE_MAX_BYTES */
@@ -357,6 +361,22 @@ static const struct src_fixture src_fixtures[] = {
     { { MSG_SRC_QUIZ_TOO_LONG, "cases/a.md", 13, "选项",
         { "is 70 characters long; keep it within 60", "有 70 个字；请精简到 60 个字以内" } },
       SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题\n- [x] 甲\n- [ ] " TEN TEN TEN TEN TEN TEN TEN "\n\n解析：因为。\n" } } },
+    /* pictures in the body: a story's text, a case's page, an explanation, an intro */
+    { { MSG_SRC_BODY_IMAGE_REMOTE, "stories/a.md", 8, BODY_IMAGE,
+        { "\"https://example.org/lotus.svg\" is a web address, but the kiosk works offline",
+          "“https://example.org/lotus.svg”是网上的地址，展示屏离线运行" } },
+      SRC_PLAIN, { { "stories/a.md", "---\ntitle: 窗口\nlead: 导语\nimage: images/lotus.svg\n---\n正文\n\n"
+                                     "![荷花](https://example.org/lotus.svg)\n" } } },
+    { { MSG_SRC_BODY_IMAGE_UNSAFE, "cases/a.md", 7, BODY_IMAGE,
+        { "\"../secret.svg\" is not a safe path", "“../secret.svg”不能用作图片路径" } },
+      SRC_PLAIN, { { "cases/a.md", "---\ntitle: 收受礼金案\nlead: 导语\n---\n## 案情\n\n正文![图](../secret.svg)\n" } } },
+    { { MSG_SRC_BODY_IMAGE_NOT_PICTURE, "cases/a.md", 16, BODY_IMAGE,
+        { "\"images/a.gif\" is not a picture the kiosk shows", "“images/a.gif”不是屏幕能显示的图片" } },
+      SRC_PLAIN, { { "cases/a.md", QUIZ_CASE "### 题目\n- [x] 甲\n- [ ] 乙\n\n解析：见图。\n![示意图](images/a.gif)\n" } } },
+    { { MSG_SRC_BODY_IMAGE_NOT_FOUND, "stories/a.md", 8, BODY_IMAGE,
+        { "file images/nope.svg not found under", "找不到图片 images/nope.svg" } },
+      SRC_PLAIN, { { "stories/a.md", "---\ntitle: 窗口\nlead: 导语\nimage: images/lotus.svg\n---\n引言\n\n"
+                                     "![荷花](images/nope.svg)\n\n## 一\n\n正文\n" } } },
     { { MSG_NOT_HTTP_URL, "cases/a.md", 4, "url",
         { "\"ftp://example.org/x\" is not an http(s) URL", "“ftp://example.org/x”不是以 https:// 或 http:// 开头的网址" } },
       SRC_PLAIN, { { "cases/a.md", "---\ntitle: 收受礼金案\nlead: 导语\nurl: ftp://example.org/x\n---\n正文\n" } } },
@@ -417,6 +437,10 @@ static void test_source_messages_name_file_line_field(void **state)
             struct diag errs = { .lang = (enum msg_lang)lang };
             const char *dir = src;
             char missing[160];
+            struct expect e = f->e;
+
+            if (e.field && strcmp(e.field, BODY_IMAGE) == 0)
+                e.field = msg_fmt((enum msg_lang)lang, MSG_FIELD_BODY_IMAGE);
 
             if (f->special == SRC_NO_FOLDER) {
                 snprintf(missing, sizeof missing, "%s/missing", src);
@@ -425,7 +449,7 @@ static void test_source_messages_name_file_line_field(void **state)
             } else {
                 assert_int_equal(feed_build(src, out, NULL, &errs), -1);
             }
-            check_message(&errs, dir, &f->e, 0);
+            check_message(&errs, dir, &e, 0);
             diag_free(&errs);
         }
         remove_tree(tmp);
@@ -547,6 +571,14 @@ static const struct feed_fixture feed_fixtures[] = {
     { { MSG_FEED_IMAGE_NOT_LISTED, "feed.json", 16, "items[2].image",
         { "\"images/other.svg\" is not listed in _qingfeng.assets", "“images/other.svg”没有登记在 _qingfeng.assets 中" } },
       "\"image\": \"images/lotus.svg\"", "\"image\": \"images/other.svg\"" },
+    { { MSG_FEED_BODY_IMAGE_UNSAFE, "feed.json", 15, "items[2].content_text",
+        { "item \"story-window\" shows the picture \"https://example.org/x.svg\", which is not a file in the feed folder",
+          "条目“story-window”的正文引用了图片“https://example.org/x.svg”，它不是内容包文件夹里的文件" } },
+      "\"content_text\": \"body\"", "\"content_text\": \"![图](https://example.org/x.svg)\"" },
+    { { MSG_FEED_BODY_IMAGE_NOT_LISTED, "feed.json", 14, "items[1]._qingfeng.pages[1].markdown",
+        { "item \"case-gift\" shows the picture \"images/other.svg\", which is not listed in _qingfeng.assets",
+          "条目“case-gift”的正文引用了图片“images/other.svg”，但它没有登记在 _qingfeng.assets 中" } },
+      "\"markdown\": \"B\"", "\"markdown\": \"B\\n\\n![图](images/other.svg)\"" },
     { { MSG_NOT_HTTP_URL, "feed.json", 12, "items[1].url",
         { "\"javascript:alert(1)\" is not an http(s) URL", "“javascript:alert(1)”不是以 https:// 或 http:// 开头的网址" } },
       "\"url\": \"https://example.org/case\"", "\"url\": \"javascript:alert(1)\"" },

@@ -292,6 +292,40 @@ static void test_images(void **state)
     richdoc_free(&d);
 }
 
+/* An image block knows the line of its "![": also when its description
+ * spans lines, or a code span or inline HTML before it does. */
+static void test_image_lines(void **state)
+{
+    (void)state;
+    struct richdoc d = parse_ok("引言\n\n"                       /* 1-2 */
+                                "![一](a.svg)\n"                 /* 3 */
+                                "\n"                             /* 4 */
+                                "文字 `跨\n行代码` 之后\n"        /* 5-6 */
+                                "![二](b.svg) ![三\n"            /* 7: two pictures */
+                                "说明](c.svg)\n"                 /* 8 */
+                                "<span\nclass=\"x\"> ![四](d.svg)\n" /* 9-10 */
+                                "\n"                             /* 11 */
+                                "> - ![五](e.svg)\n");           /* 12 */
+    static const struct {
+        const char *src;
+        int line;
+    } want[] = { { "a.svg", 3 }, { "b.svg", 7 }, { "c.svg", 7 }, { "d.svg", 10 }, { "e.svg", 12 } };
+    size_t k = 0;
+
+    for (size_t i = 0; i < d.n_blocks; i++) {
+        if (d.blocks[i].kind != RICHDOC_IMAGE) {
+            assert_int_equal(d.blocks[i].line, 0);
+            continue;
+        }
+        assert_true(k < sizeof want / sizeof want[0]);
+        assert_string_equal(d.blocks[i].src, want[k].src);
+        assert_int_equal(d.blocks[i].line, want[k].line);
+        k++;
+    }
+    assert_int_equal(k, sizeof want / sizeof want[0]);
+    richdoc_free(&d);
+}
+
 static void test_html_dropped(void **state)
 {
     (void)state;
@@ -376,6 +410,7 @@ int main(void)
         cmocka_unit_test(test_inline_styles),
         cmocka_unit_test(test_soft_and_hard_breaks),
         cmocka_unit_test(test_images),
+        cmocka_unit_test(test_image_lines),
         cmocka_unit_test(test_html_dropped),
         cmocka_unit_test(test_controls_and_tabs),
         cmocka_unit_test(test_empty_null_invalid),

@@ -907,10 +907,10 @@ static int body_image_check(void *ctx, const char *src, int line)
 
 /* Checks the pictures of one Markdown text of an item. Returns -1 after
  * a message. */
-static int check_body_images(struct body_check *bc, const char *markdown, int explanation, const char *field)
+static int check_body_images(struct body_check *bc, const char *markdown, const char *field)
 {
     bc->field = field;
-    if (feed_markdown_images(markdown, explanation, body_image_check, bc) < 0)
+    if (feed_markdown_images(markdown, body_image_check, bc) < 0)
         return fail_oom(bc->pc);
     return bc->failed ? -1 : 0;
 }
@@ -953,19 +953,19 @@ static int check_images_listed(struct parse_ctx *pc, struct feed *feed, json_t *
             path_fmt(path, "items[%zu]._qingfeng.markdown", i);
         else
             path_fmt(path, "items[%zu].%s", i, json_object_get(item, "content_text") ? "content_text" : "content_html");
-        if (check_body_images(&bc, it->markdown ? it->markdown : it->text, 0, path) < 0)
+        if (check_body_images(&bc, it->markdown ? it->markdown : it->text, path) < 0)
             goto out;
         path_fmt(path, "items[%zu]._qingfeng.intro", i);
-        if (check_body_images(&bc, it->intro, 0, path) < 0)
+        if (check_body_images(&bc, it->intro, path) < 0)
             goto out;
         for (k = 0; k < it->n_pages; k++) {
             path_fmt(path, "items[%zu]._qingfeng.pages[%zu].markdown", i, k);
-            if (check_body_images(&bc, it->pages[k].markdown, 0, path) < 0)
+            if (check_body_images(&bc, it->pages[k].markdown, path) < 0)
                 goto out;
         }
         for (k = 0; k < it->n_questions; k++) {
             path_fmt(path, "items[%zu]._qingfeng.questions[%zu].explanation", i, k);
-            if (check_body_images(&bc, it->questions[k].explanation, 1, path) < 0)
+            if (check_body_images(&bc, it->questions[k].explanation, path) < 0)
                 goto out;
         }
     }
@@ -1319,10 +1319,6 @@ struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
 
 /* ---- pictures in Markdown ----------------------------------------------- */
 
-/* How the self-check screen (app/ui/screen_check.c) leads an explanation:
- * a bold 解析：, on the same line as its first words. */
-#define EXPLANATION_LEAD "**\xE8\xA7\xA3\xE6\x9E\x90**\xEF\xBC\x9A"
-
 struct seen_image {
     const char *src;
     int line;
@@ -1330,10 +1326,9 @@ struct seen_image {
 
 /* Walks the pictures of one reading of the text; `seen` holds the pictures
  * already reported (n of them, room for cap). */
-static int images_of(const char *text, struct seen_image **seen, size_t *n, size_t *cap, struct richdoc *docs,
-                     size_t which, feed_image_fn fn, void *ctx)
+static int images_of(const char *text, struct seen_image **seen, size_t *n, size_t *cap, struct richdoc *doc,
+                     feed_image_fn fn, void *ctx)
 {
-    struct richdoc *doc = &docs[which];
     size_t len = strlen(text);
 
     if (len > RICHDOC_INPUT_MAX || !utf8_valid(text, len))
@@ -1366,31 +1361,16 @@ static int images_of(const char *text, struct seen_image **seen, size_t *n, size
     return 0;
 }
 
-int feed_markdown_images(const char *markdown, int explanation, feed_image_fn fn, void *ctx)
+int feed_markdown_images(const char *markdown, feed_image_fn fn, void *ctx)
 {
-    struct richdoc docs[2] = { { 0 }, { 0 } };
+    struct richdoc doc = { 0 };
     struct seen_image *seen = NULL;
     size_t n = 0, cap = 0;
-    char *led = NULL;
-    int rc;
 
     if (!markdown)
         return 0;
-    rc = images_of(markdown, &seen, &n, &cap, docs, 0, fn, ctx);
-    if (rc == 0 && explanation) {
-        size_t len = strlen(markdown);
-        led = malloc(sizeof EXPLANATION_LEAD + len);
-        if (!led) {
-            rc = -1;
-        } else {
-            memcpy(led, EXPLANATION_LEAD, sizeof EXPLANATION_LEAD - 1);
-            memcpy(led + sizeof EXPLANATION_LEAD - 1, markdown, len + 1);
-            rc = images_of(led, &seen, &n, &cap, docs, 1, fn, ctx);
-        }
-    }
-    richdoc_free(&docs[0]);
-    richdoc_free(&docs[1]);
-    free(led);
+    int rc = images_of(markdown, &seen, &n, &cap, &doc, fn, ctx);
+    richdoc_free(&doc);
     free(seen);
     return rc;
 }

@@ -164,12 +164,10 @@ typedef int (*feed_image_fn)(void *ctx, const char *src, int line);
 
 /* Calls `fn` for every picture the reading screens show from `markdown`
  * (richdoc_parse decides what is a picture: the same rules as the screen),
- * in document order, each src and line once. With `explanation` set, the
- * text is a self-check explanation, which the check screen shows after a
- * bold 解析： lead: the pictures of that reading count too. Text the screen
+ * in document order, each src and line once. Text the screen
  * does not show at all (invalid UTF-8, over RICHDOC_INPUT_MAX bytes) has
  * none. Returns 0, 1 when `fn` stopped the walk, -1 when out of memory. */
-int feed_markdown_images(const char *markdown, int explanation, feed_image_fn fn, void *ctx);
+int feed_markdown_images(const char *markdown, feed_image_fn fn, void *ctx);
 
 /* Counts items of one kind. */
 size_t feed_count_kind(const struct feed *feed, enum item_kind kind);

@@ -438,11 +438,11 @@ static int scan_image(void *ctx, const char *src, int line)
  * `first_line` of its file; `explanation` for a question's 解析. The
  * screen's own parser decides what a picture is (feed_markdown_images).
  * Returns -1 when out of memory. */
-static int scan_images(struct build *b, struct src_item *it, const char *markdown, int first_line, int explanation)
+static int scan_images(struct build *b, struct src_item *it, const char *markdown, int first_line)
 {
     struct image_scan sc = { b, it, first_line, 0 };
 
-    if (feed_markdown_images(markdown, explanation, scan_image, &sc) < 0 || sc.oom)
+    if (feed_markdown_images(markdown, scan_image, &sc) < 0 || sc.oom)
         return oom(b);
     return 0;
 }
@@ -695,7 +695,7 @@ static int quiz_finish(struct quiz_reader *r)
             diag_field(errs, it->file, r->expl_line, QUIZ_FIELD_EXPLANATION, MSG_SRC_QUIZ_TOO_LONG,
                        char_count(q.explanation), FEED_EXPLANATION_MAX_CHARS);
         /* the explanation is Markdown: its pictures are shipped too */
-        if (scan_images(r->b, it, q.explanation, r->expl_line + dropped, 1) < 0) {
+        if (scan_images(r->b, it, q.explanation, r->expl_line + dropped) < 0) {
             feed_question_clear(&q);
             return -1;
         }
@@ -1065,7 +1065,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         line++;
     }
     if (n == 0) {
-        rc = scan_images(b, it, it->body, body_line, 0);
+        rc = scan_images(b, it, it->body, body_line);
         goto out;
     }
     n_quiz = take_quiz(b, it, spans, n);
@@ -1082,7 +1082,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         if (!*it->intro) {
             free(it->intro);
             it->intro = NULL;
-        } else if (scan_images(b, it, it->intro, body_line + dropped, 0) < 0) {
+        } else if (scan_images(b, it, it->intro, body_line + dropped) < 0) {
             goto out;
         }
     }
@@ -1102,7 +1102,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_HEADING_EMPTY);
         else if (!*pg->markdown)
             diag_field(b->errs, it->file, spans[i].line, NULL, MSG_SRC_PAGE_EMPTY, pg->title);
-        if (scan_images(b, it, pg->markdown, spans[i].line + 1 + dropped, 0) < 0)
+        if (scan_images(b, it, pg->markdown, spans[i].line + 1 + dropped) < 0)
             goto out;
     }
     /* the whole body is read too (_qingfeng.markdown); its 学后测 is left
@@ -1112,7 +1112,7 @@ static int split_pages(struct build *b, struct src_item *it, int body_line)
         oom(b);
         goto out;
     }
-    if (scan_images(b, it, whole, body_line, 0) < 0)
+    if (scan_images(b, it, whole, body_line) < 0)
         goto out;
     if (n_quiz > 0) {
         char *body = body_without_quiz(it->body, spans, n);

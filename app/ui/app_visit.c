@@ -43,13 +43,17 @@ static void show_entry(struct app *a, struct stage_entry *e)
                       r.y, r.w, r.h, e->hits[i].in_body ? " (scrolls)" : "");
         }
     bool keep = a->shown && same_place(&a->shown->key, &e->key);
+    /* An answer just given: bring its verdict and explanation into view. */
+    bool answered = keep && e->key.scene.kind == SCENE_CHECK && e->key.scene.revealed && !a->shown->key.scene.revealed;
     float old_max = a->shown ? stage_scroll_max(a->shown) : 0;
     float old = scroll_offset(&a->scroll);
     a->shown = e;
     float max = stage_scroll_max(e);
     struct scroll_params sp = scroll_params_default();
     scroll_init(&a->scroll, &sp, (float)e->body_view.h, (float)e->body_view.h + max, app_now(a));
-    if (keep && old_max > 0)
+    if (answered)
+        scroll_jump_to(&a->scroll, max);
+    else if (keep && old_max > 0)
         scroll_jump_to(&a->scroll, old / old_max * max);
     a->dirty = true;
     /* On the virtual clock a screen is seen the moment it is ready. */

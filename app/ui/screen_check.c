@@ -113,10 +113,12 @@ static SDL_Surface *explanation(struct slide_ctx *c, const struct feed_question 
     stack_add(&st, reading_text(c, &c->fonts.bold, (int)(px * 1.1f), 1.4f, verdict, iw, right ? RIGHT : th->red,
                                 false, id, "answer"),
               0, pad);
-    /* The explanation is Markdown; it opens with a bold 解析： */
-    char expl[4096];
-    snprintf(expl, sizeof expl, "**\xE8\xA7\xA3\xE6\x9E\x90**\xEF\xBC\x9A%s", q->explanation ? q->explanation : "");
-    stack_add(&st, reading_markdown(c, expl, iw, large, id), geom_px(g, 1.6f), pad);
+    /* 解析 as its own label: the explanation's Markdown is shown as written,
+     * so it reads (and its pictures count) exactly as the feed checked it. */
+    stack_add(&st, reading_text(c, &c->fonts.bold, px, 1.4f, "\xE8\xA7\xA3\xE6\x9E\x90", iw, th->ink, false, id,
+                                "explanation"),
+              geom_px(g, 1.6f), pad);
+    stack_add(&st, reading_markdown(c, q->explanation, iw, large, id), geom_px(g, 0.6f), pad);
     if (q->source && *q->source) {
         char src[1024];
         snprintf(src, sizeof src, "\xE5\x87\xBA\xE5\xA4\x84\xEF\xBC\x9A%s", q->source); /* 出处： */

@@ -350,16 +350,14 @@ static int stop_at_first(void *ctx, const char *src, int line)
     return 1;
 }
 
-/* The pictures of a text with their lines, each src and line once; an
- * explanation is also read as the check screen shows it, after a bold
- * 解析：. */
+/* The pictures of a text with their lines, each src and line once. */
 static void test_markdown_images(void **state)
 {
     struct found_images f = { 0 };
     int calls = 0;
 
     assert_int_equal(feed_markdown_images("一\n\n![甲](a.svg) ![甲](a.svg)\n\n- 项\n  ![乙\n说明](b.png)\n\n"
-                                          "```\n![不是](c.svg)\n```\n> ![丙](d.jpg)\n", 0, collect_image, &f), 0);
+                                          "```\n![不是](c.svg)\n```\n> ![丙](d.jpg)\n", collect_image, &f), 0);
     assert_int_equal(f.n, 3);
     assert_string_equal(f.src[0], "a.svg");
     assert_int_equal(f.line[0], 3);
@@ -368,25 +366,21 @@ static void test_markdown_images(void **state)
     assert_string_equal(f.src[2], "d.jpg");
     assert_int_equal(f.line[2], 12);
 
-    /* indented code on its own, a paragraph after the lead: both readings count */
+    /* indented code shows no picture */
     memset(&f, 0, sizeof f);
-    assert_int_equal(feed_markdown_images("    ![图](e.svg)", 0, collect_image, &f), 0);
+    assert_int_equal(feed_markdown_images("    ![图](e.svg)", collect_image, &f), 0);
     assert_int_equal(f.n, 0);
-    assert_int_equal(feed_markdown_images("    ![图](e.svg)", 1, collect_image, &f), 0);
-    assert_int_equal(f.n, 1);
-    assert_string_equal(f.src[0], "e.svg");
-    assert_int_equal(f.line[0], 1);
-    /* a reference defined on the first line resolves only on its own */
+    /* a reference definition resolves */
     memset(&f, 0, sizeof f);
-    assert_int_equal(feed_markdown_images("[r]: f.svg\n\n![图][r]", 1, collect_image, &f), 0);
+    assert_int_equal(feed_markdown_images("[r]: f.svg\n\n![图][r]", collect_image, &f), 0);
     assert_int_equal(f.n, 1);
     assert_string_equal(f.src[0], "f.svg");
     assert_int_equal(f.line[0], 3);
 
-    assert_int_equal(feed_markdown_images("![a](a.svg) ![b](b.svg)", 0, stop_at_first, &calls), 1);
+    assert_int_equal(feed_markdown_images("![a](a.svg) ![b](b.svg)", stop_at_first, &calls), 1);
     assert_int_equal(calls, 1);
-    assert_int_equal(feed_markdown_images(NULL, 0, stop_at_first, &calls), 0);
-    assert_int_equal(feed_markdown_images("bad \xff ![a](a.svg)", 0, stop_at_first, &calls), 0);
+    assert_int_equal(feed_markdown_images(NULL, stop_at_first, &calls), 0);
+    assert_int_equal(feed_markdown_images("bad \xff ![a](a.svg)", stop_at_first, &calls), 0);
     assert_int_equal(calls, 1);
 }
 

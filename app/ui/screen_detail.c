@@ -91,15 +91,14 @@ static struct screen *story_detail(struct slide_ctx *c, const struct screen_key 
     bool large = k->large;
     struct reading r = reading_layout(c, false, true);
     screen_nav_bar(c, s, L_STORIES, true, large);
-    if (r.side.w)
-        reading_side(c, s->frame, r.side, it, accent_of(c, ITEM_STORY));
+    bool qr_beside = r.side.w && reading_side(c, s->frame, r.side, it, accent_of(c, ITEM_STORY));
 
     struct stack st = {0};
     int w = r.body.w;
     item_head(c, &st, it, w, !r.side.w, large);
     stack_add(&st, reading_markdown(c, it->markdown ? it->markdown : it->text, w, large, it->id),
               geom_px(&c->g, 4.0f), 0);
-    if (!r.side.w)
+    if (!qr_beside)
         add_qr(c, &st, it, w);
     stack_add(&st, gfx_surface(w, geom_px(&c->g, 6.0f)), 0, 0); /* breathing room at the end */
     s->body = stack_join(&st, w);
@@ -137,8 +136,7 @@ static struct screen *case_detail(struct slide_ctx *c, const struct screen_key *
     struct reading r = reading_layout(c, true, true);
     screen_nav_bar(c, s, L_CASES, true, large);
     reading_steps(c, s->frame, r.steps, it, page);
-    if (r.side.w)
-        reading_side(c, s->frame, r.side, it, accent_of(c, ITEM_CASE));
+    bool qr_beside = r.side.w && reading_side(c, s->frame, r.side, it, accent_of(c, ITEM_CASE));
 
     struct stack st = {0};
     int w = r.body.w;
@@ -154,7 +152,7 @@ static struct screen *case_detail(struct slide_ctx *c, const struct screen_key *
                   geom_px(&c->g, 3.0f), 0);
     }
     bool last = page + 1 == pages;
-    if (last && !r.side.w)
+    if (last && !qr_beside)
         add_qr(c, &st, it, w);
     stack_add(&st, gfx_surface(w, geom_px(&c->g, 6.0f)), 0, 0);
     s->body = stack_join(&st, w);

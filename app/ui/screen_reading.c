@@ -212,24 +212,34 @@ SDL_Surface *reading_qr(struct slide_ctx *c, const char *url, int side)
     return s;
 }
 
-void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struct feed_item *it, struct rgb accent)
+bool reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struct feed_item *it, struct rgb accent)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
-    bool qr = it->url && *it->url;
-    int qr_side = qr ? SDL_min(r.w / 2, geom_px(g, 17)) : 0;
-    /* With a QR code below, the picture gives up some height for it. */
-    int pic_h = qr ? SDL_min((int)(r.w * 0.56f), (int)(r.h * 0.36f)) : SDL_min((int)(r.w * 0.75f), r.h / 2);
-    slide_picture_panel(c, dst, it, (SDL_Rect){r.x, r.y, r.w, pic_h}, accent);
-    int y = r.y + pic_h + geom_px(g, 3.5f);
-    int tpx = geom_px(g, 3.3f);
+    int tpx = geom_px(g, 3.3f), gap_title = geom_px(g, 3.5f), gap_tags = geom_px(g, 2.0f), gap_qr = geom_px(g, 3.0f);
+    int tag_px = geom_px(g, 1.8f), tag_h = it->n_tags ? (int)(tag_px * 1.8f) : 0;
     SDL_Surface *title = reading_text(c, &c->fonts.bold, tpx, 1.3f, it->title, r.w, th->ink, false, it->id, "title");
+    SDL_Surface *q = it->url && *it->url ? reading_qr(c, it->url, SDL_min(r.w / 2, geom_px(g, 17))) : NULL;
+    int text_h = gap_title + (title ? title->h + gap_tags : 0) + tag_h;
+    int pic_h = SDL_min((int)(r.w * 0.75f), r.h / 2);
+    if (q) {
+        /* The picture gives up height for the code; when even a small
+         * picture leaves no room, the code goes to the end of the body. */
+        pic_h = SDL_min(pic_h, r.h - text_h - gap_qr - q->h);
+        if (pic_h < r.w / 2) { /* flatter than 2:1 would crop the picture badly */
+            SDL_FreeSurface(q);
+            q = NULL;
+            pic_h = SDL_min((int)(r.w * 0.75f), r.h / 2);
+        }
+    }
+    slide_picture_panel(c, dst, it, (SDL_Rect){r.x, r.y, r.w, pic_h}, accent);
+    int y = r.y + pic_h + gap_title;
     if (title) {
         gfx_blit(dst, title, r.x, y, 255);
-        y += title->h + geom_px(g, 2.0f);
+        y += title->h + gap_tags;
         SDL_FreeSurface(title);
     }
-    int tag_px = geom_px(g, 1.8f), tag_h = (int)(tag_px * 1.8f), x = r.x;
+    int x = r.x;
     for (size_t i = 0; i < it->n_tags; i++) {
         int w = slide_tag(c, dst, x, y + tag_h / 2, it->tags[i], accent, tag_px, false);
         if (x + w > r.x + r.w)
@@ -237,15 +247,9 @@ void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struc
         slide_tag(c, dst, x, y + tag_h / 2, it->tags[i], accent, tag_px, true);
         x += w + geom_px(g, 1.0f);
     }
-    if (qr) {
-        SDL_Surface *q = reading_qr(c, it->url, qr_side);
-        if (q) {
-            int qy = r.y + r.h - q->h;
-            if (qy > y + tag_h + geom_px(g, 2.0f))
-                gfx_blit(dst, q, r.x, qy, 255);
-            else
-                log_warn("screen: item=%s: no room for the QR code beside the picture", it->id);
-            SDL_FreeSurface(q);
-        }
-    }
+    if (!q)
+        return false;
+    gfx_blit(dst, q, r.x, r.y + r.h - q->h, 255);
+    SDL_FreeSurface(q);
+    return true;
 }

@@ -30,8 +30,9 @@ void reading_footer(struct slide_ctx *c, struct screen *s, SDL_Rect r, const cha
                     bool next_enabled);
 
 /* The landscape side panel: the picture, the title, the tags, and a QR code
- * for the item's url. */
-void reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struct feed_item *it, struct rgb accent);
+ * for the item's url when there is room. Returns true when the code was
+ * drawn (else the body should carry it). */
+bool reading_side(struct slide_ctx *c, SDL_Surface *dst, SDL_Rect r, const struct feed_item *it, struct rgb accent);
 
 #define STACK_MAX 16
 

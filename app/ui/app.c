@@ -295,6 +295,7 @@ void app_destroy(struct app *a)
     worker_destroy(a->worker); /* joins the thread first: it uses feed and theme */
     a->worker = NULL;
     app_visit_destroy(a);
+    app_content_free(a);
     if (a->chrome_ready)
         chrome_free(&a->chrome);
     view_clear(&a->view);

@@ -84,6 +84,13 @@ struct app {
         int px, w, h;
     } pin_text, idle_text;
 
+    /* Content changes (app_content.c). */
+    SDL_Texture *hold;              /* the old picture, held while new content starts */
+    bool hold_fading;
+    uint64_t hold_fade_start;
+    struct feed *pending_feed;      /* a new feed waiting for a calm moment */
+    char pending_dir[QF_PATH_MAX];
+
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
     uint64_t vnow;
@@ -158,5 +165,20 @@ void app_visit_free(struct app *a);
 void app_status_refresh(struct app *a, const char *message);
 /* Loads the feed again and starts over with it (admin action). */
 void app_reload_content(struct app *a);
+/* Tiles per list page from the geometry, for every module. */
+void app_set_per_page(struct app *a);
+
+/* --- content changes (app_content.c) --- */
+/* Replaces the feed (taking ownership) and starts the loop over with it,
+ * holding the picture on screen until the new first slide is ready. */
+int app_swap_content(struct app *a, struct feed *feed, const char *dir);
+/* A new feed to show at the next calm moment (takes ownership). */
+void app_offer_content(struct app *a, struct feed *feed, const char *dir);
+/* Swaps in a pending feed when calm; runs the fade from the held picture. */
+void app_content_advance(struct app *a, uint64_t now);
+bool app_content_holding(const struct app *a);
+/* 0..1: how far the new first slide has faded in over the held picture. */
+float app_content_fade(const struct app *a, uint64_t now);
+void app_content_free(struct app *a);
 
 #endif

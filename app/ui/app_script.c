@@ -30,6 +30,8 @@ static void virtual_wait(struct app *a, uint32_t ms)
             next = app_visit_deadline(a, a->vnow);
             if (next <= a->vnow) /* the body is gliding: step by frames */
                 next = a->vnow + FRAME_MS;
+        } else if (app_content_holding(a)) {
+            next = a->vnow + FRAME_MS; /* new content fading in */
         } else {
             next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
         }

@@ -17,6 +17,8 @@
 #include "core/nav.h"
 #include "core/pin.h"
 #include "core/scroll.h"
+#include "core/store.h"
+#include "net/sync.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
@@ -83,6 +85,10 @@ struct app {
         char text[160];
         int px, w, h;
     } pin_text, idle_text;
+
+    /* Remote content (app_sync.c). */
+    struct store *store;
+    struct sync *sync;
 
     /* Content changes (app_content.c). */
     SDL_Texture *hold;              /* the old picture, held while new content starts */
@@ -167,6 +173,19 @@ void app_status_refresh(struct app *a, const char *message);
 void app_reload_content(struct app *a);
 /* Tiles per list page from the geometry, for every module. */
 void app_set_per_page(struct app *a);
+
+/* --- remote content (app_sync.c) --- */
+bool app_sync_configured(const struct app *a);
+/* Opens the state directory and loads its current version into a->feed.
+ * Returns 0 when it did; -1 (logged when it is an error) otherwise. */
+int app_open_store(struct app *a);
+int app_start_sync(struct app *a);
+/* Takes a new version from the sync worker, if one is ready. */
+void app_sync_poll(struct app *a);
+void app_sync_now(struct app *a);
+/* The last sync for the admin panel; "" without sync. */
+void app_sync_describe(struct app *a, char *out, size_t len);
+void app_stop_sync(struct app *a);
 
 /* --- content changes (app_content.c) --- */
 /* Replaces the feed (taking ownership) and starts the loop over with it,

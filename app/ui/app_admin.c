@@ -85,14 +85,16 @@ void app_status_refresh(struct app *a, const char *message)
     struct admin_status *s = &a->status;
     snprintf(s->app_version, sizeof s->app_version, "%s", QF_VERSION);
     content_facts(a);
-    snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
+    app_sync_describe(a, s->last_sync, sizeof s->last_sync);
+    if (!s->last_sync[0])
+        snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
     if (gethostname(s->screen_id, sizeof s->screen_id) != 0)
         snprintf(s->screen_id, sizeof s->screen_id, "?");
     s->screen_id[sizeof s->screen_id - 1] = 0;
     s->width = a->w;
     s->height = a->h;
     s->now = app_wall(a);
-    snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->feed_dir);
+    snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->store ? a->cfg.state_dir : a->feed_dir);
     snprintf(s->message, sizeof s->message, "%s", message ? message : "");
     a->admin_serial++;
 }

@@ -96,7 +96,7 @@ int app_load_feed(struct app *a)
 {
     char err[1024];
     /* Offline first: the last good downloaded version, when syncing. */
-    if (!a->cfg.feed_dir[0] && app_sync_configured(a) && (a->store || app_open_store(a) == 0) && a->feed)
+    if (!a->cfg.feed_dir[0] && app_sync_configured(a) && app_open_store(a) == 0)
         return EXIT_OK;
     if (a->cfg.feed_dir[0]) {
         a->feed = feed_load_dir(a->cfg.feed_dir, err, sizeof err);

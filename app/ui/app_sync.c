@@ -34,7 +34,7 @@ bool app_sync_configured(const struct app *a) { return a->cfg.feed_url[0] != 0; 
 int app_open_store(struct app *a)
 {
     char err[1024];
-    if (store_open(&a->store, a->cfg.state_dir, err, sizeof err) != 0) {
+    if (!a->store && store_open(&a->store, a->cfg.state_dir, err, sizeof err) != 0) {
         log_err("store: %s; syncing is off, showing local content", err);
         a->store = NULL;
         return -1;

@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <semaphore.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +26,8 @@ struct sync {
     pthread_t thread;
     bool started;
     pthread_mutex_t lock;
-    pthread_cond_t wake;
-    bool quit, now;
+    sem_t kick;                 /* posted by sync_now, sync_stop and signal handlers */
+    atomic_bool quit;
     struct sync_status status;
     struct feed *ready;         /* a new version for the UI */
     char ready_dir[1024];
@@ -306,10 +308,9 @@ static void *run(void *arg)
 {
     struct sync *s = arg;
     uint64_t next = mono_ms(); /* the first round at once: offline-first start already shows content */
-    pthread_mutex_lock(&s->lock);
     while (!s->quit) {
         uint64_t now = mono_ms();
-        if (!s->now && now < next) {
+        if (now < next) {
             uint64_t wait = next - now;
             struct timespec ts;
             clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -319,11 +320,13 @@ static void *run(void *arg)
                 ts.tv_sec++;
                 ts.tv_nsec -= 1000000000L;
             }
-            pthread_cond_timedwait(&s->wake, &s->lock, &ts);
-            continue;
+            if (sem_clockwait(&s->kick, CLOCK_MONOTONIC, &ts) != 0)
+                continue; /* timed out (or interrupted): look at the clock again */
+            if (s->quit)
+                break;
         }
-        s->now = false;
-        pthread_mutex_unlock(&s->lock);
+        while (sem_trywait(&s->kick) == 0) /* several kicks make one round */
+            ;
 
         char result[1024], dir[1024];
         struct feed *fresh = NULL;
@@ -352,9 +355,7 @@ static void *run(void *arg)
         write_status(s, &st);
         if (s->notify)
             s->notify(s->ctx);
-        pthread_mutex_lock(&s->lock);
     }
-    pthread_mutex_unlock(&s->lock);
     return NULL;
 }
 
@@ -377,12 +378,8 @@ struct sync *sync_start(const struct sync_settings *settings, struct store *stor
         const char *slash = strrchr(cur, '/');
         snprintf(s->status.version, sizeof s->status.version, "%s", slash ? slash + 1 : cur);
     }
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     pthread_mutex_init(&s->lock, NULL);
-    pthread_cond_init(&s->wake, &ca);
-    pthread_condattr_destroy(&ca);
+    sem_init(&s->kick, 0, 0);
     if (pthread_create(&s->thread, NULL, run, s) != 0) {
         snprintf(err, errlen, "cannot start the sync thread: %s", strerror(errno));
         sync_stop(s);
@@ -397,13 +394,11 @@ void sync_stop(struct sync *s)
     if (!s)
         return;
     if (s->started) {
-        pthread_mutex_lock(&s->lock);
         s->quit = true;
-        pthread_cond_signal(&s->wake);
-        pthread_mutex_unlock(&s->lock);
+        sem_post(&s->kick);
         pthread_join(s->thread, NULL);
     }
-    pthread_cond_destroy(&s->wake);
+    sem_destroy(&s->kick);
     pthread_mutex_destroy(&s->lock);
     feed_free(s->ready);
     free(s);
@@ -411,10 +406,7 @@ void sync_stop(struct sync *s)
 
 void sync_now(struct sync *s)
 {
-    pthread_mutex_lock(&s->lock);
-    s->now = true;
-    pthread_cond_signal(&s->wake);
-    pthread_mutex_unlock(&s->lock);
+    sem_post(&s->kick); /* async-signal-safe: a SIGUSR1 handler may call this */
 }
 
 bool sync_take(struct sync *s, struct feed **feed, char *dir, size_t dirlen)

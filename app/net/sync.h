@@ -55,7 +55,7 @@ struct sync *sync_start(const struct sync_settings *settings, struct store *stor
                         sync_notify_fn notify, void *ctx, char *err, size_t errlen);
 /* Stops and joins the thread (an ongoing transfer is aborted). */
 void sync_stop(struct sync *s);
-/* Starts a round now (admin: 立即同步). */
+/* Starts a round now (admin: 立即同步, or SIGUSR1). Async-signal-safe. */
 void sync_now(struct sync *s);
 /* Takes a new version: its validated feed (the caller owns it) and its
  * folder. Returns false when there is none waiting. */

@@ -2,6 +2,7 @@
  * first: the last good downloaded version, else the bundled feed), the sync
  * worker's settings from the config, decoding checks for downloaded
  * pictures, and taking new versions as they arrive. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,17 @@ static void wake_ui(void *ctx)
 }
 
 bool app_sync_configured(const struct app *a) { return a->cfg.feed_url[0] != 0; }
+
+/* SIGUSR1 asks for a sync round now (`systemctl kill -s USR1 qingfeng`).
+ * The handler needs the worker; sync_now only posts a semaphore. */
+static struct sync *signal_target;
+
+static void on_usr1(int sig)
+{
+    (void)sig;
+    if (signal_target)
+        sync_now(signal_target);
+}
 
 int app_open_store(struct app *a)
 {
@@ -81,6 +93,12 @@ int app_start_sync(struct app *a)
         log_err("sync: %s", err);
         return -1;
     }
+    signal_target = a->sync;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_usr1;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL);
     log_info("sync: %s every %u s into %s", st.url, (unsigned)(st.interval_ms / 1000), a->cfg.state_dir);
     return 0;
 }
@@ -123,6 +141,8 @@ void app_sync_describe(struct app *a, char *out, size_t len)
 
 void app_stop_sync(struct app *a)
 {
+    signal(SIGUSR1, SIG_IGN);
+    signal_target = NULL;
     sync_stop(a->sync);
     a->sync = NULL;
     store_close(a->store);

@@ -74,6 +74,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
 
+# Crash test of the content store (tests/crash): not part of `make check`.
+$(BUILD)/tests/store_crash: tests/crash/store_crash.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
+
+.PHONY: crash
+crash: $(BUILD)/tests/store_crash
+	@sh tests/crash/run.sh $(BUILD)
+
 # The SDL shell without main(), for the UI tests (tests/ui: drawing with the
 # real fonts on surfaces; no window).
 $(BUILD)/libqfui.a: $(UI_LIB_OBJ)

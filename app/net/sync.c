@@ -231,7 +231,7 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
     }
     size_t fetched = 0;
     for (size_t i = 0; i < feed->n_assets; i++) {
-        if (store_has_object(s->store, feed->assets[i].sha256))
+        if (store_has_object(s->store, feed->assets[i].sha256, feed->assets[i].size))
             continue;
         if (get_asset(s, &feed->assets[i], err, sizeof err) != 0) {
             snprintf(result, rlen, "%s", err);
@@ -240,8 +240,8 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
         fetched++;
     }
     char version[128];
-    if (store_commit(s->store, feed_r.body, feed_r.len, sig_r.body, sig_r.len, feed, version, sizeof version, err,
-                     sizeof err) != 0) {
+    if (store_commit(s->store, feed_r.body, feed_r.len, sig_r.body, sig_r.len, feed, time(NULL), version,
+                     sizeof version, err, sizeof err) != 0) {
         snprintf(result, rlen, "%s", err);
         goto out;
     }

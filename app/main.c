@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/pin.h"
+#include "net/fetch.h"
 
 #include "core/log.h"
 #include "ui/app.h"
@@ -58,6 +59,11 @@ int main(int argc, char **argv)
     if (args.hash_pin)
         return hash_pin();
 
+    if (fetch_global_init() != 0) {
+        fprintf(stderr, "qingfeng: libcurl failed to initialise\n");
+        return EXIT_RUNTIME;
+    }
+
     static struct app app;
     int rc = app_init(&app, &args, entry_ns);
     if (rc == EXIT_OK) {
@@ -69,5 +75,6 @@ int main(int argc, char **argv)
             rc = app_run(&app);
     }
     app_destroy(&app);
+    fetch_global_cleanup();
     return rc;
 }

@@ -161,7 +161,8 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
     /* A pinned size bounds the transfer: one byte more is already wrong. */
     struct fetch_limits lim = limits_for(s, as->size + 1, 120000);
     struct fetch_request rq = {.url = url, .ca_file = s->cfg.ca_file[0] ? s->cfg.ca_file : NULL,
-                               .proxy = s->cfg.proxy[0] ? s->cfg.proxy : NULL, .dest_path = tmp, .limits = &lim};
+                               .proxy = s->cfg.proxy[0] ? s->cfg.proxy : NULL, .dest_path = tmp, .limits = &lim,
+                               .cancel = &s->quit};
     struct fetch_result r;
     int rc = fetch_get(&rq, &r);
     if (rc == 0 && !host_allowed(s, r.effective_url)) {
@@ -193,7 +194,7 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
     struct fetch_request rq = {.url = c->url, .etag = s->etag[0] ? s->etag : NULL,
                                .last_modified = s->last_modified[0] ? s->last_modified : NULL,
                                .ca_file = c->ca_file[0] ? c->ca_file : NULL, .proxy = c->proxy[0] ? c->proxy : NULL,
-                               .limits = &lim};
+                               .limits = &lim, .cancel = &s->quit};
     struct fetch_result feed_r, sig_r;
     memset(&sig_r, 0, sizeof sig_r);
     char err[1024] = "";
@@ -212,7 +213,8 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
         char sig_url[1100];
         snprintf(sig_url, sizeof sig_url, "%s.minisig", c->url);
         struct fetch_limits sl = limits_for(s, SIG_MAX_BYTES, 30000);
-        struct fetch_request sq = {.url = sig_url, .ca_file = rq.ca_file, .proxy = rq.proxy, .limits = &sl};
+        struct fetch_request sq = {.url = sig_url, .ca_file = rq.ca_file, .proxy = rq.proxy, .limits = &sl,
+                                   .cancel = &s->quit};
         char tc[256];
         if (fetch_get(&sq, &sig_r) != 0) {
             snprintf(result, rlen, "%s (the feed must be signed: publish feed.json.minisig)", sig_r.error);

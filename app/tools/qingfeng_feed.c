@@ -4,6 +4,7 @@
  *
  *   qingfeng-feed build SRC -o OUT   content/ -> OUT/feed.json + images
  *   qingfeng-feed check DIR          validate DIR/feed.json and its assets
+ *         [--pubkey KEY|FILE]        ... and its minisign signature
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,
@@ -17,6 +18,8 @@
 
 #include "core/feed.h"
 #include "core/feed_build.h"
+#include "core/feed_sig.h"
+#include "core/minisign.h"
 #include "core/msg.h"
 #include "tools/preview.h"
 
@@ -88,33 +91,63 @@ static int cmd_build(enum msg_lang lang, int argc, char **argv)
     return rc;
 }
 
+/* check DIR [--pubkey KEY|FILE]: the feed, its assets and, with a key,
+ * its signature. Every problem is printed; "ok" only when there is none. */
 static int cmd_check(enum msg_lang lang, int argc, char **argv)
 {
     struct diag errs = { .lang = lang };
     struct feed *feed;
-    int rc = EXIT_ERRORS;
+    struct minisign_key key;
+    const char *dir = NULL, *pubkey = NULL;
+    char comment[MINISIGN_SIG_MAX], key_id[MINISIGN_KEY_ID_HEX_LEN + 1];
+    int have_key = 0, rc = EXIT_ERRORS;
 
-    if (argc < 1) {
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--pubkey") == 0) {
+            if (i + 1 >= argc || !*argv[i + 1]) {
+                fputs(M(lang, MSG_TOOL_NEED_PUBKEY), stderr);
+                return EXIT_USAGE;
+            }
+            pubkey = argv[++i];
+        } else if (strncmp(a, "--pubkey=", 9) == 0) {
+            pubkey = a + 9;
+            if (!*pubkey) {
+                fputs(M(lang, MSG_TOOL_NEED_PUBKEY), stderr);
+                return EXIT_USAGE;
+            }
+        } else if (a[0] == '-') {
+            fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_OPTION), a);
+            return EXIT_USAGE;
+        } else if (!dir) {
+            dir = a;
+        } else {
+            fprintf(stderr, M(lang, MSG_TOOL_EXTRA_ARG), a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!dir) {
         fputs(M(lang, MSG_TOOL_NEED_DIR), stderr);
         return EXIT_USAGE;
     }
-    if (argc > 1) {
-        fprintf(stderr, M(lang, MSG_TOOL_EXTRA_ARG), argv[1]);
-        return EXIT_USAGE;
-    }
-    if (argv[0][0] == '-') {
-        fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_OPTION), argv[0]);
-        return EXIT_USAGE;
-    }
+    if (pubkey)
+        have_key = minisign_key_load_diag(pubkey, &key, &errs) == 0;
     /* the parse error, or one line per bad asset */
-    feed = feed_load_dir_diag(argv[0], &errs);
-    if (feed) {
+    feed = feed_load_dir_diag(dir, &errs);
+    /* the signature, unless feed.json could not be read at all (said above) */
+    if (have_key && diag_find(&errs, MSG_FEED_CANNOT_READ) < 0 && diag_find(&errs, MSG_FEED_FILE_TOO_BIG) < 0)
+        feed_sig_verify_dir(dir, &key, comment, sizeof comment, &errs);
+    if (feed && errs.n == 0 && !errs.out_of_memory) {
         printf(M(lang, MSG_TOOL_CHECK_OK), feed->n_items, feed_count_kind(feed, ITEM_MAXIM),
                feed_count_kind(feed, ITEM_CASE), feed_count_kind(feed, ITEM_STORY), feed->n_assets);
+        if (have_key) {
+            minisign_key_id_hex(key.key_id, key_id);
+            printf(M(lang, MSG_TOOL_SIG_OK), key_id, comment);
+        }
         rc = EXIT_OK;
     } else {
         print_diag(&errs);
-        fprintf(stderr, M(lang, MSG_TOOL_CHECK_FAILED), errs.n ? errs.n : (size_t)1, argv[0]);
+        fprintf(stderr, M(lang, MSG_TOOL_CHECK_FAILED), errs.n ? errs.n : (size_t)1, dir);
     }
     feed_free(feed);
     diag_free(&errs);

@@ -140,17 +140,18 @@ e2e: all feed $(PNG_STATS)
 net-test: $(NET_TEST_BIN)
 	@sh tests/net/run.sh $(BUILD)
 
-memcheck: all $(TEST_BIN) $(UI_TEST_BIN)
+memcheck: all $(TEST_BIN) $(UI_TEST_BIN) $(NET_TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)
 
 check: deps
 	$(MAKE) all feed
 	$(MAKE) unit
+	$(MAKE) net-test
 	$(MAKE) e2e
 	$(MAKE) memcheck
 
 asan: deps
-	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit e2e
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit net-test e2e
 
 bench: deps
 	$(MAKE) all feed

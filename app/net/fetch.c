@@ -303,8 +303,8 @@ static bool add_conditional(struct curl_slist **list, const char *name, const ch
 /* libcurl before 7.85 has only the (later deprecated) bit masks. */
 #define CURLOPT_PROTOCOLS_STR CURLOPT_PROTOCOLS
 #define CURLOPT_REDIR_PROTOCOLS_STR CURLOPT_REDIR_PROTOCOLS
-#define PROTOCOLS_ALL (CURLPROTO_HTTP | CURLPROTO_HTTPS)
-#define PROTOCOLS_HTTPS (CURLPROTO_HTTPS)
+#define PROTOCOLS_ALL ((long)(CURLPROTO_HTTP | CURLPROTO_HTTPS))
+#define PROTOCOLS_HTTPS ((long)CURLPROTO_HTTPS)
 #else
 #define PROTOCOLS_ALL "http,https"
 #define PROTOCOLS_HTTPS "https"
@@ -334,14 +334,17 @@ static CURLcode configure(CURL *h, struct transfer *t, bool https, struct curl_s
     SET(CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes);
     SET(CURLOPT_LOW_SPEED_TIME, l->low_speed_secs);
     SET(CURLOPT_USERAGENT, "qingfeng");
+    SET(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L); /* only the server's responses reach on_header */
     SET(CURLOPT_HEADERFUNCTION, on_header);
     SET(CURLOPT_HEADERDATA, t);
     SET(CURLOPT_WRITEFUNCTION, on_body);
     SET(CURLOPT_WRITEDATA, t);
     if (headers)
         SET(CURLOPT_HTTPHEADER, headers);
-    if (rq->ca_file && rq->ca_file[0])
+    if (rq->ca_file && rq->ca_file[0]) {
         SET(CURLOPT_CAINFO, rq->ca_file);
+        SET(CURLOPT_CAPATH, (char *)NULL); /* instead of the system's CAs, not besides them */
+    }
     if (rq->proxy && rq->proxy[0])
         SET(CURLOPT_PROXY, rq->proxy);
     if (rq->cancel) {

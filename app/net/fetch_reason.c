@@ -15,6 +15,11 @@ void fetch_printable(const char *s, char *out, size_t cap)
     out[n] = 0;
 }
 
+static const char *bytes(uint64_t n)
+{
+    return n == 1 ? "byte" : "bytes";
+}
+
 /* Seconds for a limit in milliseconds: "10 s", "0.5 s". */
 static void secs(long ms, char *out, size_t cap)
 {
@@ -92,14 +97,14 @@ static void timeout_reason(const struct fetch_facts *f, char *out, size_t cap)
     } else if (f->elapsed_us + 20000 >= (int64_t)l->total_timeout_ms * 1000) {
         /* (libcurl's clock counts whole milliseconds: it may end a hair early) */
         secs(l->total_timeout_ms, t, sizeof t);
-        snprintf(out, cap, "total timeout: the transfer took longer than %s (%" PRIu64 " bytes received)", t,
-                 f->received);
+        snprintf(out, cap, "total timeout: the transfer took longer than %s (%" PRIu64 " %s received)", t,
+                 f->received, bytes(f->received));
     } else if (f->header_bytes == 0) {
         snprintf(out, cap, "too slow: the server accepted the connection but sent no response for %ld s",
                  l->low_speed_secs);
     } else {
-        snprintf(out, cap, "too slow: less than %ld bytes/s for %ld s (%" PRIu64 " bytes received)",
-                 l->low_speed_bytes, l->low_speed_secs, f->received);
+        snprintf(out, cap, "too slow: less than %ld bytes/s for %ld s (%" PRIu64 " %s received)",
+                 l->low_speed_bytes, l->low_speed_secs, f->received, bytes(f->received));
     }
 }
 
@@ -110,8 +115,8 @@ static void truncated_reason(const struct fetch_facts *f, char *out, size_t cap)
         snprintf(out, cap, "truncated body: the connection closed after %" PRIu64 " of %" PRId64 " bytes",
                  f->received, f->content_length);
     else
-        snprintf(out, cap, "truncated body: the connection closed after %" PRIu64 " bytes, before the end",
-                 f->received);
+        snprintf(out, cap, "truncated body: the connection closed after %" PRIu64 " %s, before the end",
+                 f->received, bytes(f->received));
 }
 
 static void too_large_reason(const struct fetch_facts *f, char *out, size_t cap)
@@ -214,7 +219,7 @@ bool fetch_reason(const struct fetch_facts *f, char *out, size_t cap)
         break;
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
-        snprintf(out, cap, "connection lost after %" PRIu64 " body bytes (%s)", f->received, detail);
+        snprintf(out, cap, "connection lost after %" PRIu64 " body %s (%s)", f->received, bytes(f->received), detail);
         break;
     case CURLE_WEIRD_SERVER_REPLY:
         snprintf(out, cap, "not an HTTP response (%s)", detail);

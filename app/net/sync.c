@@ -1,3 +1,4 @@
+#define _GNU_SOURCE 1 /* sem_clockwait */
 #include "net/sync.h"
 
 #include <errno.h>
@@ -110,7 +111,7 @@ static int check_picture(struct sync *s, const char *url, const char *file, char
     uint8_t head[65536];
     FILE *f = fopen(file, "rb");
     if (!f) {
-        snprintf(err, errlen, "%s: cannot reopen the download: %s", url, strerror(errno));
+        snprintf(err, errlen, "%.300s: cannot reopen the download: %s", url, strerror(errno));
         return -1;
     }
     size_t n = fread(head, 1, sizeof head, f);
@@ -118,17 +119,17 @@ static int check_picture(struct sync *s, const char *url, const char *file, char
     enum img_type type;
     uint32_t w, h;
     if (img_probe(head, n, &type, &w, &h) != 0) {
-        snprintf(err, errlen, "%s: not a PNG, JPEG, GIF or SVG picture (or its header is broken)", url);
+        snprintf(err, errlen, "%.300s: not a PNG, JPEG, GIF or SVG picture (or its header is broken)", url);
         return -1;
     }
     if (type != IMG_TYPE_SVG && (uint64_t)w * h > s->cfg.max_image_pixels) {
-        snprintf(err, errlen, "%s: picture is %ux%u pixels, over the limit of %llu pixels; make it smaller", url, w,
+        snprintf(err, errlen, "%.300s: picture is %ux%u pixels, over the limit of %llu pixels; make it smaller", url, w,
                  h, (unsigned long long)s->cfg.max_image_pixels);
         return -1;
     }
     char why[256] = "";
     if (s->decode && s->decode(file, why, sizeof why) != 0) {
-        snprintf(err, errlen, "%s: picture does not decode: %s", url, why);
+        snprintf(err, errlen, "%.300s: picture does not decode: %.200s", url, why);
         return -1;
     }
     return 0;
@@ -166,7 +167,7 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
     struct fetch_result r;
     int rc = fetch_get(&rq, &r);
     if (rc == 0 && !host_allowed(s, r.effective_url)) {
-        snprintf(err, errlen, "%s: redirected to %s, another host; add it to allow_hosts to accept it", url,
+        snprintf(err, errlen, "%.300s: redirected to %.300s, another host; add it to allow_hosts to accept it", url,
                  r.effective_url);
         rc = -1;
     } else if (rc != 0) {
@@ -176,7 +177,7 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
     } else if (store_adopt_object_file(s->store, as->sha256, as->size, tmp, err, errlen) != 0) {
         char why[512];
         snprintf(why, sizeof why, "%s", err);
-        snprintf(err, errlen, "%s: %s", url, why);
+        snprintf(err, errlen, "%.300s: %.400s", url, why);
         rc = -1;
     }
     if (rc != 0)
@@ -222,7 +223,7 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
         }
         if (minisign_verify(&c->key, feed_r.body, feed_r.len, sig_r.body, sig_r.len, tc, sizeof tc, err,
                             sizeof err) != 0) {
-            snprintf(result, rlen, "%s: %s", sig_url, err);
+            snprintf(result, rlen, "%.400s: %.500s", sig_url, err);
             goto out;
         }
     }
@@ -257,7 +258,7 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
     snprintf(result, rlen, same ? "unchanged (%s)" : "new version %s: %zu items, %zu assets downloaded", version,
              feed->n_items, fetched);
     if (!same) {
-        snprintf(s->status.version, sizeof s->status.version, "%s", version);
+        snprintf(s->status.version, sizeof s->status.version, "%.95s", version);
         *fresh = feed;
         feed = NULL;
     }
@@ -344,7 +345,7 @@ static void *run(void *arg)
         s->status.ok = rc == 0;
         if (rc == 0)
             s->status.last_success = started;
-        snprintf(s->status.last_result, sizeof s->status.last_result, "%s", result);
+        snprintf(s->status.last_result, sizeof s->status.last_result, "%.511s", result);
         if (fresh) {
             feed_free(s->ready);
             s->ready = fresh;
@@ -378,7 +379,7 @@ struct sync *sync_start(const struct sync_settings *settings, struct store *stor
     char cur[1024];
     if (store_current(store, cur, sizeof cur) == 0) {
         const char *slash = strrchr(cur, '/');
-        snprintf(s->status.version, sizeof s->status.version, "%s", slash ? slash + 1 : cur);
+        snprintf(s->status.version, sizeof s->status.version, "%.95s", slash ? slash + 1 : cur);
     }
     pthread_mutex_init(&s->lock, NULL);
     sem_init(&s->kick, 0, 0);

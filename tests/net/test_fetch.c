@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,15 @@ static void ok_into_file_replaces_it_whole(void **state)
     assert_int_equal(entries(dir), 1); /* no temporary file left */
     fetch_result_free(&r);
 
+    /* A folder that is not there is named. */
+    char nowhere[700];
+    snprintf(nowhere, sizeof nowhere, "%s/missing/asset.bin", dir);
+    struct fetch_request bad = {.url = HTTP("/ok"), .dest_path = nowhere, .limits = &l};
+    assert_int_equal(fetch_get(&bad, &r), -1);
+    must_contain(r.error, "cannot create");
+    must_contain(r.error, "/missing/asset.bin.");
+    fetch_result_free(&r);
+
     /* A failure leaves the file that was there as it was. */
     rq.url = HTTP("/truncated");
     assert_int_equal(fetch_get(&rq, &r), -1);
@@ -196,6 +206,13 @@ static void conditional_get_round_trip(void **state)
     fetch_result_free(&again);
     rq.dest_path = NULL;
 
+    /* A tag that could smuggle in another header is not sent. */
+    rq.etag = "\"v1\"\r\nX-Injected: 1";
+    rq.last_modified = NULL;
+    assert_int_equal(fetch_get(&rq, &again), 0);
+    assert_int_equal(again.status, 200);
+    fetch_result_free(&again);
+
     /* A stale tag gets the body again. */
     rq.etag = "\"v0\"";
     rq.last_modified = NULL;
@@ -229,6 +246,11 @@ static void size_limit_is_exact(void **state)
     rq.url = HTTP("/bytes-nocl/1048576");
     assert_int_equal(fetch_get(&rq, &r), 0);
     assert_int_equal(r.len, 1 << 20);
+    fetch_result_free(&r);
+    rq.url = HTTP("/bytes/0"); /* an empty body is still a string */
+    assert_int_equal(fetch_get(&rq, &r), 0);
+    assert_int_equal(r.len, 0);
+    assert_string_equal(r.body, "");
     fetch_result_free(&r);
     fails(HTTP("/bytes/1048577"), &l, "body too large", "announced 1048577 bytes, over the limit of 1048576");
     fails(HTTP("/bytes-nocl/1048577"), &l, "body too large", "more than the limit of 1048576 bytes");
@@ -404,6 +426,43 @@ static void cancel_flag_stops_it(void **state)
     expect_failure(&rq, "cancelled", NULL);
 }
 
+struct hanging_get {
+    struct fetch_request rq;
+    struct fetch_result r;
+    int rc;
+};
+
+static void *get_in_thread(void *arg)
+{
+    struct hanging_get *g = arg;
+    g->rc = fetch_get(&g->rq, &g->r);
+    return NULL;
+}
+
+/* Two workers wait on servers that never answer; another thread's flag
+ * ends both. (Should the flag not work, the low-speed limit ends them a
+ * minute later and the test fails.) */
+static void cancel_from_another_thread(void **state)
+{
+    struct fetch_limits l = quick();
+    l.low_speed_secs = 60;
+    atomic_bool cancel = false;
+    struct hanging_get g[2] = {
+        {.rq = {.url = HTTP("/hang"), .limits = &l, .cancel = &cancel}},
+        {.rq = {.url = url("https", "QF_FAULT_SILENT", "/feed.json"), .limits = &l, .cancel = &cancel}},
+    };
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, get_in_thread, &g[i]), 0);
+    atomic_store(&cancel, true);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(g[i].rc, -1);
+        must_contain(g[i].r.error, "cancelled");
+        fetch_result_free(&g[i].r);
+    }
+}
+
 /* ---- proxies ------------------------------------------------------------------- */
 
 static void proxy_setting_and_environment(void **state)
@@ -506,6 +565,7 @@ int main(void)
         cmocka_unit_test(refuses_other_urls),
         cmocka_unit_test(keeps_passwords_out_of_the_line),
         cmocka_unit_test(cancel_flag_stops_it),
+        cmocka_unit_test(cancel_from_another_thread),
         cmocka_unit_test(proxy_setting_and_environment),
         cmocka_unit_test(nginx_conditional_get),
     };

@@ -8,7 +8,8 @@
 # bomb refused.
 # Usage: tests/e2e/sync.sh BUILD_DIR
 set -u
-OUT=${1:-build}/e2e-sync
+mkdir -p "${1:-build}/e2e-sync"
+OUT=$(cd "${1:-build}/e2e-sync" && pwd)
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v nginx > /dev/null && [ ! -x /usr/sbin/nginx ]; then

@@ -139,6 +139,7 @@ int store_open(struct store **out, const char *dir, char *err, size_t errlen)
     if (!s)
         return store_fail(err, errlen, "out of memory");
     s->lock_fd = -1;
+    pthread_mutex_init(&s->shown_lock, NULL);
     s->dir = path_fmt("%s", dir);
     s->objects = path_fmt("%s/objects", dir);
     s->versions = path_fmt("%s/versions", dir);
@@ -179,7 +180,22 @@ void store_close(struct store *s)
     free(s->objects);
     free(s->versions);
     free(s->tmp);
+    pthread_mutex_destroy(&s->shown_lock);
     free(s);
+}
+
+void store_keep_shown(struct store *s, const char *version_dir)
+{
+    const char *name = "";
+    size_t n = strlen(s->versions);
+
+    /* Only a folder directly under versions/ is ours to keep. */
+    if (version_dir && strncmp(version_dir, s->versions, n) == 0 && version_dir[n] == '/' &&
+        store_version_name_ok(version_dir + n + 1))
+        name = version_dir + n + 1;
+    pthread_mutex_lock(&s->shown_lock);
+    snprintf(s->shown, sizeof s->shown, "%s", name);
+    pthread_mutex_unlock(&s->shown_lock);
 }
 
 const char *store_dir(const struct store *s)

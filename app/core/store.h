@@ -20,7 +20,8 @@
  * One thread at a time, except store_current / store_previous (and their
  * _name forms), which only read the links and may run while another thread
  * commits. A folder they return stays until two more commits have been
- * made (only current and previous are kept).
+ * made (only current, previous and the one on screen are kept; see
+ * store_keep_shown).
  *
  * Messages are one English line in err. */
 #ifndef QF_STORE_H
@@ -113,6 +114,14 @@ int store_previous(struct store *s, char *path, size_t len);
  * or -1 when there is none. */
 int store_current_name(struct store *s, char *name, size_t len);
 int store_previous_name(struct store *s, char *name, size_t len);
+
+/* Tells the store which version folder is on screen (a path returned by
+ * store_current or store_previous, or NULL / a folder outside the store for
+ * none). That folder survives later commits, even when it is neither
+ * current nor previous any more, until another one is named: a screen that
+ * takes new content only at a calm moment may lag two commits behind.
+ * Safe to call while another thread commits. */
+void store_keep_shown(struct store *s, const char *version_dir);
 
 /* Makes the previous version current and the current one previous (for an
  * operator who wants the old content back). Returns 0, or -1 with a message

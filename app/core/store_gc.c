@@ -37,15 +37,16 @@ static void remove_entries(const char *dir, keep_fn keep, const void *ctx)
     closedir(d);
 }
 
-struct keep_two {
-    const char *a, *b; /* either may be NULL */
+struct keep_versions {
+    const char *a, *b, *c; /* any may be NULL */
 };
 
 static bool is_kept_version(const char *name, const void *ctx)
 {
-    const struct keep_two *k = ctx;
+    const struct keep_versions *k = ctx;
 
-    return (k->a && strcmp(name, k->a) == 0) || (k->b && strcmp(name, k->b) == 0);
+    return (k->a && strcmp(name, k->a) == 0) || (k->b && strcmp(name, k->b) == 0) ||
+           (k->c && strcmp(name, k->c) == 0);
 }
 
 static void remove_stray_link(struct store *s, const char *link)
@@ -60,7 +61,7 @@ static void remove_stray_link(struct store *s, const char *link)
 void store_clean(struct store *s)
 {
     char cur[STORE_VERSION_MAX], prev[STORE_VERSION_MAX];
-    struct keep_two keep = { NULL, NULL };
+    struct keep_versions keep = { NULL, NULL, NULL };
 
     remove_entries(s->tmp, NULL, NULL);
     remove_stray_link(s, STORE_CURRENT);
@@ -109,9 +110,17 @@ static void remove_unused_objects(struct store *s, const struct feed *a, const s
 
 void store_collect(struct store *s, const char *keep_a, const struct feed *feed_a, const char *keep_b)
 {
-    struct keep_two keep = { keep_a, keep_b };
+    char shown[STORE_VERSION_MAX];
+    struct keep_versions keep = { keep_a, keep_b, NULL };
     struct feed *feed_b = NULL;
 
+    /* The version on screen stays; its files are its own (hard links or
+     * copies), so the objects it shares may still go. */
+    pthread_mutex_lock(&s->shown_lock);
+    memcpy(shown, s->shown, sizeof shown);
+    pthread_mutex_unlock(&s->shown_lock);
+    if (shown[0])
+        keep.c = shown;
     remove_entries(s->versions, is_kept_version, &keep);
     if (keep_b) {
         char msg[512];

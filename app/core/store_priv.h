@@ -4,6 +4,7 @@
 #ifndef QF_STORE_PRIV_H
 #define QF_STORE_PRIV_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -17,6 +18,8 @@ struct store {
     char *tmp;      /* <dir>/tmp */
     int lock_fd;
     bool copy_only; /* tests: behave as if link(2) always failed */
+    pthread_mutex_t shown_lock; /* shown is set by the UI thread, read by the committing one */
+    char shown[STORE_VERSION_MAX]; /* the version on screen, kept by store_collect; "" for none */
 };
 
 /* The pointers: symbolic links in the state directory. */
@@ -42,8 +45,8 @@ int store_pointer_set(struct store *s, const char *link, const char *name);
  * current nor previous. Problems are logged, not fatal. */
 void store_clean(struct store *s);
 
-/* After a commit: removes the versions other than `keep_a` and `keep_b`
- * (either may be NULL) and the objects their feeds do not list. `feed_a` is
+/* After a commit: removes the versions other than `keep_a`, `keep_b`
+ * (either may be NULL) and the one store_keep_shown names and the objects their feeds do not list. `feed_a` is
  * the feed of `keep_a`; the feed of `keep_b` is read from its folder (when
  * it cannot be read no object is removed). Problems are logged. */
 void store_collect(struct store *s, const char *keep_a, const struct feed *feed_a, const char *keep_b);

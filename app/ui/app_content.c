@@ -39,6 +39,8 @@ int app_swap_content(struct app *a, struct feed *feed, const char *dir)
     feed_free(a->feed);
     a->feed = feed;
     snprintf(a->feed_dir, sizeof a->feed_dir, "%s", new_dir);
+    if (a->store) /* later syncs must not remove the folder we draw from */
+        store_keep_shown(a->store, a->feed_dir);
     struct attract_config ac = app_attract_config(&a->cfg);
     if (app_start_worker(a) != EXIT_OK || nav_init(&a->nav, a->feed) != 0 ||
         attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {

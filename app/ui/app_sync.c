@@ -61,6 +61,7 @@ int app_open_store(struct app *a)
     }
     a->feed = f;
     snprintf(a->feed_dir, sizeof a->feed_dir, "%s", dir);
+    store_keep_shown(a->store, dir);
     return 0;
 }
 

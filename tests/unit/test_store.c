@@ -522,6 +522,51 @@ static void test_pointers_and_gc_over_three_commits(void **state)
     tfeed_free(&c);
 }
 
+/* A screen still showing A while B and C arrive keeps A's folder whole;
+ * once it shows C, the next commit removes A. */
+static void test_shown_version_survives_two_commits(void **state)
+{
+    struct fx *fx = *state;
+    struct tfeed a = make_feed("A", assets_a, N(assets_a));
+    struct tfeed b = make_feed("B", assets_b, N(assets_b));
+    struct tfeed c = make_feed("C", assets_c, N(assets_c));
+    struct tfeed d = make_feed("D", assets_c, N(assets_c));
+    char va[STORE_VERSION_MAX], vb[STORE_VERSION_MAX], vc[STORE_VERSION_MAX], vd[STORE_VERSION_MAX];
+    char path[4096], rel[128], err[512] = "";
+
+    commit_ok(fx->s, &a, assets_a, N(assets_a), va);
+    assert_int_equal(store_current(fx->s, path, sizeof path), 0);
+    store_keep_shown(fx->s, path);
+    commit_ok(fx->s, &b, assets_b, N(assets_b), vb);
+    commit_ok(fx->s, &c, assets_c, N(assets_c), vc);
+    assert_int_equal(count_entries(fx, "versions"), 3);
+    struct feed *loaded = feed_load_dir(path, err, sizeof err);
+    if (!loaded)
+        fail_msg("the shown version does not load: %s", err);
+    assert_string_equal(loaded->title, "A");
+    feed_free(loaded);
+    /* Its picture files are still there to draw. */
+    snprintf(rel, sizeof rel, "versions/%s/images/deep/bamboo.svg", va);
+    assert_true(exists(fx, rel));
+
+    assert_int_equal(store_current(fx->s, path, sizeof path), 0);
+    store_keep_shown(fx->s, path);
+    commit_ok(fx->s, &d, assets_c, N(assets_c), vd);
+    assert_int_equal(count_entries(fx, "versions"), 2);
+    snprintf(rel, sizeof rel, "versions/%s", va);
+    assert_false(exists(fx, rel));
+    snprintf(rel, sizeof rel, "versions/%s", vb);
+    assert_false(exists(fx, rel));
+
+    /* A folder outside the store names nothing. */
+    store_keep_shown(fx->s, "/usr/share/qingfeng/feed");
+    store_keep_shown(fx->s, NULL);
+    tfeed_free(&a);
+    tfeed_free(&b);
+    tfeed_free(&c);
+    tfeed_free(&d);
+}
+
 static void test_identical_commit_is_a_no_op(void **state)
 {
     struct fx *fx = *state;
@@ -816,6 +861,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_commit_builds_loadable_version, setup, teardown),
         cmocka_unit_test_setup_teardown(test_commit_copies_when_links_fail, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointers_and_gc_over_three_commits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_shown_version_survives_two_commits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_identical_commit_is_a_no_op, setup, teardown),
         cmocka_unit_test_setup_teardown(test_names_unique_within_a_second, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_object_leaves_current, setup, teardown),

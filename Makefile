@@ -133,9 +133,15 @@ $(PNG_STATS): tests/e2e/png_stats.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
 
-e2e: all feed $(PNG_STATS)
+PNG_BETWEEN := $(BUILD)/tests/png_between
+$(PNG_BETWEEN): tests/e2e/png_between.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
+
+e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/run.sh $(BUILD)
 	@sh tests/e2e/visit.sh $(BUILD)
+	@sh tests/e2e/sync.sh $(BUILD)
 
 net-test: $(NET_TEST_BIN)
 	@sh tests/net/run.sh $(BUILD)

@@ -287,7 +287,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     }
     a->attract_up = true;
     a->scene_pending = true;
-    if (app_sync_configured(a) && !a->cfg.feed_dir[0] && !a->args.script && !a->args.bench)
+    if (app_sync_configured(a) && !a->cfg.feed_dir[0] && !a->args.bench)
         app_start_sync(a);
     worker_want_chrome(a->worker);
     app_update_wants(a);

@@ -180,8 +180,9 @@ bool app_sync_configured(const struct app *a);
  * Returns 0 when it did; -1 (logged when it is an error) otherwise. */
 int app_open_store(struct app *a);
 int app_start_sync(struct app *a);
-/* Takes a new version from the sync worker, if one is ready. */
-void app_sync_poll(struct app *a);
+/* Offers the sync worker's new version to the screen, if one is ready;
+ * returns whether there was one. */
+bool app_sync_poll(struct app *a);
 void app_sync_now(struct app *a);
 /* The last sync for the admin panel; "" without sync. */
 void app_sync_describe(struct app *a, char *out, size_t len);

@@ -104,12 +104,14 @@ int app_start_sync(struct app *a)
     return 0;
 }
 
-void app_sync_poll(struct app *a)
+bool app_sync_poll(struct app *a)
 {
     struct feed *f;
     char dir[QF_PATH_MAX];
-    if (a->sync && sync_take(a->sync, &f, dir, sizeof dir))
-        app_offer_content(a, f, dir);
+    if (!a->sync || !sync_take(a->sync, &f, dir, sizeof dir))
+        return false;
+    app_offer_content(a, f, dir);
+    return true;
 }
 
 void app_sync_now(struct app *a)

@@ -285,12 +285,13 @@ static void iso_time(time_t t, char *buf, size_t len)
 
 static void write_status(struct sync *s, const struct sync_status *st)
 {
-    char attempt[32], success[32], err[512];
+    char attempt[32], success[32], failed[32], err[512];
     iso_time(st->last_attempt, attempt, sizeof attempt);
     iso_time(st->last_success, success, sizeof success);
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "feed_url", s->cfg.url, "version", st->version,
-                          "last_attempt", attempt, "last_success", success, "last_result", st->last_result, "ok",
-                          st->ok);
+    iso_time(st->last_error_at, failed, sizeof failed);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s}", "feed_url", s->cfg.url, "version",
+                          st->version, "last_attempt", attempt, "last_success", success, "last_result",
+                          st->last_result, "ok", st->ok, "last_error_at", failed, "last_error", st->last_error);
     char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
     if (!text || store_write_status(s->store, text, err, sizeof err) != 0)
         log_warn("sync: cannot write status.json: %s", text ? err : "out of memory");
@@ -346,6 +347,10 @@ static void *run(void *arg)
         if (rc == 0)
             s->status.last_success = started;
         snprintf(s->status.last_result, sizeof s->status.last_result, "%.511s", result);
+        if (rc != 0) {
+            s->status.last_error_at = started;
+            snprintf(s->status.last_error, sizeof s->status.last_error, "%.511s", result);
+        }
         if (fresh) {
             feed_free(s->ready);
             s->ready = fresh;

@@ -38,6 +38,8 @@ struct sync_status {
     time_t last_success;
     char last_result[512];    /* "new version ...", "not modified", or the error line */
     bool ok;                  /* the last round succeeded */
+    time_t last_error_at;     /* 0: no failed round since the start */
+    char last_error[512];     /* the line of the last failed round, kept after later successes */
 };
 
 /* Checks that a downloaded picture decodes (the UI passes SDL_image);

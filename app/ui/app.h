@@ -184,8 +184,9 @@ int app_start_sync(struct app *a);
  * returns whether there was one. */
 bool app_sync_poll(struct app *a);
 void app_sync_now(struct app *a);
-/* The last sync for the admin panel; "" without sync. */
-void app_sync_describe(struct app *a, char *out, size_t len);
+/* The sync facts for the admin panel (last round, last success, last
+ * error); empty strings without sync. */
+void app_sync_describe(struct app *a, struct admin_status *out);
 void app_stop_sync(struct app *a);
 
 /* --- content changes (app_content.c) --- */

@@ -85,7 +85,7 @@ void app_status_refresh(struct app *a, const char *message)
     struct admin_status *s = &a->status;
     snprintf(s->app_version, sizeof s->app_version, "%s", QF_VERSION);
     content_facts(a);
-    app_sync_describe(a, s->last_sync, sizeof s->last_sync);
+    app_sync_describe(a, s);
     if (!s->last_sync[0])
         snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
     if (gethostname(s->screen_id, sizeof s->screen_id) != 0)

@@ -120,26 +120,36 @@ void app_sync_now(struct app *a)
         sync_now(a->sync);
 }
 
-void app_sync_describe(struct app *a, char *out, size_t len)
+static void local_time(time_t t, char *out, size_t len)
 {
-    if (!a->sync) {
-        out[0] = 0;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(out, len, "%m-%d %H:%M", &tm);
+}
+
+void app_sync_describe(struct app *a, struct admin_status *out)
+{
+    out->syncing = a->sync != NULL;
+    out->last_sync[0] = out->last_success[0] = out->last_error[0] = 0;
+    if (!a->sync)
         return;
-    }
     struct sync_status st;
     sync_get_status(a->sync, &st);
-    char when[32] = "";
-    if (st.last_attempt) {
-        struct tm tm;
-        localtime_r(&st.last_attempt, &tm);
-        strftime(when, sizeof when, "%m-%d %H:%M", &tm);
-    }
+    char when[32];
     /* 尚未同步 / <time> 成功|失败：<result> */
-    if (!st.last_attempt)
-        snprintf(out, len, "\xE5\xB0\x9A\xE6\x9C\xAA\xE5\x90\x8C\xE6\xAD\xA5");
-    else
-        snprintf(out, len, "%s %s\xEF\xBC\x9A%.100s", when,
+    if (!st.last_attempt) {
+        snprintf(out->last_sync, sizeof out->last_sync, "\xE5\xB0\x9A\xE6\x9C\xAA\xE5\x90\x8C\xE6\xAD\xA5");
+    } else {
+        local_time(st.last_attempt, when, sizeof when);
+        snprintf(out->last_sync, sizeof out->last_sync, "%s %s\xEF\xBC\x9A%.100s", when,
                  st.ok ? "\xE6\x88\x90\xE5\x8A\x9F" : "\xE5\xA4\xB1\xE8\xB4\xA5", st.last_result);
+    }
+    if (st.last_success)
+        local_time(st.last_success, out->last_success, sizeof out->last_success);
+    if (st.last_error_at) {
+        local_time(st.last_error_at, when, sizeof when);
+        snprintf(out->last_error, sizeof out->last_error, "%s %.160s", when, st.last_error);
+    }
 }
 
 void app_stop_sync(struct app *a)

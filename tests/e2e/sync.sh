@@ -197,7 +197,9 @@ if [ $rc -eq 0 ] && ! grep -q '^<3>' "$OUT/kiosk.log"; then ok "the kiosk stops 
 sed -i 's/^\(.\)/\1/' "$OUT/src/maxims/$first"
 printf '\n（第二次修订）\n' >> "$OUT/src/maxims/$first"
 publish "$OUT/src"
-printf '[attract]\ndwell_ms = 3000\ntransition_ms = 600\n[sync]\ninterval_s = 3600\n' > "$OUT/swap.conf"
+hash=$(printf '2468\n' | "$KIOSK" --hash-pin | sed 's/^pin_hash = //')
+printf '[attract]\ndwell_ms = 3000\ntransition_ms = 600\n[sync]\ninterval_s = 3600\n[admin]\npin_hash = %s\n' "$hash" \
+    > "$OUT/swap.conf"
 {
     echo "wait 500"
     echo "sync"
@@ -212,6 +214,11 @@ printf '[attract]\ndwell_ms = 3000\ntransition_ms = 600\n[sync]\ninterval_s = 36
     done
     echo "wait 300"
     echo "shot post"
+    # the admin panel (five taps in the corner, the PIN) shows the sync
+    for t in 1 2 3 4 5; do echo "tap 0.004 0.006"; echo "wait 200"; done
+    for d in 2 4 6 8; do echo "press pin-digit $d"; done
+    echo "press pin-enter"
+    echo "shot admin"
     echo "quit"
 } > "$OUT/swap.txt"
 "$KIOSK" --config "$OUT/swap.conf" --size 960x540 --feed "$URL" --public-key "$OUT/a.pub" --state-dir "$OUT/state" \

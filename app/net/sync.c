@@ -177,7 +177,10 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
     } else if (store_adopt_object_file(s->store, as->sha256, as->size, tmp, err, errlen) != 0) {
         char why[512];
         snprintf(why, sizeof why, "%s", err);
-        snprintf(err, errlen, "%.300s: %.400s", url, why);
+        snprintf(err, errlen,
+                 "%.300s: %.400s; the server's file is not the one the feed was built with: "
+                 "upload the whole feed folder again",
+                 url, why);
         rc = -1;
     }
     if (rc != 0)

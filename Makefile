@@ -82,8 +82,10 @@ $(BUILD)/app/tools/%.o: app/tools/%.c
 $(KIOSK): $(UI_OBJ) $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(UI_LIBS) $(NET_LIBS) $(CORE_LIBS) -lpthread
 
-$(FEEDTOOL): $(TOOL_OBJ) $(BUILD)/libqfcore.a
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(CORE_LIBS)
+# The feed tool checks published feeds too (check URL), with the kiosk's
+# network layer.
+$(FEEDTOOL): $(TOOL_OBJ) $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(NET_LIBS) $(CORE_LIBS) -lpthread
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)

@@ -561,9 +561,10 @@ static const struct msg_entry table[MSG_COUNT] = {
     /* ---- qingfeng-feed ----------------------------------------------------------- */
     E(MSG_TOOL_USAGE, TOOL,
       "usage: qingfeng-feed build SRC -o OUT   build OUT/feed.json and copy images from the content folder SRC\n"
-      "       qingfeng-feed check DIR [--pubkey KEY|FILE]\n"
+      "       qingfeng-feed check DIR|URL [--pubkey KEY|FILE]\n"
       "                                        check DIR/feed.json and the size and SHA-256 of every asset;\n"
-      "                                        with --pubkey also its signature DIR/feed.json.minisig\n"
+      "                                        with --pubkey also its signature DIR/feed.json.minisig;\n"
+      "                                        a URL (of feed.json or its folder) is downloaded as a screen would\n"
       "       qingfeng-feed preview DIR --shots OUT [--sizes 1920x1080,1080x1920]\n"
       "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
       "       qingfeng-feed --help             show this help\n"
@@ -572,9 +573,10 @@ static const struct msg_entry table[MSG_COUNT] = {
       "see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
       "starts with zh. Exit status: 0 ok, 1 errors found, 2 wrong usage.\n",
       "用法：qingfeng-feed build 源目录 -o 输出目录   由内容源目录生成 输出目录/feed.json 并复制图片\n"
-      "      qingfeng-feed check 目录 [--pubkey 公钥|公钥文件]\n"
+      "      qingfeng-feed check 目录|网址 [--pubkey 公钥|公钥文件]\n"
       "                                               检查 目录/feed.json 及每个素材的大小和 SHA-256；\n"
-      "                                               给出 --pubkey 时还核对签名 目录/feed.json.minisig\n"
+      "                                               给出 --pubkey 时还核对签名 目录/feed.json.minisig；\n"
+      "                                               给出网址（feed.json 或其所在目录）时像展示屏一样先下载\n"
       "      qingfeng-feed preview 目录 --shots 输出目录 [--sizes 1920x1080,1080x1920]\n"
       "                                               用展示程序绘制每条内容的截图，生成预览页 输出目录/index.html\n"
       "      qingfeng-feed --help                     显示本帮助\n"
@@ -621,6 +623,9 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_TOOL_NEED_PUBKEY, TOOL,
       "qingfeng-feed check: give the public key after --pubkey, e.g. --pubkey minisign.pub\n",
       "qingfeng-feed check：请在 --pubkey 后面给出公钥，例如 --pubkey minisign.pub\n"),
+    E(MSG_TOOL_DOWNLOAD, TOOL,
+      "qingfeng-feed check: %s: cannot download (%s)\n",
+      "qingfeng-feed check：%s：无法下载（%s）\n"),
 };
 
 #undef E

@@ -253,6 +253,7 @@ enum msg_id {
     MSG_TOOL_OUT_OF_MEMORY,
     MSG_TOOL_SIG_OK,
     MSG_TOOL_NEED_PUBKEY,
+    MSG_TOOL_DOWNLOAD,
 
     MSG_COUNT
 };

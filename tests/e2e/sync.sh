@@ -59,6 +59,20 @@ cp -r content "$OUT/src"
 publish "$OUT/src"
 cp -r "$WWW/feed" "$OUT/v1"
 
+# The editor's check of what is published, as a screen sees it.
+if "$FEEDTOOL" check "$URL" --pubkey "$OUT/a.pub" > "$OUT/check-url.log" 2>&1 &&
+    grep -q '^ok: 62 items' "$OUT/check-url.log" && grep -q '^signature ok' "$OUT/check-url.log"; then
+    ok "qingfeng-feed check URL downloads and checks the published feed and its signature"
+else
+    not_ok "check URL" "$OUT/check-url.log"
+fi
+if ! "$FEEDTOOL" check "http://127.0.0.1:$port/feed/" --pubkey "$OUT/b.pub" > "$OUT/check-url-b.log" 2>&1 &&
+    grep -q "^http://127.0.0.1:$port/feed/feed.json.minisig: signed with key id" "$OUT/check-url-b.log"; then
+    ok "qingfeng-feed check URL with another key names the signature URL and the key ids"
+else
+    not_ok "check URL, wrong key" "$OUT/check-url-b.log"
+fi
+
 printf '[attract]\ndwell_ms = 2000\ntransition_ms = 300\n[sync]\ninterval_s = 3600\n' > "$OUT/kiosk.conf"
 "$KIOSK" --config "$OUT/kiosk.conf" --windowed --size 640x360 --feed "$URL" --public-key "$OUT/a.pub" \
     --state-dir "$OUT/state" --verbose > /dev/null 2> "$OUT/kiosk.log" &

@@ -265,5 +265,21 @@ fi
 kill $nginx 2> /dev/null
 wait $nginx 2> /dev/null
 
+# A screen that never reaches its server: a fresh state folder, a port that
+# refuses. It shows the bundled feed at once and keeps going.
+printf 'wait 3000\nshot offline\nwait 9000\nshot offline-later\nquit\n' > "$OUT/offline.txt"
+"$KIOSK" --config "$OUT/swap.conf" --size 960x540 --feed "$URL" --public-key "$OUT/a.pub" --state-dir "$OUT/state-new" \
+    --script "$OUT/offline.txt" --shots "$OUT/offline" > /dev/null 2> "$OUT/offline.log"
+rc=$?
+ink_offline=$("$STATS" "$OUT/offline/offline.png" | sed 's/.*ink=//')
+if [ $rc -eq 0 ] && grep -q "^<6>feed: .*/feed: 62 items" "$OUT/offline.log" &&
+    grep -q "^<4>sync: $URL: connection refused" "$OUT/offline.log" &&
+    [ "$(echo "$ink_offline" | awk '{ print ($1 > 1) }')" = 1 ] &&
+    [ "$(grep -c '^<6>scene: attract' "$OUT/offline.log")" -ge 3 ]; then
+    ok "with no server ever, the bundled feed is shown at once and the loop goes on"
+else
+    not_ok "offline start (rc=$rc, ink $ink_offline)" "$OUT/offline.log"
+fi
+
 echo "e2e sync: $passed passed, $failed failed"
 [ $failed -eq 0 ]

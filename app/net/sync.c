@@ -346,6 +346,7 @@ static void *run(void *arg)
 
         pthread_mutex_lock(&s->lock);
         s->status.last_attempt = started;
+        s->status.rounds++;
         s->status.ok = rc == 0;
         if (rc == 0)
             s->status.last_success = started;

@@ -34,6 +34,7 @@ struct sync_settings {
 
 struct sync_status {
     char version[96];         /* the current version in the store, "" when none */
+    unsigned rounds;          /* rounds done since the start */
     time_t last_attempt;      /* 0: none yet */
     time_t last_success;
     char last_result[512];    /* "new version ...", "not modified", or the error line */

@@ -79,6 +79,7 @@ struct app {
     bool pin_message_changed;
     struct admin_status status;
     unsigned admin_serial;
+    unsigned admin_rounds_seen; /* sync rounds the admin panel has shown */
     const char *cfg_sync_note;      /* what "sync now" says while no feed URL is configured */
     struct live_text {
         SDL_Texture *tex;
@@ -183,6 +184,8 @@ int app_start_sync(struct app *a);
 /* Offers the sync worker's new version to the screen, if one is ready;
  * returns whether there was one. */
 bool app_sync_poll(struct app *a);
+/* After a sync round: an open admin panel shows its result. */
+void app_sync_show_round(struct app *a);
 void app_sync_now(struct app *a);
 /* The sync facts for the admin panel (last round, last success, last
  * error); empty strings without sync. */

@@ -86,6 +86,11 @@ void app_status_refresh(struct app *a, const char *message)
     snprintf(s->app_version, sizeof s->app_version, "%s", QF_VERSION);
     content_facts(a);
     app_sync_describe(a, s);
+    if (a->sync) {
+        struct sync_status st;
+        sync_get_status(a->sync, &st);
+        a->admin_rounds_seen = st.rounds;
+    }
     if (!s->last_sync[0])
         snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
     if (gethostname(s->screen_id, sizeof s->screen_id) != 0)

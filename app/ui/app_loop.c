@@ -137,6 +137,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
         app_take_results(a);
         if (!a->args.script) /* scripts take new versions with their sync command */
             app_sync_poll(a);
+        app_sync_show_round(a);
         return;
     }
     switch (ev->type) {

@@ -114,6 +114,21 @@ bool app_sync_poll(struct app *a)
     return true;
 }
 
+void app_sync_show_round(struct app *a)
+{
+    if (!a->sync || !a->nav_up || nav_current(&a->nav)->kind != SCENE_ADMIN)
+        return;
+    struct sync_status st;
+    sync_get_status(a->sync, &st);
+    if (st.rounds == a->admin_rounds_seen)
+        return;
+    /* 同步完成 / 同步失败，原有内容不变 */
+    app_status_refresh(a, st.ok ? "\xE5\x90\x8C\xE6\xAD\xA5\xE5\xAE\x8C\xE6\x88\x90"
+                                : "\xE5\x90\x8C\xE6\xAD\xA5\xE5\xA4\xB1\xE8\xB4\xA5\xEF\xBC\x8C\xE5\x8E\x9F\xE6\x9C\x89"
+                                  "\xE5\x86\x85\xE5\xAE\xB9\xE4\xB8\x8D\xE5\x8F\x98");
+    app_scene_changed(a);
+}
+
 void app_sync_now(struct app *a)
 {
     if (a->sync)

@@ -99,6 +99,8 @@ static bool host_allowed(const struct sync *s, const char *effective)
 static struct fetch_limits limits_for(const struct sync *s, uint64_t max_bytes, long total_ms)
 {
     struct fetch_limits l = fetch_limits_default();
+    if (s->cfg.connect_timeout_ms > 0)
+        l.connect_timeout_ms = s->cfg.connect_timeout_ms;
     l.max_bytes = max_bytes;
     l.total_timeout_ms = total_ms;
     return l;

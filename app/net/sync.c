@@ -14,6 +14,7 @@
 #include "core/backoff.h"
 #include "core/imgsize.h"
 #include "core/log.h"
+#include "core/sha256.h"
 #include "net/fetch.h"
 
 #define SIG_MAX_BYTES 4096
@@ -144,17 +145,39 @@ static bool is_picture(const char *path)
                    !strcasecmp(dot, ".gif") || !strcasecmp(dot, ".svg"));
 }
 
+/* The download against its pin, before anything reads it as a picture:
+ * the decoder only ever sees bytes the (signed) feed vouches for. */
+static int check_pin(const struct feed_asset *as, const char *url, const char *file, char *err, size_t errlen)
+{
+    char hex[SHA256_HEX_LEN + 1];
+    uint64_t size = 0;
+    if (sha256_hex_file(file, hex, &size) != 0) {
+        snprintf(err, errlen, "%.300s: cannot read the download: %s", url, strerror(errno));
+        return -1;
+    }
+    if (size != as->size) {
+        snprintf(err, errlen, "%.300s: size %llu differs from the pinned %llu", url, (unsigned long long)size,
+                 (unsigned long long)as->size);
+        return -1;
+    }
+    if (strcmp(hex, as->sha256)) {
+        snprintf(err, errlen, "%.300s: SHA-256 %s differs from the pinned %s", url, hex, as->sha256);
+        return -1;
+    }
+    return 0;
+}
+
 /* Downloads one asset the store lacks. */
 static int get_asset(struct sync *s, const struct feed_asset *as, char *err, size_t errlen)
 {
     char url[2048], tmp[1024];
-    if (as->size > s->cfg.max_asset_bytes) {
-        snprintf(err, errlen, "%s: asset is %llu bytes, over the limit of %llu (max_asset_mb)", as->path,
-                 (unsigned long long)as->size, (unsigned long long)s->cfg.max_asset_bytes);
-        return -1;
-    }
     if (asset_url(s->cfg.url, as->path, url, sizeof url) != 0) {
         snprintf(err, errlen, "%s: asset URL too long", as->path);
+        return -1;
+    }
+    if (as->size > s->cfg.max_asset_bytes) {
+        snprintf(err, errlen, "%.300s: asset is %llu bytes, over the limit of %llu (max_asset_mb)", url,
+                 (unsigned long long)as->size, (unsigned long long)s->cfg.max_asset_bytes);
         return -1;
     }
     /* The download keeps the asset's extension: the decoder goes by it. */
@@ -174,6 +197,8 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
         rc = -1;
     } else if (rc != 0) {
         snprintf(err, errlen, "%s", r.error);
+    } else if (check_pin(as, url, tmp, err, errlen) != 0) {
+        rc = -1;
     } else if (is_picture(as->path) && check_picture(s, url, tmp, err, errlen) != 0) {
         rc = -1;
     } else if (store_adopt_object_file(s->store, as->sha256, as->size, tmp, err, errlen) != 0) {

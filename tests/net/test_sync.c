@@ -438,7 +438,8 @@ static void invalid_json(void **state)
 
 static void invalid_utf8(void **state)
 {
-    feed_refused(feed_url("badutf8"), feed_url("badutf8"), "UTF-8", NULL);
+    /* jansson's words: the byte it could not decode as UTF-8 */
+    feed_refused(feed_url("badutf8"), feed_url("badutf8"), "unable to decode byte 0xe6", NULL);
 }
 
 static void missing_signature(void **state)

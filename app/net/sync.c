@@ -203,7 +203,7 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
         rc = -1;
     } else if (store_adopt_object_file(s->store, as->sha256, as->size, tmp, err, errlen) != 0) {
         char why[512];
-        snprintf(why, sizeof why, "%s", err);
+        snprintf(why, sizeof why, "%.511s", err);
         snprintf(err, errlen, "%.300s: %.400s", url, why);
         rc = -1;
     }

@@ -37,7 +37,7 @@ TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
 UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
-NET_TEST_BIN := $(BUILD)/tests/net/test_fetch
+NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
@@ -145,7 +145,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
 
-net-test: $(NET_TEST_BIN)
+net-test: $(NET_TEST_BIN) $(FEEDTOOL)
 	@sh tests/net/run.sh $(BUILD)
 
 memcheck: all $(TEST_BIN) $(UI_TEST_BIN) $(NET_TEST_BIN)

@@ -14,6 +14,7 @@
 #include "core/backoff.h"
 #include "core/imgsize.h"
 #include "core/log.h"
+#include "core/sha256.h"
 #include "net/fetch.h"
 
 #define SIG_MAX_BYTES 4096
@@ -99,6 +100,8 @@ static bool host_allowed(const struct sync *s, const char *effective)
 static struct fetch_limits limits_for(const struct sync *s, uint64_t max_bytes, long total_ms)
 {
     struct fetch_limits l = fetch_limits_default();
+    if (s->cfg.connect_timeout_ms > 0)
+        l.connect_timeout_ms = s->cfg.connect_timeout_ms;
     l.max_bytes = max_bytes;
     l.total_timeout_ms = total_ms;
     return l;
@@ -129,7 +132,7 @@ static int check_picture(struct sync *s, const char *url, const char *file, char
     }
     char why[256] = "";
     if (s->decode && s->decode(file, why, sizeof why) != 0) {
-        snprintf(err, errlen, "%.300s: picture does not decode: %.200s", url, why);
+        snprintf(err, errlen, "%.300s: picture does not decode: %.200s; save it again with an image editor", url, why);
         return -1;
     }
     return 0;
@@ -142,17 +145,42 @@ static bool is_picture(const char *path)
                    !strcasecmp(dot, ".gif") || !strcasecmp(dot, ".svg"));
 }
 
+#define NOT_BUILT_WITH "the server's file is not the one the feed was built with: upload the whole feed folder again"
+
+/* The download against its pin, before anything reads it as a picture:
+ * the decoder only ever sees bytes the (signed) feed vouches for. */
+static int check_pin(const struct feed_asset *as, const char *url, const char *file, char *err, size_t errlen)
+{
+    char hex[SHA256_HEX_LEN + 1];
+    uint64_t size = 0;
+    if (sha256_hex_file(file, hex, &size) != 0) {
+        snprintf(err, errlen, "%.300s: cannot read the download: %s", url, strerror(errno));
+        return -1;
+    }
+    if (size != as->size) {
+        snprintf(err, errlen, "%.300s: size %llu differs from the pinned %llu; %s", url, (unsigned long long)size,
+                 (unsigned long long)as->size, NOT_BUILT_WITH);
+        return -1;
+    }
+    if (strcmp(hex, as->sha256)) {
+        snprintf(err, errlen, "%.300s: SHA-256 %s differs from the pinned %s; %s", url, hex, as->sha256,
+                 NOT_BUILT_WITH);
+        return -1;
+    }
+    return 0;
+}
+
 /* Downloads one asset the store lacks. */
 static int get_asset(struct sync *s, const struct feed_asset *as, char *err, size_t errlen)
 {
     char url[2048], tmp[1024];
-    if (as->size > s->cfg.max_asset_bytes) {
-        snprintf(err, errlen, "%s: asset is %llu bytes, over the limit of %llu (max_asset_mb)", as->path,
-                 (unsigned long long)as->size, (unsigned long long)s->cfg.max_asset_bytes);
-        return -1;
-    }
     if (asset_url(s->cfg.url, as->path, url, sizeof url) != 0) {
         snprintf(err, errlen, "%s: asset URL too long", as->path);
+        return -1;
+    }
+    if (as->size > s->cfg.max_asset_bytes) {
+        snprintf(err, errlen, "%.300s: asset is %llu bytes, over the limit of %llu; make it smaller, or raise max_asset_mb", url,
+                 (unsigned long long)as->size, (unsigned long long)s->cfg.max_asset_bytes);
         return -1;
     }
     /* The download keeps the asset's extension: the decoder goes by it. */
@@ -172,15 +200,14 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
         rc = -1;
     } else if (rc != 0) {
         snprintf(err, errlen, "%s", r.error);
+    } else if (check_pin(as, url, tmp, err, errlen) != 0) {
+        rc = -1;
     } else if (is_picture(as->path) && check_picture(s, url, tmp, err, errlen) != 0) {
         rc = -1;
     } else if (store_adopt_object_file(s->store, as->sha256, as->size, tmp, err, errlen) != 0) {
         char why[512];
-        snprintf(why, sizeof why, "%s", err);
-        snprintf(err, errlen,
-                 "%.300s: %.400s; the server's file is not the one the feed was built with: "
-                 "upload the whole feed folder again",
-                 url, why);
+        snprintf(why, sizeof why, "%.511s", err);
+        snprintf(err, errlen, "%.300s: %.400s", url, why);
         rc = -1;
     }
     if (rc != 0)

@@ -30,6 +30,7 @@ struct sync_settings {
     uint64_t max_asset_bytes;
     uint64_t max_image_pixels;
     char allow_hosts[512];    /* other hosts assets may be redirected to */
+    long connect_timeout_ms;  /* per request; 0: fetch_limits_default's (10 s). For tests */
 };
 
 struct sync_status {

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Integration tests of the network layer: starts the fault server
 # (tests/net/fault_server.py) and an nginx with a temporary config, both on
-# 127.0.0.1, runs BUILD/tests/net/test_fetch against them, and stops both.
+# 127.0.0.1, runs BUILD/tests/net/test_fetch and BUILD/tests/net/test_sync
+# against them, and stops both. The sync tests' signed feeds are built
+# first, with BUILD/qingfeng-feed and minisign (tests/net/sync_feeds.py).
 # Usage: tests/net/run.sh BUILD_DIR
 # NET_TEST_WRAP runs the test under a wrapper, e.g.
 #   NET_TEST_WRAP="valgrind -q --leak-check=full --error-exitcode=99" tests/net/run.sh build
@@ -28,7 +30,7 @@ die() {
 }
 
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-for tool in python3 openssl "$NGINX"; do
+for tool in python3 openssl minisign "$NGINX"; do
     command -v "$tool" > /dev/null || die "$tool is missing (make deps installs it)"
 done
 
@@ -63,6 +65,9 @@ done
 # report a port it chose, so take one the kernel just handed out.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf '{"version": "https://jsonfeed.org/version/1.1", "title": "net-test", "items": []}\n' > "$OUT/www/feed.json"
+# The sync tests' feeds, one folder per scenario under /sync/.
+python3 "$HERE/sync_feeds.py" "$BUILD/qingfeng-feed" "$OUT/www/sync" "$OUT/keys" > "$OUT/sync-feeds.log" 2>&1 ||
+    die "the sync test feeds could not be built: $(cat "$OUT/sync-feeds.log")"
 cat > "$OUT/nginx.conf" << END
 daemon off;
 master_process off;
@@ -81,6 +86,10 @@ http {
         listen 127.0.0.1:$port;
         root $OUT/www;
         etag on;
+        # The "redirect" scenario's assets live on another host name.
+        location /sync/redirect/images/ {
+            rewrite ^/sync/redirect/(.*)\$ http://localhost:$port/sync/redirect-target/\$1 redirect;
+        }
     }
 }
 END
@@ -95,5 +104,9 @@ done
 [ -s "$OUT/nginx.pid" ] || die "nginx did not start: $(cat "$OUT/nginx-error.log" "$OUT/nginx.out" 2> /dev/null)"
 export QF_NGINX=$port QF_NGINX_FILE=/feed.json
 export QF_TLS_CA=$OUT/tls.pem QF_WRONG_CA=$OUT/wrong.pem QF_TMP=$OUT/tmp
+export QF_SYNC_WWW=$OUT/www/sync QF_SYNC_PUB=$OUT/keys/a.pub
 
-${NET_TEST_WRAP:-} "$BUILD/tests/net/test_fetch"
+rc=0
+${NET_TEST_WRAP:-} "$BUILD/tests/net/test_fetch" || rc=1
+${NET_TEST_WRAP:-} "$BUILD/tests/net/test_sync" || rc=1
+exit $rc

@@ -1116,6 +1116,13 @@ struct feed *feed_parse_diag(const char *json, size_t len, const char *name, str
         goto fail;
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && json_error_code(&jerr) == json_error_invalid_utf8) {
+        /* jansson's position is the offset of the first byte that does not decode. */
+        size_t at = jerr.position > 0 ? (size_t)jerr.position : 0;
+        diag_path(errs, pc.name, jerr.line > 0 ? jerr.line : 1, msg_fmt(errs->lang, MSG_PATH_SYNTAX),
+                  MSG_FEED_NOT_UTF8, at < len ? (unsigned char)json[at] : 0u, jerr.column > 0 ? jerr.column : 1);
+        goto fail;
+    }
     if (!root) {
         diag_path(errs, pc.name, jerr.line > 0 ? jerr.line : 1, msg_fmt(errs->lang, MSG_PATH_SYNTAX), MSG_FEED_SYNTAX,
                   jerr.text, jerr.column > 0 ? jerr.column : 1);

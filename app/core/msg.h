@@ -198,6 +198,7 @@ enum msg_id {
     MSG_FEED_TOO_BIG,
     MSG_FEED_FILE_TOO_BIG,
     MSG_FEED_SYNTAX,
+    MSG_FEED_NOT_UTF8,
     MSG_FEED_CANNOT_READ,
 
     /* the assets of a feed folder */

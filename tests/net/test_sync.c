@@ -439,7 +439,7 @@ static void invalid_json(void **state)
 static void invalid_utf8(void **state)
 {
     /* jansson's words: the byte it could not decode as UTF-8 */
-    feed_refused(feed_url("badutf8"), feed_url("badutf8"), "unable to decode byte 0xe6", NULL);
+    feed_refused(feed_url("badutf8"), feed_url("badutf8"), "not UTF-8 text (byte 0xe6", NULL);
 }
 
 static void missing_signature(void **state)

@@ -40,7 +40,10 @@ for tool in "$NGINX" minisign python3; do
         exit 1
     fi
 done
-[ -x "$KIOSK" ] && [ -x "$FEEDTOOL" ] || { echo "kiosk_sync_crash: build $KIOSK and $FEEDTOOL first"; exit 1; }
+if [ ! -x "$KIOSK" ] || [ ! -x "$FEEDTOOL" ]; then
+    echo "kiosk_sync_crash: build $KIOSK and $FEEDTOOL first"
+    exit 1
+fi
 
 started=$(date +%s)
 STATE=$OUT/state
@@ -178,7 +181,7 @@ which_version() {
 # check_link LINK: sets linkv to the version LINK names ("-" when absent,
 # "?" after a failure) and linkt to its target.
 check_link() {
-    linkv=? linkt=
+    linkv='?' linkt=
     if [ ! -e "$STATE/$1" ] && [ ! -L "$STATE/$1" ]; then
         linkv=-
         return
@@ -314,7 +317,6 @@ while [ $i -lt "$N" ] && read -r mode delay d2 d3; do
     fi
 
     check_link previous
-    prev=$linkv
     check_link current
     cur=$linkv
     lastt=$linkt
@@ -325,7 +327,6 @@ while [ $i -lt "$N" ] && read -r mode delay d2 d3; do
         case " $seen " in *" $cur "*) ;; *) seen="$seen $cur" ;; esac
     fi
     last=$cur
-    [ "$prev" = "?" ] && last=?
     if [ $((i % 20)) -eq 0 ]; then
         echo "  $i kills: $in_round inside a sync round, $failures failures"
     fi

@@ -91,14 +91,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
 
-# Crash test of the content store (tests/crash): not part of `make check`.
+# Crash tests (tests/crash): the content store, then the real kiosk killed
+# while it syncs; not part of `make check`, which runs the short kiosk one.
 $(BUILD)/tests/store_crash: tests/crash/store_crash.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
 
-.PHONY: crash
-crash: $(BUILD)/tests/store_crash
+.PHONY: crash crash-short
+crash: all feed $(BUILD)/tests/store_crash
 	@sh tests/crash/run.sh $(BUILD)
+
+# 20 kills of the kiosk during sync (about 15 s).
+crash-short: all feed
+	@sh tests/crash/kiosk_sync_crash.sh $(BUILD) 20
 
 # The SDL shell without main(), for the UI tests (tests/ui: drawing with the
 # real fonts on surfaces; no window).
@@ -156,6 +161,7 @@ check: deps
 	$(MAKE) unit
 	$(MAKE) net-test
 	$(MAKE) e2e
+	$(MAKE) crash-short
 	$(MAKE) memcheck
 
 asan: deps

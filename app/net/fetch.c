@@ -334,6 +334,9 @@ static CURLcode configure(CURL *h, struct transfer *t, bool https, struct curl_s
     SET(CURLOPT_LOW_SPEED_LIMIT, l->low_speed_bytes);
     SET(CURLOPT_LOW_SPEED_TIME, l->low_speed_secs);
     SET(CURLOPT_USERAGENT, "qingfeng");
+    /* gzip or deflate when the server offers it (nginx: gzip_types); the
+     * size limits count the decoded bytes, so a small bomb stops there. */
+    SET(CURLOPT_ACCEPT_ENCODING, "");
     SET(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L); /* only the server's responses reach on_header */
     SET(CURLOPT_HEADERFUNCTION, on_header);
     SET(CURLOPT_HEADERDATA, t);

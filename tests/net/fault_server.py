@@ -10,6 +10,9 @@ Standard library only. Each path triggers one behaviour:
   /big             200 with no Content-Length and no end (64 MiB at most)
   /big-cl          200 announcing 64 MiB
   /truncated       Content-Length 1000, 10 bytes, then the connection closes
+  /gzip-bomb       about 64 KiB of gzip (Content-Encoding: gzip) that
+                   decodes to 64 MiB of zeros
+  /gzip-ok         OK_BODY, gzipped
   /slow            1 byte every 2 s
   /drip            100 bytes every 50 ms: fast enough, but never done
   /hang            reads the request and never answers
@@ -38,6 +41,7 @@ closed=P stall=P silent=P", and exits by itself after --lifetime seconds (300).
 """
 
 import argparse
+import gzip
 import http.server
 import socket
 import ssl
@@ -135,6 +139,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/truncated":
             self.head(200, 1000)
             self.send(b"0123456789")
+        elif path in ("/gzip-bomb", "/gzip-ok"):
+            body = gzip.compress(bytes(MAX_STREAM) if path == "/gzip-bomb" else OK_BODY)
+            self.head(200, len(body), [("Content-Encoding", "gzip")])
+            self.send(body)
         elif path == "/slow":
             self.head(200, 100)
             self.stream(100, 1, 2.0)

@@ -390,6 +390,18 @@ static void body_too_large(void **state)
     struct fetch_limits l = quick();
     fails(HTTP("/big"), &l, "body too large", "more than the limit of 1048576 bytes");
     fails(HTTP("/big-cl"), &l, "body too large", "announced 67108864 bytes");
+    /* 64 KiB on the wire, 64 MiB decoded: the limit counts decoded bytes. */
+    fails(HTTP("/gzip-bomb"), &l, "body too large", "more than the limit of 1048576 bytes");
+}
+
+static void gzip_is_decoded(void **state)
+{
+    struct fetch_request rq = {.url = HTTP("/gzip-ok")};
+    struct fetch_result r;
+    assert_int_equal(fetch_get(&rq, &r), 0);
+    assert_int_equal(r.len, strlen("hello from /ok\n"));
+    assert_memory_equal(r.body, "hello from /ok\n", r.len);
+    fetch_result_free(&r);
 }
 
 static void refuses_other_urls(void **state)
@@ -562,6 +574,7 @@ int main(void)
         cmocka_unit_test(http_errors),
         cmocka_unit_test(truncated_body),
         cmocka_unit_test(body_too_large),
+        cmocka_unit_test(gzip_is_decoded),
         cmocka_unit_test(refuses_other_urls),
         cmocka_unit_test(keeps_passwords_out_of_the_line),
         cmocka_unit_test(cancel_flag_stops_it),

@@ -167,8 +167,15 @@ check: deps
 asan: deps
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit net-test e2e
 
+# The sync benchmark's driver: the real worker against nginx (tests/bench/sync.sh).
+SYNC_BENCH := $(BUILD)/tests/bench/sync_bench
+$(SYNC_BENCH): tests/bench/sync_bench.c $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(NET_CFLAGS) -MMD -MP $< $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a \
+		-o $@ $(NET_LIBS) $(CORE_LIBS) -lpthread
+
 bench: deps
-	$(MAKE) all feed
+	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
 install: all feed

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "core/pin.h"
-#include "net/fetch.h"
+#include "net/fetch.h" /* fetch_global_cleanup; init is in app_start_sync */
 
 #include "core/log.h"
 #include "ui/app.h"
@@ -59,11 +59,6 @@ int main(int argc, char **argv)
     if (args.hash_pin)
         return hash_pin();
 
-    if (fetch_global_init() != 0) {
-        fprintf(stderr, "qingfeng: libcurl failed to initialise\n");
-        return EXIT_RUNTIME;
-    }
-
     static struct app app;
     int rc = app_init(&app, &args, entry_ns);
     if (rc == EXIT_OK) {
@@ -75,6 +70,6 @@ int main(int argc, char **argv)
             rc = app_run(&app);
     }
     app_destroy(&app);
-    fetch_global_cleanup();
+    fetch_global_cleanup(); /* after app_destroy: the sync thread is joined */
     return rc;
 }

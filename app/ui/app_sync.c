@@ -8,6 +8,7 @@
 
 #include "core/log.h"
 #include "ui/app.h"
+#include "net/fetch.h"
 #include "ui/image.h"
 
 /* Runs on the sync thread: SDL_image may decode there. SVG is rasterised
@@ -70,6 +71,12 @@ int app_start_sync(struct app *a)
     char err[1024];
     if (!a->store)
         return -1;
+    /* libcurl (and OpenSSL) only on screens that sync: about 2 MB of
+     * memory the others do not need. No other thread uses it yet. */
+    if (fetch_global_init() != 0) {
+        log_err("sync: libcurl cannot start (or lacks HTTPS support); not syncing");
+        return -1;
+    }
     struct sync_settings st;
     memset(&st, 0, sizeof st);
     snprintf(st.url, sizeof st.url, "%s", a->cfg.feed_url);

@@ -15,36 +15,16 @@ BENCH=$BUILD/tests/bench/sync_bench
 FEEDTOOL=$BUILD/qingfeng-feed
 HERE=$(dirname "$0")
 rm -rf "$OUT/www" "$OUT/state" "$OUT/src" "$OUT/logs"
-mkdir -p "$OUT/www" "$OUT/logs" "$OUT/nginx-tmp"
+mkdir -p "$OUT/www" "$OUT/logs"
 
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-port=$((40000 + $$ % 20000))
-cat > "$OUT/nginx.conf" << END
-worker_processes 1;
-daemon off;
-pid $OUT/nginx.pid;
-error_log $OUT/logs/error.log;
-events { worker_connections 64; }
-http {
+. "$HERE/../nginx.sh"
+nginx_start "$OUT" "$OUT/www" "
     log_format bytes '\$request_uri \$status \$bytes_sent';
     access_log $OUT/logs/access.log bytes;
-    client_body_temp_path $OUT/nginx-tmp/body;
-    proxy_temp_path $OUT/nginx-tmp/proxy;
-    fastcgi_temp_path $OUT/nginx-tmp/fastcgi;
-    uwsgi_temp_path $OUT/nginx-tmp/uwsgi;
-    scgi_temp_path $OUT/nginx-tmp/scgi;
-    types { application/json json; image/svg+xml svg; image/png png; }
     gzip on;
-    gzip_types application/json image/svg+xml;
-    server {
-        listen 127.0.0.1:$port;
-        root $OUT/www;
-    }
-}
-END
-"$NGINX" -c "$OUT/nginx.conf" -p "$OUT" > "$OUT/logs/nginx.out" 2>&1 &
-nginx=$!
-trap 'kill $nginx 2> /dev/null; wait $nginx 2> /dev/null' EXIT
+    gzip_types application/json image/svg+xml;"
+trap nginx_stop EXIT
+port=$NGINX_PORT
 URL=http://127.0.0.1:$port/feed/feed.json
 
 rm -f "$OUT/key.pub" "$OUT/key.sec"
@@ -60,7 +40,6 @@ lines() { wc -l < "$OUT/logs/access.log" 2> /dev/null || echo 0; }
 
 python3 "$HERE/gen_feed.py" content "$OUT/src" 500
 publish
-for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$OUT/nginx.pid" ] && break; sleep 0.2; done
 feed_disk=$(cat "$OUT/www/feed/feed.json" "$OUT/www/feed/feed.json.minisig" | wc -c)
 assets_disk=$(find "$OUT/www/feed" -type f ! -name 'feed.json*' -exec cat {} + | wc -c)
 

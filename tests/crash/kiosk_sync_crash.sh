@@ -32,6 +32,7 @@ mkdir -p "$BUILD/crash-kiosk"
 OUT=$(cd "$BUILD/crash-kiosk" && pwd)
 rm -rf "${OUT:?}"/*
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+. "$(dirname "$0")/../nginx.sh"
 
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 for tool in "$NGINX" minisign python3; do
@@ -105,35 +106,17 @@ publish() { # publish NAME: the web root's feed/ becomes version NAME
 
 # ---- nginx -------------------------------------------------------------------
 
-port=$((20000 + ($$ + 7919) % 20000))
-cat > "$OUT/nginx.conf" << END
-worker_processes 1;
-daemon off;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 64; }
-http {
-    access_log $OUT/nginx-access.log;
-    client_body_temp_path $OUT/nginx-tmp/body;
-    proxy_temp_path $OUT/nginx-tmp/proxy;
-    fastcgi_temp_path $OUT/nginx-tmp/fastcgi;
-    uwsgi_temp_path $OUT/nginx-tmp/uwsgi;
-    scgi_temp_path $OUT/nginx-tmp/scgi;
-    types { application/json json; image/svg+xml svg; image/png png; }
-    server {
-        listen 127.0.0.1:$port;
-        root $WWW;
-    }
-}
-END
 publish A
-"$NGINX" -c "$OUT/nginx.conf" -p "$OUT" > "$OUT/nginx.out" 2>&1 &
-nginx=$!
+nginx_start "$OUT" "$WWW" 2> "$OUT/nginx-start.log" || {
+    echo "kiosk_sync_crash: nginx did not start: $(cat "$OUT/nginx-start.log")"
+    exit 1
+}
+port=$NGINX_PORT
 URL=http://127.0.0.1:$port/feed/feed.json
 kiosk=
 cleanup() {
     [ -n "$kiosk" ] && kill -9 "$kiosk" 2> /dev/null
-    kill "$nginx" 2> /dev/null
+    nginx_stop
     wait 2> /dev/null
 }
 trap cleanup EXIT

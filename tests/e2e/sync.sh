@@ -14,37 +14,14 @@ mkdir -p "${1:-build}/e2e-sync"
 OUT=$(cd "${1:-build}/e2e-sync" && pwd)
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v nginx > /dev/null && [ ! -x /usr/sbin/nginx ]; then
-    not_ok "sync tests need nginx (make deps installs it)"
+. "$(dirname "$0")/../nginx.sh"
+WWW=$OUT/www
+mkdir -p "$WWW" "$OUT/state"
+if ! nginx_start "$OUT" "$WWW" 2> "$OUT/nginx-start.log"; then
+    not_ok "sync tests need nginx on 127.0.0.1" "$OUT/nginx-start.log"
     exit 1
 fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-WWW=$OUT/www
-mkdir -p "$WWW" "$OUT/nginx-tmp" "$OUT/state"
-port=$((20000 + $$ % 20000))
-cat > "$OUT/nginx.conf" << END
-worker_processes 1;
-daemon off;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 64; }
-http {
-    access_log $OUT/nginx-access.log;
-    client_body_temp_path $OUT/nginx-tmp/body;
-    proxy_temp_path $OUT/nginx-tmp/proxy;
-    fastcgi_temp_path $OUT/nginx-tmp/fastcgi;
-    uwsgi_temp_path $OUT/nginx-tmp/uwsgi;
-    scgi_temp_path $OUT/nginx-tmp/scgi;
-    types { application/json json; image/svg+xml svg; image/png png; }
-    server {
-        listen 127.0.0.1:$port;
-        root $WWW;
-        etag on;
-    }
-}
-END
-"$NGINX" -c "$OUT/nginx.conf" -p "$OUT" > "$OUT/nginx.out" 2>&1 &
-nginx=$!
+port=$NGINX_PORT
 URL=http://127.0.0.1:$port/feed/feed.json
 
 # Keys and a signed feed: key A is the screen's, key B a stranger's.
@@ -262,8 +239,7 @@ if [ $rc -eq 0 ] && grep -q '^<6>feed: now showing' "$OUT/swap.log" && ! grep -q
 else
     not_ok "scripted swap (rc=$rc)" "$OUT/swap.log"
 fi
-kill $nginx 2> /dev/null
-wait $nginx 2> /dev/null
+nginx_stop
 
 # A screen that never reaches its server: a fresh state folder, a port that
 # refuses. It shows the bundled feed at once and keeps going.

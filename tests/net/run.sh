@@ -11,15 +11,15 @@ set -u
 BUILD=${1:-build}
 OUT=$BUILD/net-test
 HERE=$(dirname "$0")
+. "$HERE/../nginx.sh"
 rm -rf "$OUT"
 mkdir -p "$OUT/www" "$OUT/tmp" "$OUT/nginx-tmp"
 OUT=$(cd "$OUT" && pwd)
 
 fault=""
-nginx=""
 stop() {
     [ -n "$fault" ] && kill "$fault" 2> /dev/null
-    [ -n "$nginx" ] && kill "$nginx" 2> /dev/null
+    nginx_stop
     wait 2> /dev/null
 }
 trap stop EXIT
@@ -61,47 +61,17 @@ for kv in $ports; do
     esac
 done
 
-# nginx serving a folder, ETag on (its default, said anyway). It cannot
-# report a port it chose, so take one the kernel just handed out.
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf '{"version": "https://jsonfeed.org/version/1.1", "title": "net-test", "items": []}\n' > "$OUT/www/feed.json"
 # The sync tests' feeds, one folder per scenario under /sync/.
 python3 "$HERE/sync_feeds.py" "$BUILD/qingfeng-feed" "$OUT/www/sync" "$OUT/keys" > "$OUT/sync-feeds.log" 2>&1 ||
     die "the sync test feeds could not be built: $(cat "$OUT/sync-feeds.log")"
-cat > "$OUT/nginx.conf" << END
-daemon off;
-master_process off;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 64; }
-http {
-    access_log $OUT/nginx-access.log;
-    client_body_temp_path $OUT/nginx-tmp/body;
-    proxy_temp_path $OUT/nginx-tmp/proxy;
-    fastcgi_temp_path $OUT/nginx-tmp/fastcgi;
-    uwsgi_temp_path $OUT/nginx-tmp/uwsgi;
-    scgi_temp_path $OUT/nginx-tmp/scgi;
-    types { application/json json; }
-    server {
-        listen 127.0.0.1:$port;
-        root $OUT/www;
-        etag on;
-        # The "redirect" scenario's assets live on another host name.
+# nginx serving that folder; the "redirect" scenario's assets live on
+# another host name.
+nginx_start "$OUT" "$OUT/www" "" '
         location /sync/redirect/images/ {
-            rewrite ^/sync/redirect/(.*)\$ http://localhost:$port/sync/redirect-target/\$1 redirect;
-        }
-    }
-}
-END
-"$NGINX" -e "$OUT/nginx-error.log" -p "$OUT" -c "$OUT/nginx.conf" > "$OUT/nginx.out" 2>&1 &
-nginx=$!
-# nginx writes its pid file after it has bound its port (at most 10 s).
-tries=0
-while [ ! -s "$OUT/nginx.pid" ] && kill -0 "$nginx" 2> /dev/null && [ $tries -lt 100 ]; do
-    sleep 0.1
-    tries=$((tries + 1))
-done
-[ -s "$OUT/nginx.pid" ] || die "nginx did not start: $(cat "$OUT/nginx-error.log" "$OUT/nginx.out" 2> /dev/null)"
+            rewrite ^/sync/redirect/(.*)$ http://localhost:@PORT@/sync/redirect-target/$1 redirect;
+        }' 2> "$OUT/nginx-start.log" || die "nginx did not start: $(cat "$OUT/nginx-start.log")"
+port=$NGINX_PORT
 export QF_NGINX=$port QF_NGINX_FILE=/feed.json
 export QF_TLS_CA=$OUT/tls.pem QF_WRONG_CA=$OUT/wrong.pem QF_TMP=$OUT/tmp
 export QF_SYNC_WWW=$OUT/www/sync QF_SYNC_PUB=$OUT/keys/a.pub

@@ -1143,25 +1143,12 @@ fail:
     return NULL;
 }
 
-/* Copies the first message of `d` into err[errlen] (English callers). */
-static void first_message(const struct diag *d, char *err, size_t errlen)
-{
-    if (!err || !errlen)
-        return;
-    if (d->n)
-        snprintf(err, errlen, "%s", d->lines[0]);
-    else if (d->out_of_memory)
-        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
-    else
-        err[0] = '\0';
-}
-
 struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen)
 {
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_parse_diag(json, len, name, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }
@@ -1249,7 +1236,7 @@ struct feed *feed_load_file(const char *path, char *err, size_t errlen)
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_load_file_diag(path, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }
@@ -1319,7 +1306,7 @@ struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_load_dir_diag(dir, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }

@@ -112,17 +112,6 @@ static int fail(struct diag *errs, const char *name, enum msg_id id, ...)
     return -1;
 }
 
-/* Copies the first message of `d` (or the out-of-memory one) to err. */
-static void first_message(const struct diag *d, char *err, size_t errlen)
-{
-    if (!err || !errlen)
-        return;
-    if (d->n)
-        snprintf(err, errlen, "%s", d->lines[0]);
-    else if (d->out_of_memory)
-        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
-}
-
 /* ---- public keys -------------------------------------------------------- */
 
 /* Parses `len` bytes of key text; messages start with "<name>: " when name
@@ -219,7 +208,7 @@ int minisign_key_parse(const char *text, struct minisign_key *out, char *err, si
     int rc = minisign_key_parse_diag(text, out, &d);
 
     if (rc != 0)
-        first_message(&d, err, errlen);
+        diag_first(&d, err, errlen);
     diag_free(&d);
     return rc;
 }
@@ -230,7 +219,7 @@ int minisign_key_load(const char *key_or_file, struct minisign_key *out, char *e
     int rc = minisign_key_load_diag(key_or_file, out, &d);
 
     if (rc != 0)
-        first_message(&d, err, errlen);
+        diag_first(&d, err, errlen);
     diag_free(&d);
     return rc;
 }
@@ -366,7 +355,7 @@ int minisign_verify(const struct minisign_key *key, const void *msg, size_t msg_
     int rc = minisign_verify_diag(key, msg, msg_len, sig_text, sig_len, trusted_comment, tc_len, NULL, &d);
 
     if (rc != 0)
-        first_message(&d, err, errlen);
+        diag_first(&d, err, errlen);
     diag_free(&d);
     return rc;
 }

@@ -814,6 +814,18 @@ long diag_find(const struct diag *d, enum msg_id id)
     return -1;
 }
 
+void diag_first(const struct diag *d, char *err, size_t errlen)
+{
+    if (!err || !errlen)
+        return;
+    if (d->n)
+        snprintf(err, errlen, "%s", d->lines[0]);
+    else if (d->out_of_memory)
+        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
+    else
+        err[0] = '\0';
+}
+
 void diag_free(struct diag *d)
 {
     for (size_t i = 0; i < d->n; i++)

@@ -325,5 +325,9 @@ int diag_copy(struct diag *d, const struct diag *from, size_t i);
 long diag_find(const struct diag *d, enum msg_id id);
 
 void diag_free(struct diag *d);
+/* Copies the first line of `d` (or the out-of-memory message) into
+ * err[errlen], for callers that report one line; "" when there is none.
+ * Does nothing when err is NULL or errlen 0. */
+void diag_first(const struct diag *d, char *err, size_t errlen);
 
 #endif

@@ -9,6 +9,7 @@ BUILD   ?= build
 PKGS_CORE := jansson libsodium libunibreak libcmark inih
 PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode
 PKGS_TEST := cmocka
+PKGS_NET  := libcurl
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -17,27 +18,32 @@ CORE_CFLAGS = $(shell pkg-config --cflags $(PKGS_CORE))
 CORE_LIBS   = $(shell pkg-config --libs $(PKGS_CORE)) -lm
 UI_CFLAGS   = $(shell pkg-config --cflags $(PKGS_UI))
 UI_LIBS     = $(shell pkg-config --libs $(PKGS_UI))
+NET_CFLAGS  = $(shell pkg-config --cflags $(PKGS_NET))
+NET_LIBS    = $(shell pkg-config --libs $(PKGS_NET))
 TEST_CFLAGS = $(shell pkg-config --cflags $(PKGS_TEST))
 TEST_LIBS   = $(shell pkg-config --libs $(PKGS_TEST))
 
 CORE_SRC  := $(wildcard app/core/*.c)
 UI_SRC    := $(wildcard app/ui/*.c)
+NET_SRC   := $(wildcard app/net/*.c)
 TOOL_SRC  := $(wildcard app/tools/*.c)
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 UI_TEST_SRC := $(wildcard tests/ui/test_*.c)
 
 CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ    := $(UI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/app/main.o
+NET_OBJ   := $(NET_SRC:%.c=$(BUILD)/%.o)
 TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
 UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
+NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -56,6 +62,15 @@ $(BUILD)/app/ui/%.o: app/ui/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) -MMD -MP -c $< -o $@
 
+# The network layer (libcurl); the core stays curl-free.
+$(BUILD)/libqfnet.a: $(NET_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/app/net/%.o: app/net/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(NET_CFLAGS) -MMD -MP -c $< -o $@
+
 $(BUILD)/app/main.o: app/main.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) -MMD -MP -c $< -o $@
@@ -64,15 +79,31 @@ $(BUILD)/app/tools/%.o: app/tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP -c $< -o $@
 
-$(KIOSK): $(UI_OBJ) $(BUILD)/libqfcore.a
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(UI_LIBS) $(CORE_LIBS) -lpthread
+$(KIOSK): $(UI_OBJ) $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(UI_LIBS) $(NET_LIBS) $(CORE_LIBS) -lpthread
 
-$(FEEDTOOL): $(TOOL_OBJ) $(BUILD)/libqfcore.a
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(CORE_LIBS)
+# The feed tool checks published feeds too (check URL), with the kiosk's
+# network layer.
+$(FEEDTOOL): $(TOOL_OBJ) $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(NET_LIBS) $(CORE_LIBS) -lpthread
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
+
+# Crash tests (tests/crash): the content store, then the real kiosk killed
+# while it syncs, 200 times each (about 2 minutes; part of `make check`).
+$(BUILD)/tests/store_crash: tests/crash/store_crash.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
+
+.PHONY: crash crash-short
+crash: all feed $(BUILD)/tests/store_crash
+	@sh tests/crash/run.sh $(BUILD)
+
+# 20 kills of the kiosk during sync (about 15 s), for a quick look.
+crash-short: all feed
+	@sh tests/crash/kiosk_sync_crash.sh $(BUILD) 20
 
 # The SDL shell without main(), for the UI tests (tests/ui: drawing with the
 # real fonts on surfaces; no window).
@@ -84,6 +115,12 @@ $(BUILD)/tests/%: tests/ui/%.c $(BUILD)/libqfui.a $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfui.a $(BUILD)/libqfcore.a \
 		-o $@ $(TEST_LIBS) $(UI_LIBS) $(CORE_LIBS) -lpthread
+
+# Tests of the network layer against real servers on 127.0.0.1 (make net-test).
+$(BUILD)/tests/net/%: tests/net/%.c $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(NET_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a \
+		-o $@ $(TEST_LIBS) $(NET_LIBS) $(CORE_LIBS) -lpthread
 
 # The bundled feed, built from content/ by the feed tool.
 CONTENT_FILES := $(shell find content -type f 2>/dev/null)
@@ -103,24 +140,42 @@ $(PNG_STATS): tests/e2e/png_stats.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
 
-e2e: all feed $(PNG_STATS)
+PNG_BETWEEN := $(BUILD)/tests/png_between
+$(PNG_BETWEEN): tests/e2e/png_between.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
+
+e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/run.sh $(BUILD)
 	@sh tests/e2e/visit.sh $(BUILD)
+	@sh tests/e2e/sync.sh $(BUILD)
 
-memcheck: all $(TEST_BIN) $(UI_TEST_BIN)
+net-test: $(NET_TEST_BIN) $(FEEDTOOL)
+	@sh tests/net/run.sh $(BUILD)
+
+memcheck: all $(TEST_BIN) $(UI_TEST_BIN) $(NET_TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)
 
 check: deps
 	$(MAKE) all feed
 	$(MAKE) unit
+	$(MAKE) net-test
 	$(MAKE) e2e
+	$(MAKE) crash
 	$(MAKE) memcheck
 
 asan: deps
-	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit e2e
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit net-test e2e
+
+# The sync benchmark's driver: the real worker against nginx (tests/bench/sync.sh).
+SYNC_BENCH := $(BUILD)/tests/bench/sync_bench
+$(SYNC_BENCH): tests/bench/sync_bench.c $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(NET_CFLAGS) -MMD -MP $< $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a \
+		-o $@ $(NET_LIBS) $(CORE_LIBS) -lpthread
 
 bench: deps
-	$(MAKE) all feed
+	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
 install: all feed

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/pin.h"
+#include "net/fetch.h" /* fetch_global_cleanup; init is in app_start_sync */
 
 #include "core/log.h"
 #include "ui/app.h"
@@ -69,5 +70,6 @@ int main(int argc, char **argv)
             rc = app_run(&app);
     }
     app_destroy(&app);
+    fetch_global_cleanup(); /* after app_destroy: the sync thread is joined */
     return rc;
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs the unit tests, the feed tool and a short scripted kiosk session under
-# valgrind memcheck: any invalid access or leak fails.
+# Runs the unit tests, the network tests, the feed tool and a short scripted
+# kiosk session under valgrind memcheck: any invalid access or leak fails.
 # Usage: tests/memcheck.sh BUILD_DIR
 set -u
 BUILD=${1:-build}
@@ -82,6 +82,13 @@ if [ $rc -le 1 ]; then
     passed=$((passed + 1)); echo "ok - memcheck feed-preview"
 else
     failed=$((failed + 1)); echo "not ok - memcheck feed-preview (rc=$rc)"; grep '^==' "$OUT/feed-preview.log" | head -n 30
+fi
+
+# The network tests, against their servers (tests/net/run.sh starts them).
+if NET_TEST_WRAP="$VG" sh "$(dirname "$0")/net/run.sh" "$BUILD" > "$OUT/net-test.log" 2>&1; then
+    passed=$((passed + 1)); echo "ok - memcheck net-test"
+else
+    failed=$((failed + 1)); echo "not ok - memcheck net-test"; grep -E '^==|FAILED|ERROR' "$OUT/net-test.log" | head -n 30
 fi
 
 echo "memcheck: $passed passed, $failed failed"

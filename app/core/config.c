@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void theme_defaults(struct theme *t)
 {
@@ -41,6 +42,11 @@ void config_defaults(struct config *c)
     c->admin_corner = ADMIN_CORNER_TOP_LEFT;
     c->pin_lock_tries = PIN_DEFAULT_TRIES;
     c->pin_lock_ms = PIN_DEFAULT_LOCK_MS;
+    c->sync_interval_ms = 300000;
+    snprintf(c->state_dir, sizeof c->state_dir, "%s", "/var/lib/qingfeng");
+    c->max_feed_bytes = 16u << 20;
+    c->max_asset_bytes = 32u << 20;
+    c->max_image_pixels = 40000000;
 }
 
 int parse_rgb(const char *s, struct rgb *out)
@@ -82,7 +88,7 @@ static int parse_bool(const char *v, bool *out)
     return 0;
 }
 
-static int parse_u32_range(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
+static int parse_u64_range(const char *v, uint64_t lo, uint64_t hi, uint64_t *out)
 {
     char *end;
     errno = 0;
@@ -90,6 +96,15 @@ static int parse_u32_range(const char *v, uint32_t lo, uint32_t hi, uint32_t *ou
         return -1;
     unsigned long long n = strtoull(v, &end, 10);
     if (errno || *end || n < lo || n > hi)
+        return -1;
+    *out = n;
+    return 0;
+}
+
+static int parse_u32_range(const char *v, uint32_t lo, uint32_t hi, uint32_t *out)
+{
+    uint64_t n;
+    if (parse_u64_range(v, lo, hi, &n))
         return -1;
     *out = (uint32_t)n;
     return 0;
@@ -220,6 +235,141 @@ static int interaction_key(struct parse_state *st, const char *section, const ch
     return 1;
 }
 
+/* No spaces or control characters anywhere. */
+static bool is_one_token(const char *v)
+{
+    for (; *v; v++)
+        if ((unsigned char)*v <= 0x20 || *v == 0x7f)
+            return false;
+    return true;
+}
+
+/* "http://host..." or "https://host..." (scheme in any case). */
+static bool is_http_url(const char *v)
+{
+    size_t n = !strncasecmp(v, "http://", 7) ? 7 : !strncasecmp(v, "https://", 8) ? 8 : 0;
+    return n && v[n] && !strchr("/?#:@", v[n]) && is_one_token(v);
+}
+
+/* A minisign public key as printed by minisign -G: base64 of "Ed", an
+ * 8-byte key id and a 32-byte key: 56 characters starting with RW. */
+static bool is_inline_minisign_key(const char *v)
+{
+    if (strlen(v) != 56 || strncmp(v, "RW", 2))
+        return false;
+    for (; *v; v++)
+        if (!isalnum((unsigned char)*v) && *v != '+' && *v != '/')
+            return false;
+    return true;
+}
+
+/* Empty, "host:port", or a URL with a scheme libcurl takes for a proxy. */
+static bool is_proxy(const char *v)
+{
+    static const char *const schemes[] = {"http://", "https://", "socks4://", "socks4a://", "socks5://",
+                                          "socks5h://"};
+    if (!is_one_token(v))
+        return false;
+    if (!strstr(v, "://"))
+        return true;
+    for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++)
+        if (!strncasecmp(v, schemes[i], strlen(schemes[i])) && v[strlen(schemes[i])])
+            return true;
+    return false;
+}
+
+/* "a.example, B.example" -> "a.example,b.example"; each a host name or an
+ * IPv4 address. Returns 0, or -1 with the first bad entry in bad. */
+static int parse_host_list(const char *v, char *out, size_t cap, char *bad, size_t badcap)
+{
+    size_t n = 0;
+    out[0] = 0;
+    while (*v) {
+        while (*v == ' ' || *v == '\t' || *v == ',')
+            v++;
+        size_t len = strcspn(v, ",");
+        while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+            len--;
+        if (!len)
+            break;
+        bool ok = len < 254;
+        for (size_t i = 0; i < len && ok; i++)
+            ok = isalnum((unsigned char)v[i]) || v[i] == '.' || v[i] == '-';
+        if (!ok) {
+            snprintf(bad, badcap, "%.*s", (int)len, v);
+            return -1;
+        }
+        if (n + len + 2 > cap) {
+            snprintf(bad, badcap, "%s", "(the list is too long)");
+            return -1;
+        }
+        if (n)
+            out[n++] = ',';
+        for (size_t i = 0; i < len; i++)
+            out[n++] = (char)tolower((unsigned char)v[i]);
+        out[n] = 0;
+        v += len;
+        v += strcspn(v, ",");
+    }
+    return 0;
+}
+
+/* [sync]: remote content. */
+static int sync_key(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    uint32_t mb;
+    if (KEY("sync", "feed_url")) {
+        if (value[0] && !is_http_url(value))
+            return reject(st, section, key, "\"%s\" must be an http:// or https:// URL (or empty: no sync)", value);
+        if (copy_string(c->feed_url, sizeof c->feed_url, value))
+            return reject(st, section, key, "%s", "URL is too long");
+    } else if (KEY("sync", "public_key")) {
+        if (value[0] && value[0] != '/' && !is_inline_minisign_key(value))
+            return reject(st, section, key, "%s",
+                          "must be a minisign public key (56 characters starting with RW) or the absolute path of "
+                          "a .pub file");
+        if (copy_string(c->public_key, sizeof c->public_key, value))
+            return reject(st, section, key, "%s", "path is too long");
+    } else if (KEY("sync", "interval_s")) {
+        if (parse_units_ms(value, 30, 86400, 1000, &c->sync_interval_ms))
+            return reject(st, section, key, "\"%s\" must be seconds from 30 to 86400", value);
+    } else if (KEY("sync", "state_dir")) {
+        if (value[0] != '/')
+            return reject(st, section, key, "\"%s\" must be an absolute path such as /var/lib/qingfeng", value);
+        if (copy_string(c->state_dir, sizeof c->state_dir, value))
+            return reject(st, section, key, "%s", "path is too long");
+    } else if (KEY("sync", "ca_file")) {
+        if (value[0] && value[0] != '/')
+            return reject(st, section, key, "\"%s\" must be an absolute path (or empty: the system's CAs)", value);
+        if (copy_string(c->ca_file, sizeof c->ca_file, value))
+            return reject(st, section, key, "%s", "path is too long");
+    } else if (KEY("sync", "proxy")) {
+        if (!is_proxy(value))
+            return reject(st, section, key, "\"%s\" must be a proxy such as http://proxy.example:3128", value);
+        if (copy_string(c->proxy, sizeof c->proxy, value))
+            return reject(st, section, key, "%s", "value is too long");
+    } else if (KEY("sync", "max_feed_mb")) {
+        if (parse_u32_range(value, 1, 64, &mb))
+            return reject(st, section, key, "\"%s\" must be megabytes from 1 to 64", value);
+        c->max_feed_bytes = mb << 20;
+    } else if (KEY("sync", "max_asset_mb")) {
+        if (parse_u32_range(value, 1, 512, &mb))
+            return reject(st, section, key, "\"%s\" must be megabytes from 1 to 512", value);
+        c->max_asset_bytes = mb << 20;
+    } else if (KEY("sync", "max_image_px")) {
+        if (parse_u64_range(value, 1000000, 200000000, &c->max_image_pixels))
+            return reject(st, section, key, "\"%s\" must be a number of pixels from 1000000 to 200000000", value);
+    } else if (KEY("sync", "allow_hosts")) {
+        char bad[64];
+        if (parse_host_list(value, c->allow_hosts, sizeof c->allow_hosts, bad, sizeof bad))
+            return reject(st, section, key, "\"%s\" is not a host name; list host names separated by commas", bad);
+    } else {
+        return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
+    }
+    return 1;
+}
+
 static int config_handler(void *user, const char *section, const char *key, const char *value)
 {
     struct parse_state *st = user;
@@ -260,6 +410,8 @@ static int config_handler(void *user, const char *section, const char *key, cons
             return reject(st, section, key, "%s", "path is too long");
     } else if (!strcmp(section, "navigation") || !strcmp(section, "admin")) {
         return interaction_key(st, section, key, value);
+    } else if (!strcmp(section, "sync")) {
+        return sync_key(st, section, key, value);
     } else {
         return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
     }

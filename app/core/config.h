@@ -49,6 +49,18 @@ struct config {
     int pin_lock_tries;         /* wrong PINs in a row that lock the PIN pad */
     uint32_t pin_lock_ms;       /* ... for this long */
     char exit_key[32];          /* SDL key name that quits (development only); empty = none */
+    /* sync: remote content (docs/sync.md) */
+    char feed_url[1024];        /* http(s) URL of feed.json; empty = no sync */
+    char public_key[1024];      /* minisign public key, inline (RW...) or an absolute .pub path;
+                                   empty = signatures not required */
+    uint32_t sync_interval_ms;  /* between syncs, jittered by +-10 % */
+    char state_dir[512];        /* downloaded versions and sync state */
+    char ca_file[512];          /* PEM CA bundle used instead of the system's; empty = system */
+    char proxy[512];            /* empty = the environment's http_proxy / https_proxy / no_proxy */
+    uint32_t max_feed_bytes;    /* feed.json size limit */
+    uint32_t max_asset_bytes;   /* size limit of one asset */
+    uint64_t max_image_pixels;  /* width x height limit of a decoded picture */
+    char allow_hosts[512];      /* other hosts assets may come from, lower case, "a,b"; empty = the feed's host only */
 };
 
 void config_defaults(struct config *c);

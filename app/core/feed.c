@@ -1116,6 +1116,13 @@ struct feed *feed_parse_diag(const char *json, size_t len, const char *name, str
         goto fail;
     }
     root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root && json_error_code(&jerr) == json_error_invalid_utf8) {
+        /* jansson's position is the offset of the first byte that does not decode. */
+        size_t at = jerr.position > 0 ? (size_t)jerr.position : 0;
+        diag_path(errs, pc.name, jerr.line > 0 ? jerr.line : 1, msg_fmt(errs->lang, MSG_PATH_SYNTAX),
+                  MSG_FEED_NOT_UTF8, at < len ? (unsigned char)json[at] : 0u, jerr.column > 0 ? jerr.column : 1);
+        goto fail;
+    }
     if (!root) {
         diag_path(errs, pc.name, jerr.line > 0 ? jerr.line : 1, msg_fmt(errs->lang, MSG_PATH_SYNTAX), MSG_FEED_SYNTAX,
                   jerr.text, jerr.column > 0 ? jerr.column : 1);
@@ -1136,25 +1143,12 @@ fail:
     return NULL;
 }
 
-/* Copies the first message of `d` into err[errlen] (English callers). */
-static void first_message(const struct diag *d, char *err, size_t errlen)
-{
-    if (!err || !errlen)
-        return;
-    if (d->n)
-        snprintf(err, errlen, "%s", d->lines[0]);
-    else if (d->out_of_memory)
-        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
-    else
-        err[0] = '\0';
-}
-
 struct feed *feed_parse(const char *json, size_t len, const char *name, char *err, size_t errlen)
 {
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_parse_diag(json, len, name, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }
@@ -1242,7 +1236,7 @@ struct feed *feed_load_file(const char *path, char *err, size_t errlen)
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_load_file_diag(path, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }
@@ -1312,7 +1306,7 @@ struct feed *feed_load_dir(const char *dir, char *err, size_t errlen)
     struct diag d = { .lang = MSG_LANG_EN };
     struct feed *feed = feed_load_dir_diag(dir, &d);
 
-    first_message(&d, err, errlen);
+    diag_first(&d, err, errlen);
     diag_free(&d);
     return feed;
 }

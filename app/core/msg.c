@@ -436,6 +436,9 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_FEED_SYNTAX, EDIT,
       "%s (column %d); fix the JSON syntax",
       "%s（第 %d 列）；请修正 JSON 语法错误，或用 qingfeng-feed build 重新生成"),
+    E(MSG_FEED_NOT_UTF8, EDIT,
+      "not UTF-8 text (byte 0x%02x near column %d); save the file as UTF-8, or build it again with qingfeng-feed build",
+      "不是 UTF-8 编码的文本（字节 0x%02x，第 %d 列附近）；请以 UTF-8 编码保存，或用 qingfeng-feed build 重新生成"),
     E(MSG_FEED_CANNOT_READ, EDIT,
       "cannot read: %s; check the path or build the feed with qingfeng-feed build",
       "无法读取：%s；请检查路径，或先用 qingfeng-feed build 生成内容包"),
@@ -453,6 +456,87 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_ASSET_SHA_DIFFERS, EDIT,
       "sha256 is %s but feed.json pins %s; restore the file or rebuild the feed",
       "文件的 sha256 是 %s，但 feed.json 中记录的是 %s，文件被改动过；请恢复原来的文件，或者重新生成内容包"),
+
+    /* ---- signatures ------------------------------------------------------------ */
+    E(MSG_SIG_KEY_NOT_KEY, EDIT,
+      "the key is not a minisign public key (one line of 56 base64 characters starting with RW); copy the key "
+      "line from minisign.pub, or give the path of that file",
+      "这不是 minisign 公钥（公钥是以 RW 开头、共 56 个字符的一行）；请从 minisign.pub 中复制公钥那一行，"
+      "或者给出 minisign.pub 文件的路径"),
+    E(MSG_SIG_KEY_ALGORITHM, EDIT,
+      "the key is not a minisign Ed25519 public key (those start with RW); make the key pair with minisign -G",
+      "这不是 minisign 的 Ed25519 公钥（这种公钥以 RW 开头）；请用 minisign -G 生成密钥对"),
+    E(MSG_SIG_KEY_NO_KEY_LINE, EDIT,
+      "there is a comment line but no key line after it; give the whole minisign.pub (two lines: the comment, "
+      "then the key)",
+      "只有注释行，下面没有公钥那一行；请给出完整的 minisign.pub（共两行：注释和公钥）"),
+    E(MSG_SIG_KEY_EXTRA, EDIT,
+      "there is more text after the key line; keep only the two lines of minisign.pub, the comment and the key",
+      "公钥那一行后面还有多余的内容；minisign.pub 只有两行：注释和公钥，请删去多余的内容"),
+    E(MSG_SIG_KEY_FILE_UNREADABLE, EDIT,
+      "cannot read the public key file \"%s\" (%s); give the path of minisign.pub, or the key itself (the line "
+      "starting with RW)",
+      "无法读取公钥文件“%s”（%s）；请给出 minisign.pub 的路径，或者直接给出公钥（以 RW 开头的那一行）"),
+    E(MSG_SIG_KEY_FILE_TOO_BIG, EDIT,
+      "the public key file \"%s\" is over 4 KiB; give minisign.pub, which has two short lines",
+      "公钥文件“%s”超过 4 KiB，不是公钥文件；请给出 minisign.pub，它只有两行"),
+    E(MSG_SIG_TOO_BIG, EDIT,
+      "the signature is over 4 KiB, but a minisign signature is about 300 bytes; give the feed.json.minisig "
+      "written by minisign -Sm feed.json",
+      "签名文件超过 4 KiB，而 minisign 的签名文件只有 300 字节左右；请使用 minisign -Sm feed.json 生成的 feed.json.minisig"),
+    E(MSG_SIG_NOT_TEXT, EDIT,
+      "the signature is not text (it contains a NUL byte); give the feed.json.minisig written by minisign -Sm "
+      "feed.json",
+      "签名文件不是文本文件（含有 NUL 字节）；请使用 minisign -Sm feed.json 生成的 feed.json.minisig"),
+    E(MSG_SIG_NO_UNTRUSTED, EDIT,
+      "line 1 does not start with \"untrusted comment: \", so this is not a minisign signature; sign the feed "
+      "again with minisign -Sm feed.json",
+      "第 1 行不是以“untrusted comment: ”开头，这不是 minisign 签名文件；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_TRUNCATED, EDIT,
+      "the signature ends after line %d, but has 4 lines; the file is cut short: sign the feed again with "
+      "minisign -Sm feed.json",
+      "签名文件只有 %d 行，应有 4 行，文件不完整；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_SIGNATURE_BAD, EDIT,
+      "line 2 is not a minisign signature (100 base64 characters); the file is damaged: sign the feed again "
+      "with minisign -Sm feed.json",
+      "第 2 行不是有效的 minisign 签名（应为 100 个 base64 字符），签名文件已损坏；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_ALGORITHM, EDIT,
+      "line 2 names the signature algorithm \"%s\", which is neither Ed (legacy) nor ED (prehashed); sign the "
+      "feed again with minisign -Sm feed.json",
+      "第 2 行的签名算法“%s”无法识别（应为 Ed 或 ED）；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_NO_TRUSTED, EDIT,
+      "line 3 does not start with \"trusted comment: \"; the file is damaged: sign the feed again with "
+      "minisign -Sm feed.json",
+      "第 3 行不是以“trusted comment: ”开头，签名文件已损坏；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_GLOBAL_BAD, EDIT,
+      "line 4 is not a signature of the trusted comment (88 base64 characters); the file is damaged: sign the "
+      "feed again with minisign -Sm feed.json",
+      "第 4 行不是有效的可信注释签名（应为 88 个 base64 字符），签名文件已损坏；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_EXTRA, EDIT,
+      "there is more text after line 4; a minisign signature has 4 lines: sign the feed again with minisign "
+      "-Sm feed.json",
+      "第 4 行之后还有多余的内容，minisign 签名文件只有 4 行；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_KEY_MISMATCH, EDIT,
+      "signed with key id %s, but the configured key is %s; sign with the secret key that belongs to the "
+      "configured public key, or configure the public key of the key that signed",
+      "签名所用密钥的编号是 %s，但配置的公钥编号是 %s，两者不是一对；请用与配置的公钥配对的密钥重新签名，"
+      "或者改为配置签名密钥对应的公钥"),
+    E(MSG_SIG_BAD, EDIT,
+      "the signature does not match the file: the file was changed after signing, or the signature is for another "
+      "file; restore the file that was signed, or sign it again with minisign -Sm feed.json",
+      "签名与文件内容不符：文件在签名后被改动过，或者这个签名属于另一个文件；请恢复签名时的文件，"
+      "或者用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_COMMENT_BAD, EDIT,
+      "the trusted comment (line 3) or its signature (line 4) was changed after signing; sign the feed again "
+      "with minisign -Sm feed.json",
+      "可信注释（第 3 行）或它的签名（第 4 行）在签名后被改动过；请用 minisign -Sm feed.json 重新签名"),
+    E(MSG_SIG_MISSING, EDIT,
+      "cannot read the signature (%s); sign the feed in its folder with minisign -Sm feed.json, which writes "
+      "feed.json.minisig",
+      "无法读取签名文件（%s）；请在内容包文件夹里运行 minisign -Sm feed.json，它会生成 feed.json.minisig"),
+    E(MSG_SIG_SODIUM, SYS,
+      "the crypto library libsodium cannot start; check that /dev/urandom can be read, then try again",
+      "加密库 libsodium 无法启动；请检查系统能否读取 /dev/urandom，然后再试"),
 
     /* ---- system -------------------------------------------------------------------- */
     E(MSG_SYS_OUT_OF_MEMORY, SYS,
@@ -480,7 +564,10 @@ static const struct msg_entry table[MSG_COUNT] = {
     /* ---- qingfeng-feed ----------------------------------------------------------- */
     E(MSG_TOOL_USAGE, TOOL,
       "usage: qingfeng-feed build SRC -o OUT   build OUT/feed.json and copy images from the content folder SRC\n"
-      "       qingfeng-feed check DIR          check DIR/feed.json and the size and SHA-256 of every asset\n"
+      "       qingfeng-feed check DIR|URL [--pubkey KEY|FILE]\n"
+      "                                        check DIR/feed.json and the size and SHA-256 of every asset;\n"
+      "                                        with --pubkey also its signature DIR/feed.json.minisig;\n"
+      "                                        a URL (of feed.json or its folder) is downloaded as a screen would\n"
       "       qingfeng-feed preview DIR --shots OUT [--sizes 1920x1080,1080x1920]\n"
       "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
       "       qingfeng-feed --help             show this help\n"
@@ -489,7 +576,10 @@ static const struct msg_entry table[MSG_COUNT] = {
       "see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
       "starts with zh. Exit status: 0 ok, 1 errors found, 2 wrong usage.\n",
       "用法：qingfeng-feed build 源目录 -o 输出目录   由内容源目录生成 输出目录/feed.json 并复制图片\n"
-      "      qingfeng-feed check 目录                 检查 目录/feed.json 及每个素材的大小和 SHA-256\n"
+      "      qingfeng-feed check 目录|网址 [--pubkey 公钥|公钥文件]\n"
+      "                                               检查 目录/feed.json 及每个素材的大小和 SHA-256；\n"
+      "                                               给出 --pubkey 时还核对签名 目录/feed.json.minisig；\n"
+      "                                               给出网址（feed.json 或其所在目录）时像展示屏一样先下载\n"
       "      qingfeng-feed preview 目录 --shots 输出目录 [--sizes 1920x1080,1080x1920]\n"
       "                                               用展示程序绘制每条内容的截图，生成预览页 输出目录/index.html\n"
       "      qingfeng-feed --help                     显示本帮助\n"
@@ -530,6 +620,15 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_TOOL_OUT_OF_MEMORY, TOOL,
       "qingfeng-feed: out of memory; some messages were lost\n",
       "qingfeng-feed：内存不足，部分提示没能显示\n"),
+    E(MSG_TOOL_SIG_OK, TOOL,
+      "signature ok: key id %s, trusted comment: %s\n",
+      "签名核对通过：公钥编号 %s，可信注释：%s\n"),
+    E(MSG_TOOL_NEED_PUBKEY, TOOL,
+      "qingfeng-feed check: give the public key after --pubkey, e.g. --pubkey minisign.pub\n",
+      "qingfeng-feed check：请在 --pubkey 后面给出公钥，例如 --pubkey minisign.pub\n"),
+    E(MSG_TOOL_DOWNLOAD, TOOL,
+      "qingfeng-feed check: %s: cannot download (%s)\n",
+      "qingfeng-feed check：%s：无法下载（%s）\n"),
 };
 
 #undef E
@@ -640,7 +739,7 @@ oom:
     return -1;
 }
 
-/* "<file>:<line>: " + the prefix made from `prefix_id` and `what` + the
+/* "<file>:<line>: " (nothing when `file` is NULL) + the prefix made from `prefix_id` and `what` + the
  * message `id` formatted with `ap`. */
 static int diag_vmsg(struct diag *d, const char *file, int line, enum msg_id prefix_id, const char *what,
                      enum msg_id id, va_list ap)
@@ -649,10 +748,12 @@ static int diag_vmsg(struct diag *d, const char *file, int line, enum msg_id pre
     size_t n = 0;
     int w;
 
-    if (line > 0)
-        w = snprintf(buf, sizeof buf, "%s:%d: ", file ? file : "", line);
+    if (!file)
+        w = 0;
+    else if (line > 0)
+        w = snprintf(buf, sizeof buf, "%s:%d: ", file, line);
     else
-        w = snprintf(buf, sizeof buf, "%s: ", file ? file : "");
+        w = snprintf(buf, sizeof buf, "%s: ", file);
     n = w < 0 ? 0 : (size_t)w >= sizeof buf ? sizeof buf - 1 : (size_t)w;
     if (what) {
         w = msg_format(buf + n, sizeof buf - n, d->lang, prefix_id, what);
@@ -711,6 +812,18 @@ long diag_find(const struct diag *d, enum msg_id id)
         if (d->ids[i] == id)
             return (long)i;
     return -1;
+}
+
+void diag_first(const struct diag *d, char *err, size_t errlen)
+{
+    if (!err || !errlen)
+        return;
+    if (d->n)
+        snprintf(err, errlen, "%s", d->lines[0]);
+    else if (d->out_of_memory)
+        snprintf(err, errlen, "%s", msg_fmt(d->lang, MSG_SYS_OUT_OF_MEMORY));
+    else
+        err[0] = '\0';
 }
 
 void diag_free(struct diag *d)

@@ -198,6 +198,7 @@ enum msg_id {
     MSG_FEED_TOO_BIG,
     MSG_FEED_FILE_TOO_BIG,
     MSG_FEED_SYNTAX,
+    MSG_FEED_NOT_UTF8,
     MSG_FEED_CANNOT_READ,
 
     /* the assets of a feed folder */
@@ -205,6 +206,29 @@ enum msg_id {
     MSG_ASSET_NOT_REGULAR,
     MSG_ASSET_SIZE_DIFFERS,
     MSG_ASSET_SHA_DIFFERS,
+
+    /* minisign signatures and public keys (minisign.c, feed_sig.c); the
+     * range MSG_SIG_FIRST..MSG_SIG_LAST is tested in test_minisign.c */
+    MSG_SIG_KEY_NOT_KEY,
+    MSG_SIG_KEY_ALGORITHM,
+    MSG_SIG_KEY_NO_KEY_LINE,
+    MSG_SIG_KEY_EXTRA,
+    MSG_SIG_KEY_FILE_UNREADABLE,
+    MSG_SIG_KEY_FILE_TOO_BIG,
+    MSG_SIG_TOO_BIG,
+    MSG_SIG_NOT_TEXT,
+    MSG_SIG_NO_UNTRUSTED,
+    MSG_SIG_TRUNCATED,
+    MSG_SIG_SIGNATURE_BAD,
+    MSG_SIG_ALGORITHM,
+    MSG_SIG_NO_TRUSTED,
+    MSG_SIG_GLOBAL_BAD,
+    MSG_SIG_EXTRA,
+    MSG_SIG_KEY_MISMATCH,
+    MSG_SIG_BAD,
+    MSG_SIG_COMMENT_BAD,
+    MSG_SIG_MISSING,
+    MSG_SIG_SODIUM,
 
     /* system */
     MSG_SYS_OUT_OF_MEMORY,
@@ -228,9 +252,15 @@ enum msg_id {
     MSG_TOOL_NEED_DIR,
     MSG_TOOL_EXTRA_ARG,
     MSG_TOOL_OUT_OF_MEMORY,
+    MSG_TOOL_SIG_OK,
+    MSG_TOOL_NEED_PUBKEY,
+    MSG_TOOL_DOWNLOAD,
 
     MSG_COUNT
 };
+
+#define MSG_SIG_FIRST MSG_SIG_KEY_NOT_KEY
+#define MSG_SIG_LAST MSG_SIG_SODIUM
 
 /* The printf format of a message in a language; "" for an id outside the
  * catalogue. A language outside the enum reads as English. */
@@ -273,8 +303,9 @@ struct diag {
  *   "<file>:<line>: field \"<field>\": <message>"   (English)
  *   "<file>:<line>: 字段 \"<field>\"：<message>"      (Chinese)
  * `line` <= 0 leaves out ":<line>"; a NULL `field` leaves out the field
- * part. The arguments are those of the message's format. Returns 0, or -1
- * when out of memory. */
+ * part; a NULL `file` leaves out the file and line (a message about no
+ * file, such as a public key given on the command line). The arguments are
+ * those of the message's format. Returns 0, or -1 when out of memory. */
 int diag_field(struct diag *d, const char *file, int line, const char *field, enum msg_id id, ...);
 
 /* Appends a catalogue message about feed.json, where the field is a path
@@ -294,5 +325,9 @@ int diag_copy(struct diag *d, const struct diag *from, size_t i);
 long diag_find(const struct diag *d, enum msg_id id);
 
 void diag_free(struct diag *d);
+/* Copies the first line of `d` (or the out-of-memory message) into
+ * err[errlen], for callers that report one line; "" when there is none.
+ * Does nothing when err is NULL or errlen 0. */
+void diag_first(const struct diag *d, char *err, size_t errlen);
 
 #endif

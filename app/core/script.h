@@ -11,6 +11,9 @@
  *   shot NAME          save a screenshot NAME.png (NAME: [A-Za-z0-9_-]+)
  *   show ID            put the feed item with id ID fully on screen at once
  *   key NAME           press a key (escape, left, right, space, ...)
+ *   sync               wait (in real time, up to a minute) until the sync
+ *                      worker has a new content version, and offer it to
+ *                      the screen, which takes it at its next calm moment
  *   quit               stop the app */
 #ifndef QF_SCRIPT_H
 #define QF_SCRIPT_H
@@ -23,7 +26,7 @@
 #define SCRIPT_NAME_MAX 128
 
 enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW,
-                 SCRIPT_PRESS };
+                 SCRIPT_PRESS, SCRIPT_SYNC };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {

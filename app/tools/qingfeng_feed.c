@@ -3,7 +3,10 @@
  * run the same validator.
  *
  *   qingfeng-feed build SRC -o OUT   content/ -> OUT/feed.json + images
- *   qingfeng-feed check DIR          validate DIR/feed.json and its assets
+ *   qingfeng-feed check DIR|URL      validate DIR/feed.json and its assets
+ *         [--pubkey KEY|FILE]        ... and its minisign signature; a URL
+ *                                    (of feed.json or its folder) is
+ *                                    downloaded first, as a screen would
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,
@@ -11,13 +14,18 @@
  * otherwise.
  *
  * Exit status: 0 success, 1 content or feed errors, 2 wrong usage. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/durable.h"
 #include "core/feed.h"
 #include "core/feed_build.h"
+#include "core/feed_sig.h"
+#include "core/minisign.h"
 #include "core/msg.h"
+#include "tools/feed_fetch.h"
 #include "tools/preview.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
@@ -32,12 +40,27 @@ static int is_help(const char *arg)
     return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "help") == 0;
 }
 
-static void print_diag(const struct diag *d)
+/* Prints every line; with `local` set, that folder's path is shown as the
+ * URL it was downloaded from. */
+static void print_diag_as(const struct diag *d, const char *local, const char *url)
 {
-    for (size_t i = 0; i < d->n; i++)
-        fprintf(stderr, "%s\n", d->lines[i]);
+    size_t n = local ? strlen(local) : 0;
+
+    for (size_t i = 0; i < d->n; i++) {
+        const char *line = d->lines[i], *hit;
+        while (n && (hit = strstr(line, local)) != NULL && hit[n] == '/') {
+            fprintf(stderr, "%.*s%s", (int)(hit - line), line, url);
+            line = hit + n + 1;
+        }
+        fprintf(stderr, "%s\n", line);
+    }
     if (d->out_of_memory)
         fputs(M(d->lang, MSG_TOOL_OUT_OF_MEMORY), stderr);
+}
+
+static void print_diag(const struct diag *d)
+{
+    print_diag_as(d, NULL, NULL);
 }
 
 static int cmd_build(enum msg_lang lang, int argc, char **argv)
@@ -88,34 +111,87 @@ static int cmd_build(enum msg_lang lang, int argc, char **argv)
     return rc;
 }
 
+/* check DIR|URL [--pubkey KEY|FILE]: the feed, its assets and, with a key,
+ * its signature. Every problem is printed; "ok" only when there is none.
+ * A URL is downloaded into a temporary folder first. */
 static int cmd_check(enum msg_lang lang, int argc, char **argv)
 {
     struct diag errs = { .lang = lang };
     struct feed *feed;
-    int rc = EXIT_ERRORS;
+    struct minisign_key key;
+    const char *dir = NULL, *pubkey = NULL, *shown = NULL; /* shown: the URL checked */
+    char comment[MINISIGN_SIG_MAX], key_id[MINISIGN_KEY_ID_HEX_LEN + 1];
+    char tmp[] = "/tmp/qingfeng-check-XXXXXX", base[FETCH_BASE_MAX] = "";
+    int have_key = 0, rc = EXIT_ERRORS;
 
-    if (argc < 1) {
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--pubkey") == 0) {
+            if (i + 1 >= argc || !*argv[i + 1]) {
+                fputs(M(lang, MSG_TOOL_NEED_PUBKEY), stderr);
+                return EXIT_USAGE;
+            }
+            pubkey = argv[++i];
+        } else if (strncmp(a, "--pubkey=", 9) == 0) {
+            pubkey = a + 9;
+            if (!*pubkey) {
+                fputs(M(lang, MSG_TOOL_NEED_PUBKEY), stderr);
+                return EXIT_USAGE;
+            }
+        } else if (a[0] == '-') {
+            fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_OPTION), a);
+            return EXIT_USAGE;
+        } else if (!dir) {
+            dir = a;
+        } else {
+            fprintf(stderr, M(lang, MSG_TOOL_EXTRA_ARG), a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!dir) {
         fputs(M(lang, MSG_TOOL_NEED_DIR), stderr);
         return EXIT_USAGE;
     }
-    if (argc > 1) {
-        fprintf(stderr, M(lang, MSG_TOOL_EXTRA_ARG), argv[1]);
-        return EXIT_USAGE;
+    if (feed_fetch_is_url(dir)) {
+        if (feed_fetch_base(dir, base, sizeof base) != 0) {
+            fprintf(stderr, M(lang, MSG_TOOL_DOWNLOAD), dir, "address too long");
+            return EXIT_USAGE;
+        }
+        if (!mkdtemp(tmp)) {
+            fprintf(stderr, M(lang, MSG_TOOL_DOWNLOAD), dir, strerror(errno));
+            return EXIT_ERRORS;
+        }
+        shown = dir;
+        dir = tmp;
+        if (feed_fetch_to_dir(base, dir, &errs) != 0) {
+            print_diag(&errs);
+            fprintf(stderr, M(lang, MSG_TOOL_CHECK_FAILED), errs.n ? errs.n : (size_t)1, shown);
+            dur_remove_tree(tmp);
+            diag_free(&errs);
+            return EXIT_ERRORS;
+        }
     }
-    if (argv[0][0] == '-') {
-        fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_OPTION), argv[0]);
-        return EXIT_USAGE;
-    }
+    if (pubkey)
+        have_key = minisign_key_load_diag(pubkey, &key, &errs) == 0;
     /* the parse error, or one line per bad asset */
-    feed = feed_load_dir_diag(argv[0], &errs);
-    if (feed) {
+    feed = feed_load_dir_diag(dir, &errs);
+    /* the signature, unless feed.json could not be read at all (said above) */
+    if (have_key && diag_find(&errs, MSG_FEED_CANNOT_READ) < 0 && diag_find(&errs, MSG_FEED_FILE_TOO_BIG) < 0)
+        feed_sig_verify_dir(dir, &key, comment, sizeof comment, &errs);
+    if (feed && errs.n == 0 && !errs.out_of_memory) {
         printf(M(lang, MSG_TOOL_CHECK_OK), feed->n_items, feed_count_kind(feed, ITEM_MAXIM),
                feed_count_kind(feed, ITEM_CASE), feed_count_kind(feed, ITEM_STORY), feed->n_assets);
+        if (have_key) {
+            minisign_key_id_hex(key.key_id, key_id);
+            printf(M(lang, MSG_TOOL_SIG_OK), key_id, comment);
+        }
         rc = EXIT_OK;
     } else {
-        print_diag(&errs);
-        fprintf(stderr, M(lang, MSG_TOOL_CHECK_FAILED), errs.n ? errs.n : (size_t)1, argv[0]);
+        print_diag_as(&errs, shown ? tmp : NULL, base);
+        fprintf(stderr, M(lang, MSG_TOOL_CHECK_FAILED), errs.n ? errs.n : (size_t)1, shown ? shown : dir);
     }
+    if (shown)
+        dur_remove_tree(tmp);
     feed_free(feed);
     diag_free(&errs);
     return rc;

@@ -41,8 +41,14 @@ static int load_config(struct app *a)
     }
     if (a->args.dwell_ms >= 0)
         a->cfg.dwell_ms = (uint32_t)a->args.dwell_ms;
-    if (a->args.feed)
+    if (a->args.feed && (!strncmp(a->args.feed, "http://", 7) || !strncmp(a->args.feed, "https://", 8)))
+        snprintf(a->cfg.feed_url, sizeof a->cfg.feed_url, "%s", a->args.feed);
+    else if (a->args.feed)
         snprintf(a->cfg.feed_dir, sizeof a->cfg.feed_dir, "%s", a->args.feed);
+    if (a->args.public_key)
+        snprintf(a->cfg.public_key, sizeof a->cfg.public_key, "%s", a->args.public_key);
+    if (a->args.state_dir)
+        snprintf(a->cfg.state_dir, sizeof a->cfg.state_dir, "%s", a->args.state_dir);
     if (a->args.theme)
         snprintf(a->cfg.theme_file, sizeof a->cfg.theme_file, "%s", a->args.theme);
     if (a->args.exit_key)
@@ -89,6 +95,9 @@ static void load_theme(struct app *a)
 int app_load_feed(struct app *a)
 {
     char err[1024];
+    /* Offline first: the last good downloaded version, when syncing. */
+    if (!a->cfg.feed_dir[0] && app_sync_configured(a) && app_open_store(a) == 0)
+        return EXIT_OK;
     if (a->cfg.feed_dir[0]) {
         a->feed = feed_load_dir(a->cfg.feed_dir, err, sizeof err);
         if (a->feed) {
@@ -278,6 +287,8 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     }
     a->attract_up = true;
     a->scene_pending = true;
+    if (app_sync_configured(a) && !a->cfg.feed_dir[0] && !a->args.bench)
+        app_start_sync(a);
     worker_want_chrome(a->worker);
     app_update_wants(a);
 
@@ -292,9 +303,11 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 
 void app_destroy(struct app *a)
 {
+    app_stop_sync(a);          /* its thread writes into the store */
     worker_destroy(a->worker); /* joins the thread first: it uses feed and theme */
     a->worker = NULL;
     app_visit_destroy(a);
+    app_content_free(a);
     if (a->chrome_ready)
         chrome_free(&a->chrome);
     view_clear(&a->view);

@@ -17,6 +17,8 @@
 #include "core/nav.h"
 #include "core/pin.h"
 #include "core/scroll.h"
+#include "core/store.h"
+#include "net/sync.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
@@ -77,12 +79,24 @@ struct app {
     bool pin_message_changed;
     struct admin_status status;
     unsigned admin_serial;
+    unsigned admin_rounds_seen; /* sync rounds the admin panel has shown */
     const char *cfg_sync_note;      /* what "sync now" says while no feed URL is configured */
     struct live_text {
         SDL_Texture *tex;
         char text[160];
         int px, w, h;
     } pin_text, idle_text;
+
+    /* Remote content (app_sync.c). */
+    struct store *store;
+    struct sync *sync;
+
+    /* Content changes (app_content.c). */
+    SDL_Texture *hold;              /* the old picture, held while new content starts */
+    bool hold_fading;
+    uint64_t hold_fade_start;
+    struct feed *pending_feed;      /* a new feed waiting for a calm moment */
+    char pending_dir[QF_PATH_MAX];
 
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
@@ -158,5 +172,37 @@ void app_visit_free(struct app *a);
 void app_status_refresh(struct app *a, const char *message);
 /* Loads the feed again and starts over with it (admin action). */
 void app_reload_content(struct app *a);
+/* Tiles per list page from the geometry, for every module. */
+void app_set_per_page(struct app *a);
+
+/* --- remote content (app_sync.c) --- */
+bool app_sync_configured(const struct app *a);
+/* Opens the state directory and loads its current version into a->feed.
+ * Returns 0 when it did; -1 (logged when it is an error) otherwise. */
+int app_open_store(struct app *a);
+int app_start_sync(struct app *a);
+/* Offers the sync worker's new version to the screen, if one is ready;
+ * returns whether there was one. */
+bool app_sync_poll(struct app *a);
+/* After a sync round: an open admin panel shows its result. */
+void app_sync_show_round(struct app *a);
+void app_sync_now(struct app *a);
+/* The sync facts for the admin panel (last round, last success, last
+ * error); empty strings without sync. */
+void app_sync_describe(struct app *a, struct admin_status *out);
+void app_stop_sync(struct app *a);
+
+/* --- content changes (app_content.c) --- */
+/* Replaces the feed (taking ownership) and starts the loop over with it,
+ * holding the picture on screen until the new first slide is ready. */
+int app_swap_content(struct app *a, struct feed *feed, const char *dir);
+/* A new feed to show at the next calm moment (takes ownership). */
+void app_offer_content(struct app *a, struct feed *feed, const char *dir);
+/* Swaps in a pending feed when calm; runs the fade from the held picture. */
+void app_content_advance(struct app *a, uint64_t now);
+bool app_content_holding(const struct app *a);
+/* 0..1: how far the new first slide has faded in over the held picture. */
+float app_content_fade(const struct app *a, uint64_t now);
+void app_content_free(struct app *a);
 
 #endif

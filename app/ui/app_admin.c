@@ -16,7 +16,7 @@ static const char NO_SYNC[] = "\xE6\x9C\xAA\xE9\x85\x8D\xE7\xBD\xAE\xE8\xBF\x9C\
                               "\xE6\xBA\x90\xEF\xBC\x9A\xE6\x98\xBE\xE7\xA4\xBA\xE6\x9C\xAC\xE6\x9C\xBA\xE5\x86\x85"
                               "\xE5\xAE\xB9";
 
-static void set_per_page(struct app *a)
+void app_set_per_page(struct app *a)
 {
     for (int m = 0; m < NAV_MODULES; m++)
         nav_set_per_page(&a->nav, (enum item_kind)m, screen_list_per_page(&a->g, (enum item_kind)m));
@@ -29,7 +29,7 @@ int app_visit_init(struct app *a, int min_target)
         return -1;
     }
     a->nav_up = true;
-    set_per_page(a);
+    app_set_per_page(a);
     stage_init(&a->stage, a->ren);
     a->pressed = -1;
     struct scroll_params sp = scroll_params_default();
@@ -85,14 +85,21 @@ void app_status_refresh(struct app *a, const char *message)
     struct admin_status *s = &a->status;
     snprintf(s->app_version, sizeof s->app_version, "%s", QF_VERSION);
     content_facts(a);
-    snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
+    app_sync_describe(a, s);
+    if (a->sync) {
+        struct sync_status st;
+        sync_get_status(a->sync, &st);
+        a->admin_rounds_seen = st.rounds;
+    }
+    if (!s->last_sync[0])
+        snprintf(s->last_sync, sizeof s->last_sync, "%s", a->cfg_sync_note);
     if (gethostname(s->screen_id, sizeof s->screen_id) != 0)
         snprintf(s->screen_id, sizeof s->screen_id, "?");
     s->screen_id[sizeof s->screen_id - 1] = 0;
     s->width = a->w;
     s->height = a->h;
     s->now = app_wall(a);
-    snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->feed_dir);
+    snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->store ? a->cfg.state_dir : a->feed_dir);
     snprintf(s->message, sizeof s->message, "%s", message ? message : "");
     a->admin_serial++;
 }
@@ -101,6 +108,7 @@ void app_reload_content(struct app *a)
 {
     struct feed *old = a->feed;
     char old_dir[QF_PATH_MAX];
+    /* app_load_feed fills a->feed and a->feed_dir; app_swap_content frees the old feed. */
     snprintf(old_dir, sizeof old_dir, "%s", a->feed_dir);
     a->feed = NULL;
     if (app_load_feed(a) != EXIT_OK) {
@@ -113,28 +121,10 @@ void app_reload_content(struct app *a)
         app_scene_changed(a);
         return;
     }
-    /* Everything that points into the old feed goes: the worker first (its
-     * thread reads the feed), then the screens, slides and timeline. */
-    worker_destroy(a->worker);
-    a->worker = NULL;
-    stage_clear(&a->stage);
-    a->shown = NULL;
-    view_clear(&a->view);
-    struct attract_config ac = app_attract_config(&a->cfg);
-    attract_free(&a->attract);
-    a->attract_up = false;
-    nav_free(&a->nav);
-    a->nav_up = false;
-    feed_free(old);
-    if (app_start_worker(a) != EXIT_OK || nav_init(&a->nav, a->feed) != 0 ||
-        attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {
-        log_err("feed: cannot start over with %s; quitting so the service restarts the kiosk", a->feed_dir);
-        a->quit = true;
+    struct feed *fresh = a->feed;
+    a->feed = old;
+    if (app_swap_content(a, fresh, a->feed_dir) != 0)
         return;
-    }
-    a->nav_up = a->attract_up = true;
-    set_per_page(a);
-    worker_want_chrome(a->worker);
     log_info("feed: reloaded %s: %zu items", a->feed_dir, a->feed->n_items);
     /* The administrator stays on the panel and sees the result. */
     nav_start_visit(&a->nav);

@@ -109,6 +109,9 @@ void app_advance(struct app *a, uint64_t now)
         app_visit_advance(a, now);
         return;
     }
+    app_content_advance(a, now);
+    if (app_content_holding(a))
+        return; /* the timeline waits for the new content's first slide */
     if (attract_update(&a->attract, now)) {
         a->scene_pending = true;
         a->dirty = true;
@@ -132,6 +135,9 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     uint64_t now = app_now(a);
     if (ev->type == a->wake_event) {
         app_take_results(a);
+        if (!a->args.script) /* scripts take new versions with their sync command */
+            app_sync_poll(a);
+        app_sync_show_round(a);
         return;
     }
     switch (ev->type) {
@@ -203,6 +209,8 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 {
     if (app_in_visit(a))
         return !app_visit_ready(a);
+    if (app_content_holding(a))
+        return !a->chrome.static_tex || !view_has(&a->view, attract_current_item(&a->attract));
     struct attract_frame f = attract_frame_at(&a->attract, now);
     return !a->chrome.static_tex || !view_has(&a->view, f.item) ||
            (f.transitioning && !view_has(&a->view, f.next_item));
@@ -218,7 +226,16 @@ void app_render(struct app *a, uint64_t now)
     struct rgb p = a->cfg.theme.paper;
     SDL_SetRenderDrawColor(a->ren, p.r, p.g, p.b, 255);
     SDL_RenderClear(a->ren);
-    view_draw(&a->view, &f, p);
+    if (app_content_holding(a)) {
+        /* The old picture until the new first slide fades in over it. */
+        SDL_SetTextureBlendMode(a->hold, SDL_BLENDMODE_NONE);
+        SDL_RenderCopy(a->ren, a->hold, NULL, NULL);
+        float fade = app_content_fade(a, now);
+        if (fade > 0)
+            view_draw_alpha(&a->view, attract_current_item(&a->attract), fade, p);
+    } else {
+        view_draw(&a->view, &f, p);
+    }
     chrome_update_clock(&a->chrome, app_wall(a));
     chrome_draw(&a->chrome, a->attract.pos, a->attract.next_pos, a->attract.n_order, f.transitioning, f.progress,
                 now);
@@ -271,7 +288,7 @@ int app_run(struct app *a)
             app_handle_action(a, &acts[i], now);
         bool visit = app_in_visit(a);
         struct attract_frame f = attract_frame_at(&a->attract, now);
-        bool animating = (!visit && f.transitioning) || chrome_animating(&a->chrome, now) ||
+        bool animating = (!visit && (f.transitioning || a->hold_fading)) || chrome_animating(&a->chrome, now) ||
                          (visit && scroll_animating(&a->scroll));
         if (a->dirty || animating) {
             frame_start = now;

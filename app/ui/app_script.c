@@ -16,6 +16,7 @@
 
 #define FRAME_MS 16
 #define READY_TIMEOUT_MS 60000
+#define SYNC_WAIT_MS 60000
 
 static void wait_ready(struct app *a);
 
@@ -30,6 +31,8 @@ static void virtual_wait(struct app *a, uint32_t ms)
             next = app_visit_deadline(a, a->vnow);
             if (next <= a->vnow) /* the body is gliding: step by frames */
                 next = a->vnow + FRAME_MS;
+        } else if (app_content_holding(a)) {
+            next = a->vnow + FRAME_MS; /* new content fading in */
         } else {
             next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
         }
@@ -186,9 +189,28 @@ static int press(struct app *a, const struct script_cmd *c)
     return 0;
 }
 
+/* sync: the next content version from the sync worker, waited for in real
+ * time (the network is real); the screen takes it at its next calm moment
+ * of the virtual clock. */
+static int sync_wait(struct app *a, const struct script_cmd *c)
+{
+    if (!a->sync) {
+        log_err("script: %s:%d: sync needs a feed URL (--feed http://...)", a->args.script, c->line);
+        return -1;
+    }
+    for (int waited = 0; waited < SYNC_WAIT_MS; waited += 100) {
+        if (app_sync_poll(a))
+            return 0;
+        SDL_Delay(100);
+    }
+    log_err("script: %s:%d: sync: no new content version within %d s", a->args.script, c->line,
+            SYNC_WAIT_MS / 1000);
+    return -1;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -269,6 +291,10 @@ int app_run_script(struct app *a)
             break;
         case SCRIPT_PRESS:
             if (press(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_SYNC:
+            if (sync_wait(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_QUIT:

@@ -211,7 +211,9 @@ static void admin_action(struct app *a, enum hit_action act)
     switch (act) {
     case HIT_ADMIN_SYNC:
         log_info("admin: sync now");
-        app_status_refresh(a, a->cfg_sync_note);
+        app_sync_now(a);
+        /* 已开始同步 / 未配置远程内容源 */
+        app_status_refresh(a, a->sync ? "\xE5\xB7\xB2\xE5\xBC\x80\xE5\xA7\x8B\xE5\x90\x8C\xE6\xAD\xA5" : a->cfg_sync_note);
         break;
     case HIT_ADMIN_RELOAD:
         log_info("admin: reload content");

@@ -9,7 +9,10 @@
 void args_usage(FILE *out)
 {
     fputs("usage: qingfeng [options]\n"
-          "  --feed DIR          content feed folder (default: config feed_dir, else the bundled feed)\n"
+          "  --feed DIR|URL      content feed folder, or the URL of a feed.json to sync from\n"
+          "                      (default: config feed_url or feed_dir, else the bundled feed)\n"
+          "  --public-key KEY|FILE  minisign public key the synced feed must be signed with\n"
+          "  --state-dir DIR     where synced content and status.json live (default /var/lib/qingfeng)\n"
           "  --config FILE       config file (default: /etc/qingfeng/kiosk.conf if it exists)\n"
           "  --theme FILE        theme file (default: config theme_file, else assets/theme.ini)\n"
           "  --fullscreen        fill the display (default from config)\n"
@@ -109,6 +112,12 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
         if (!strcmp(f, "--feed")) {
             NEEDS_VALUE();
             a->feed = v;
+        } else if (!strcmp(f, "--public-key")) {
+            NEEDS_VALUE();
+            a->public_key = v;
+        } else if (!strcmp(f, "--state-dir")) {
+            NEEDS_VALUE();
+            a->state_dir = v;
         } else if (!strcmp(f, "--config")) {
             NEEDS_VALUE();
             a->config = v;

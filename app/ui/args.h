@@ -9,7 +9,9 @@
 #include <time.h>
 
 struct args {
-    const char *feed;     /* --feed DIR */
+    const char *feed;     /* --feed DIR|URL */
+    const char *public_key; /* --public-key KEY|FILE */
+    const char *state_dir;  /* --state-dir DIR */
     const char *config;   /* --config FILE */
     const char *theme;    /* --theme FILE */
     const char *script;   /* --script FILE */

@@ -50,6 +50,9 @@ struct admin_status {
     char content_version[80]; /* short SHA-256 of feed.json and item count */
     char content_date[40];  /* feed.json modification time */
     char last_sync[160];    /* time and result of the last sync, or why there is none */
+    bool syncing;           /* a feed URL is configured: the two rows below are shown */
+    char last_success[40];  /* time of the last successful sync, "" for none */
+    char last_error[200];   /* time and line of the last failed sync, "" for none */
     char screen_id[64];
     int width, height;
     time_t started;         /* process start, for the app's uptime */

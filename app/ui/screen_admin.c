@@ -102,6 +102,11 @@ static void fill_rows(const struct screen_key *k, struct row *rows, size_t *n)
     ROW("\xE5\x86\x85\xE5\xAE\xB9\xE7\x89\x88\xE6\x9C\xAC", "%s", st->content_version); /* 内容版本 */
     ROW("\xE5\x86\x85\xE5\xAE\xB9\xE6\x97\xA5\xE6\x9C\x9F", "%s", st->content_date);    /* 内容日期 */
     ROW("\xE6\x9C\x80\xE8\xBF\x91\xE5\x90\x8C\xE6\xAD\xA5", "%s", st->last_sync);       /* 最近同步 */
+    if (st->syncing) {
+        const char *none = "\xE6\x97\xA0"; /* 无 */
+        ROW("\xE6\x9C\x80\xE8\xBF\x91\xE6\x88\x90\xE5\x8A\x9F", "%s", st->last_success[0] ? st->last_success : none); /* 最近成功 */
+        ROW("\xE6\x9C\x80\xE8\xBF\x91\xE9\x94\x99\xE8\xAF\xAF", "%s", st->last_error[0] ? st->last_error : none);     /* 最近错误 */
+    }
 
     char buf[512];
     if (sysinfo_addresses(buf, sizeof buf, 3) == 0)
@@ -130,7 +135,7 @@ static void fill_rows(const struct screen_key *k, struct row *rows, size_t *n)
     *n = i;
 }
 
-#define MAX_ROWS 12
+#define MAX_ROWS 14
 
 /* The status table in a card at r. With d NULL only measures: returns the
  * height the table wants at its most generous row spacing. */

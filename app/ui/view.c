@@ -66,6 +66,16 @@ bool view_put(struct view *v, size_t item, SDL_Surface *surface, const size_t *k
     return true;
 }
 
+SDL_Texture *view_take(struct view *v, size_t item)
+{
+    struct view_slot *s = find(v, item);
+    if (!s)
+        return NULL;
+    SDL_Texture *t = s->tex;
+    memset(s, 0, sizeof *s);
+    return t;
+}
+
 static void draw_slide(struct view *v, size_t item, float x, Uint8 alpha, struct rgb paper)
 {
     struct view_slot *s = find(v, item);
@@ -82,6 +92,11 @@ static void draw_slide(struct view *v, size_t item, float x, Uint8 alpha, struct
         SDL_SetRenderDrawColor(v->ren, paper.r, paper.g, paper.b, alpha);
         SDL_RenderFillRectF(v->ren, &dst);
     }
+}
+
+void view_draw_alpha(struct view *v, size_t item, float alpha, struct rgb paper)
+{
+    draw_slide(v, item, 0, (Uint8)lroundf((alpha < 0 ? 0 : alpha > 1 ? 1 : alpha) * 255.0f), paper);
 }
 
 void view_draw(struct view *v, const struct attract_frame *f, struct rgb paper)

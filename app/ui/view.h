@@ -36,6 +36,14 @@ bool view_has(const struct view *v, size_t item);
  * every slot holds a kept item. */
 bool view_put(struct view *v, size_t item, SDL_Surface *surface, const size_t *keep, size_t n_keep);
 
+/* Takes item's texture out of the view (the caller owns and destroys it);
+ * NULL when the item has none. Used to hold the picture on screen while
+ * new content is prepared. */
+SDL_Texture *view_take(struct view *v, size_t item);
+
+/* Draws item's slide over what is drawn, at opacity alpha (0..1). */
+void view_draw_alpha(struct view *v, size_t item, float alpha, struct rgb paper);
+
 /* Draws the slides of frame f (a slide transition moves along f->direction). */
 void view_draw(struct view *v, const struct attract_frame *f, struct rgb paper);
 

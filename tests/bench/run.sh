@@ -20,6 +20,13 @@ for size in 1920x1080; do
     done
 done
 
+# Sync: a 304 round on loopback, and the bytes of a one-item change.
+i=0
+while [ $i -lt "$RUNS" ]; do
+    sh "$(dirname "$0")/sync.sh" "$BUILD" 200 | grep '^bench:' | sed 's/^bench:/size=sync/' >> "$OUT/raw.txt"
+    i=$((i + 1))
+done
+
 # median and spread (min..max) of one field over the runs
 stat() {
     field=$1
@@ -41,4 +48,13 @@ stat() {
     printf '%-40s %s\n' "peak RSS after one rotation, KiB" "$(stat peak_rss_kb)"
     printf '%-40s %s\n' "tap to present p50, ms (1920x1080)" "$(stat tap_p50_ms)"
     printf '%-40s %s\n' "tap to present p99, ms (1920x1080)" "$(stat tap_p99_ms)"
+    printf '%-40s %s\n' "sync 304 round p50, ms (loopback)" "$(stat sync_304_p50_ms)"
+    printf '%-40s %s\n' "sync 304 round p99, ms (loopback)" "$(stat sync_304_p99_ms)"
+    printf '%-40s %s\n' "500-item feed, whole sync, KiB sent" "$(stat sync_full_kib)"
+    printf '%-40s %s\n' "  one item's text changed, KiB sent" "$(stat sync_item_kib)"
+    printf '%-40s %s\n' "  the same, % of the whole" "$(stat sync_item_pct)"
+    printf '%-40s %s\n' "  one item's picture changed, KiB sent" "$(stat sync_picture_kib)"
+    printf '%-40s %s\n' "  the same, % of the whole" "$(stat sync_picture_pct)"
+    printf '%-40s %s\n' "  (feed.json + signature on disk, KiB)" "$(stat sync_feed_disk_kib)"
+    printf '%-40s %s\n' "  (assets on disk, KiB)" "$(stat sync_assets_disk_kib)"
 } | tee "$BUILD/bench.txt"

@@ -45,6 +45,16 @@ static void defaults_are_sane(void **state)
     assert_int_equal(c.pin_lock_tries, 5);
     assert_int_equal(c.pin_lock_ms, 300000);
     assert_string_equal(c.exit_key, "");
+    assert_string_equal(c.feed_url, "");
+    assert_string_equal(c.public_key, "");
+    assert_int_equal(c.sync_interval_ms, 300000);
+    assert_string_equal(c.state_dir, "/var/lib/qingfeng");
+    assert_string_equal(c.ca_file, "");
+    assert_string_equal(c.proxy, "");
+    assert_int_equal(c.max_feed_bytes, 16 * 1024 * 1024);
+    assert_int_equal(c.max_asset_bytes, 32 * 1024 * 1024);
+    assert_int_equal(c.max_image_pixels, 40000000);
+    assert_string_equal(c.allow_hosts, "");
 }
 
 static void loads_every_key(void **state)
@@ -119,6 +129,64 @@ static void loads_navigation_and_admin_keys(void **state)
     assert_string_equal(c.exit_key, "");
 }
 
+/* A public key as minisign -G prints it (the example in minisign's documentation). */
+#define PUBKEY "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3"
+
+static void loads_sync_keys(void **state)
+{
+    (void)state;
+    char *path = write_temp("[sync]\nfeed_url = https://content.example.gov.cn/qingfeng/feed.json\n"
+                            "public_key = " PUBKEY "\ninterval_s = 600\nstate_dir = /srv/qingfeng\n"
+                            "ca_file = /etc/qingfeng/ca.pem\nproxy = http://proxy.example:3128\n"
+                            "max_feed_mb = 4\nmax_asset_mb = 100\nmax_image_px = 16000000\n"
+                            "allow_hosts = CDN.example.com, img.example.net ,10.1.2.3\n");
+    struct config c;
+    config_defaults(&c);
+    char err[256] = "";
+    if (config_load(&c, path, err, sizeof err))
+        fail_msg("%s", err);
+    unlink(path);
+    assert_string_equal(c.feed_url, "https://content.example.gov.cn/qingfeng/feed.json");
+    assert_string_equal(c.public_key, PUBKEY);
+    assert_int_equal(c.sync_interval_ms, 600000);
+    assert_string_equal(c.state_dir, "/srv/qingfeng");
+    assert_string_equal(c.ca_file, "/etc/qingfeng/ca.pem");
+    assert_string_equal(c.proxy, "http://proxy.example:3128");
+    assert_int_equal(c.max_feed_bytes, 4 * 1024 * 1024);
+    assert_int_equal(c.max_asset_bytes, 100 * 1024 * 1024);
+    assert_int_equal(c.max_image_pixels, 16000000);
+    assert_string_equal(c.allow_hosts, "cdn.example.com,img.example.net,10.1.2.3");
+
+    /* The ends of every range; a key file; a plain-http URL; a proxy
+     * without a scheme; empty values where empty means "none". */
+    path = write_temp("[sync]\nfeed_url = HTTP://192.168.1.10:8080/feed.json\npublic_key = /etc/qingfeng/feed.pub\n"
+                      "interval_s = 30\nproxy = proxy.example:3128\nmax_feed_mb = 64\nmax_asset_mb = 1\n"
+                      "max_image_px = 200000000\nallow_hosts =\n");
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_string_equal(c.feed_url, "HTTP://192.168.1.10:8080/feed.json");
+    assert_string_equal(c.public_key, "/etc/qingfeng/feed.pub");
+    assert_int_equal(c.sync_interval_ms, 30000);
+    assert_string_equal(c.proxy, "proxy.example:3128");
+    assert_int_equal(c.max_feed_bytes, 64 * 1024 * 1024);
+    assert_int_equal(c.max_asset_bytes, 1024 * 1024);
+    assert_int_equal(c.max_image_pixels, 200000000);
+    assert_string_equal(c.allow_hosts, "");
+
+    path = write_temp("[sync]\nfeed_url =\npublic_key =\ninterval_s = 86400\nca_file =\nproxy =\n"
+                      "max_feed_mb = 1\nmax_asset_mb = 512\nmax_image_px = 1000000\n");
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_string_equal(c.feed_url, "");
+    assert_string_equal(c.public_key, "");
+    assert_int_equal(c.sync_interval_ms, 86400000);
+    assert_string_equal(c.ca_file, "");
+    assert_string_equal(c.proxy, "");
+    assert_int_equal(c.max_feed_bytes, 1024 * 1024);
+    assert_int_equal(c.max_asset_bytes, 512u * 1024 * 1024);
+    assert_int_equal(c.max_image_pixels, 1000000);
+}
+
 static void expect_config_error(const char *text, const char *fragment)
 {
     char *path = write_temp(text);
@@ -177,6 +245,48 @@ static void navigation_and_admin_errors(void **state)
     expect_config_error("[admin]\npin = 1234\n", "[admin] pin: unknown key");
 }
 
+static void sync_errors(void **state)
+{
+    (void)state;
+    expect_config_error("[sync]\nfeed_url = ftp://example.com/feed.json\n",
+                        ":2: [sync] feed_url: \"ftp://example.com/feed.json\" must be an http:// or https:// URL "
+                        "(or empty: no sync)");
+    expect_config_error("[sync]\nfeed_url = example.com/feed.json\n", "feed_url: \"example.com/feed.json\" must be");
+    expect_config_error("[sync]\nfeed_url = https://\n", "feed_url: \"https://\" must be");
+    expect_config_error("[sync]\nfeed_url = https:///feed.json\n", "feed_url: \"https:///feed.json\" must be");
+    expect_config_error("[sync]\nfeed_url = https://example.com/my feed.json\n", "[sync] feed_url: ");
+    expect_config_error("[sync]\npublic_key = RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO\n",
+                        "[sync] public_key: must be a minisign public key (56 characters starting with RW) or "
+                        "the absolute path of a .pub file");
+    expect_config_error("[sync]\npublic_key = keys/feed.pub\n", "[sync] public_key: must be a minisign public key");
+    expect_config_error("[sync]\npublic_key = untrusted comment: minisign public key 1234\n",
+                        "[sync] public_key: must be");
+    expect_config_error("[sync]\ninterval_s = 29\n", ":2: [sync] interval_s: \"29\" must be seconds from 30 to 86400");
+    expect_config_error("[sync]\ninterval_s = 86401\n", "interval_s: \"86401\" must be seconds");
+    expect_config_error("[sync]\ninterval_s = 5m\n", "interval_s: \"5m\" must be seconds");
+    expect_config_error("[sync]\nstate_dir = var/lib/qingfeng\n",
+                        "[sync] state_dir: \"var/lib/qingfeng\" must be an absolute path such as /var/lib/qingfeng");
+    expect_config_error("[sync]\nstate_dir =\n", "[sync] state_dir: \"\" must be an absolute path");
+    expect_config_error("[sync]\nca_file = ca.pem\n", "[sync] ca_file: \"ca.pem\" must be an absolute path");
+    expect_config_error("[sync]\nproxy = ftp://proxy.example:21\n",
+                        "[sync] proxy: \"ftp://proxy.example:21\" must be a proxy such as http://proxy.example:3128");
+    expect_config_error("[sync]\nproxy = http://proxy example\n", "[sync] proxy: ");
+    expect_config_error("[sync]\nmax_feed_mb = 0\n", "[sync] max_feed_mb: \"0\" must be megabytes from 1 to 64");
+    expect_config_error("[sync]\nmax_feed_mb = 65\n", "max_feed_mb: \"65\" must be");
+    expect_config_error("[sync]\nmax_asset_mb = 513\n", "[sync] max_asset_mb: \"513\" must be megabytes from 1 to 512");
+    expect_config_error("[sync]\nmax_asset_mb = -1\n", "max_asset_mb: \"-1\" must be");
+    expect_config_error("[sync]\nmax_image_px = 999999\n",
+                        "[sync] max_image_px: \"999999\" must be a number of pixels from 1000000 to 200000000");
+    expect_config_error("[sync]\nmax_image_px = 200000001\n", "max_image_px: \"200000001\" must be");
+    expect_config_error("[sync]\nmax_image_px = 4e7\n", "max_image_px: \"4e7\" must be");
+    expect_config_error("[sync]\nallow_hosts = cdn.example.com, https://img.example.net\n",
+                        "[sync] allow_hosts: \"https://img.example.net\" is not a host name; list host names "
+                        "separated by commas");
+    expect_config_error("[sync]\nallow_hosts = cdn.example.com img.example.net\n",
+                        "allow_hosts: \"cdn.example.com img.example.net\" is not a host name");
+    expect_config_error("[sync]\nurl = https://example.com/feed.json\n", ":2: [sync] url: unknown key");
+}
+
 /* Decimals are read the same whatever the locale, and nothing but plain
  * decimals is taken. */
 static void decimals_are_plain(void **state)
@@ -227,6 +337,15 @@ static void shipped_config_is_the_defaults(void **state)
     assert_true(c.admin_corner == d.admin_corner);
     assert_true(c.pin_lock_tries == d.pin_lock_tries && c.pin_lock_ms == d.pin_lock_ms);
     assert_string_equal(c.exit_key, d.exit_key);
+    assert_string_equal(c.feed_url, d.feed_url);
+    assert_string_equal(c.public_key, d.public_key);
+    assert_true(c.sync_interval_ms == d.sync_interval_ms);
+    assert_string_equal(c.state_dir, d.state_dir);
+    assert_string_equal(c.ca_file, d.ca_file);
+    assert_string_equal(c.proxy, d.proxy);
+    assert_true(c.max_feed_bytes == d.max_feed_bytes && c.max_asset_bytes == d.max_asset_bytes);
+    assert_true(c.max_image_pixels == d.max_image_pixels);
+    assert_string_equal(c.allow_hosts, d.allow_hosts);
 }
 
 static void missing_file_is_named(void **state)
@@ -286,6 +405,7 @@ int main(void)
         cmocka_unit_test(loads_navigation_and_admin_keys), cmocka_unit_test(navigation_and_admin_errors),
         cmocka_unit_test(decimals_are_plain),     cmocka_unit_test(shipped_config_is_the_defaults),
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
+        cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

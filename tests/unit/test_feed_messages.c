@@ -623,6 +623,8 @@ static const struct feed_fixture feed_fixtures[] = {
     { { MSG_FEED_ITEMS_EMPTY, "feed.json", 3, "items", { "no items; the kiosk needs", "没有任何内容；屏幕至少需要一条内容" } },
       NULL, SMALL_HEAD "\n \"items\": []}" },
     { { MSG_FEED_SYNTAX, "feed.json", 10, "syntax", { "(column ", "（第 " } }, "\"包拯\"],\n", "\"包拯\"]\n" },
+    { { MSG_FEED_NOT_UTF8, "feed.json", 9, "syntax", { "not UTF-8 text (byte 0xe6", "不是 UTF-8 编码的文本（字节 0xe6" } },
+      "\"包拯\"", "\"包\xe6\"" },
     { { MSG_FEED_SYNTAX, "feed.json", 4, "syntax", { "duplicate object key near '\"title\"' (column", "duplicate object key near '\"title\"'（第" } },
       "\"language\": \"zh-CN\"", "\"title\": \"again\"" },
 };
@@ -901,6 +903,9 @@ static void test_every_editor_message_has_a_fixture(void **state)
         seen[asset_fixtures[i].e.id] = 1;
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
         seen[extra[i]] = 1;
+    /* the signature messages have their own cases: test_minisign.c, test_feed_sig.c */
+    for (int id = MSG_SIG_FIRST; id <= MSG_SIG_LAST; id++)
+        seen[id] = 1;
     for (int id = 0; id < MSG_COUNT; id++) {
         if (msg_class_of((enum msg_id)id) == MSG_CLASS_EDITOR && !seen[id]) {
             print_message("    no fixture for %s\n", msg_name((enum msg_id)id));

@@ -2,7 +2,9 @@
 # Installs the Debian packages Qingfeng needs to build, run and test.
 # Only missing packages are installed; says what it installs; uses sudo when not root.
 # libcurl: the OpenSSL flavour, Debian's default libcurl (the one the curl
-# command uses) and the TLS backend curl itself is tested most with.
+# command uses) and the TLS backend curl itself is tested most with;
+# ca-certificates: the CAs https:// feeds are verified against (libcurl
+# only recommends it, and this script installs no recommends).
 # nginx, python3, openssl: the network tests (a real static server, the
 # fault-injection server, throwaway TLS certificates); minisign: the tool
 # editors sign feeds with, used by the sync tests.
@@ -10,7 +12,7 @@ set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
 libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev
-libcurl4-openssl-dev
+libcurl4-openssl-dev ca-certificates
 libcmocka-dev
 fonts-arphic-ukai fonts-noto-cjk
 xvfb xdotool valgrind

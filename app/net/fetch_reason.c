@@ -231,7 +231,13 @@ bool fetch_reason(const struct fetch_facts *f, char *out, size_t cap)
         snprintf(out, cap, "TLS certificate verification failed (%s)", detail);
         break;
     case CURLE_SSL_CACERT_BADFILE:
-        snprintf(out, cap, "TLS failure: cannot use the CA file %s (%s)", f->ca_file ? f->ca_file : "", detail);
+        if (f->ca_file)
+            snprintf(out, cap, "TLS failure: cannot use the CA file %s (%s)", f->ca_file, detail);
+        else
+            snprintf(out, cap,
+                     "TLS failure: cannot read the system's CA certificates (%s); install the ca-certificates "
+                     "package, or set ca_file",
+                     detail);
         break;
     default:
         if (is_tls_code(f->code))

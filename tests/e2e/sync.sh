@@ -6,7 +6,9 @@
 # changed and swapped in without a restart, tampering and a foreign key
 # refused while the content stays, an asset with a wrong hash or size
 # refused, a changed picture, a rollback to an older signed feed, the
-# status file; then a scripted run shows the swap on screen frame by frame.
+# status file; then a scripted run shows the swap on screen frame by frame,
+# another takes an edit at its next interval round with no signal, and a
+# screen with no server at all shows the bundled feed.
 # (Every other refusal is tested against the sync worker in tests/net.)
 # Usage: tests/e2e/sync.sh BUILD_DIR
 set -u
@@ -239,6 +241,29 @@ if [ $rc -eq 0 ] && grep -q '^<6>feed: now showing' "$OUT/swap.log" && ! grep -q
 else
     not_ok "scripted swap (rc=$rc)" "$OUT/swap.log"
 fi
+# Within one sync interval, with no signal: a screen syncing every 30 s
+# (the shortest interval) takes an edit published after its first round at
+# its next round. The script's sync command waits for it; the log must show
+# exactly one unchanged round before the new version.
+printf '[attract]\ndwell_ms = 3000\ntransition_ms = 600\n[sync]\ninterval_s = 30\n' > "$OUT/interval.conf"
+printf 'sync\nwait 4000\nshot interval\nquit\n' > "$OUT/interval.txt"
+"$KIOSK" --config "$OUT/interval.conf" --size 960x540 --feed "$URL" --public-key "$OUT/a.pub" \
+    --state-dir "$OUT/state" --script "$OUT/interval.txt" --shots "$OUT/interval" > /dev/null 2> "$OUT/interval.log" &
+pid=$!
+tries=0
+while ! grep -q '^<6>sync: .*unchanged' "$OUT/interval.log" && [ $tries -lt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
+printf '\n（定时同步修订）\n' >> "$OUT/src/maxims/$first"
+publish "$OUT/src"
+wait $pid
+rc=$?
+rounds=$(grep -c -E '^<6>sync: http[^ ]*: (unchanged|not modified|new version)|^<4>sync: .*keeping the content' "$OUT/interval.log")
+if [ $rc -eq 0 ] && [ "$rounds" -eq 2 ] && grep -q '^<6>sync: .*new version' "$OUT/interval.log" &&
+    grep -q '^<6>feed: now showing' "$OUT/interval.log" && current_is "$WWW/feed/feed.json"; then
+    ok "an edit published after a round is on screen at the next round, one interval later, with no signal"
+else
+    not_ok "sync within one interval (rc=$rc, $rounds rounds)" "$OUT/interval.log"
+fi
+
 nginx_stop
 
 # A screen that never reaches its server: a fresh state folder, a port that

@@ -216,6 +216,14 @@ static int get_asset(struct sync *s, const struct feed_asset *as, char *err, siz
     return rc;
 }
 
+/* True when two store version names carry the same feed.json: the names
+ * are "<UTC time>-<12 hex digits of its SHA-256>[-N]". */
+static bool same_feed_json(const char *a, const char *b)
+{
+    const char *ha = strchr(a, '-'), *hb = strchr(b, '-');
+    return ha && hb && strlen(ha) >= 13 && strlen(hb) >= 13 && !strncmp(ha, hb, 13);
+}
+
 /* Returns 0 with result set ("not modified", "new version ..."), or -1
  * with the error line in result. *fresh receives a new feed to show. */
 static int round_once(struct sync *s, char *result, size_t rlen, struct feed **fresh, char *dir, size_t dlen)
@@ -285,10 +293,18 @@ static int round_once(struct sync *s, char *result, size_t rlen, struct feed **f
     snprintf(s->etag, sizeof s->etag, "%s", feed_r.etag);
     snprintf(s->last_modified, sizeof s->last_modified, "%s", feed_r.last_modified);
     bool same = !strcmp(version, s->status.version);
-    snprintf(result, rlen, same ? "unchanged (%s)" : "new version %s: %zu items, %zu assets downloaded", version,
-             feed->n_items, fetched);
-    if (!same) {
+    /* Signed again without a change: a new version for the signature, but
+     * nothing new to show. */
+    bool resigned = !same && same_feed_json(version, s->status.version);
+    if (same)
+        snprintf(result, rlen, "unchanged (%s)", version);
+    else if (resigned)
+        snprintf(result, rlen, "signed again, same content: version %s", version);
+    else
+        snprintf(result, rlen, "new version %s: %zu items, %zu assets downloaded", version, feed->n_items, fetched);
+    if (!same)
         snprintf(s->status.version, sizeof s->status.version, "%.95s", version);
+    if (!same && !resigned) {
         *fresh = feed;
         feed = NULL;
     }
@@ -319,13 +335,50 @@ static void write_status(struct sync *s, const struct sync_status *st)
     iso_time(st->last_attempt, attempt, sizeof attempt);
     iso_time(st->last_success, success, sizeof success);
     iso_time(st->last_error_at, failed, sizeof failed);
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s}", "feed_url", s->cfg.url, "version",
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s, s:s}", "feed_url", s->cfg.url, "version",
                           st->version, "last_attempt", attempt, "last_success", success, "last_result",
-                          st->last_result, "ok", st->ok, "last_error_at", failed, "last_error", st->last_error);
+                          st->last_result, "ok", st->ok, "last_error_at", failed, "last_error", st->last_error,
+                          "etag", s->etag, "last_modified", s->last_modified);
     char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
     if (!text || store_write_status(s->store, text, err, sizeof err) != 0)
         log_warn("sync: cannot write status.json: %s", text ? err : "out of memory");
     free(text);
+    json_decref(o);
+}
+
+static time_t parse_iso_time(const char *text)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    if (!text || sscanf(text, "%d-%d-%dT%d:%d:%dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                        &tm.tm_sec) != 6)
+        return 0;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return timegm(&tm);
+}
+
+/* After a restart: what the last status.json knows, when it speaks of the
+ * same feed URL and the version still current. The ETag makes the first
+ * round a 304 instead of downloading feed.json again; the times keep the
+ * admin panel's 最近成功 / 最近错误 across restarts. */
+static void resume_status(struct sync *s)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/status.json", store_dir(s->store));
+    json_t *o = json_load_file(path, 0, NULL);
+    const char *url = json_string_value(json_object_get(o, "feed_url"));
+    const char *version = json_string_value(json_object_get(o, "version"));
+    if (o && url && version && !strcmp(url, s->cfg.url) && !strcmp(version, s->status.version)) {
+        const char *etag = json_string_value(json_object_get(o, "etag"));
+        const char *lm = json_string_value(json_object_get(o, "last_modified"));
+        const char *error = json_string_value(json_object_get(o, "last_error"));
+        snprintf(s->etag, sizeof s->etag, "%s", etag ? etag : "");
+        snprintf(s->last_modified, sizeof s->last_modified, "%s", lm ? lm : "");
+        s->status.last_success = parse_iso_time(json_string_value(json_object_get(o, "last_success")));
+        s->status.last_error_at = parse_iso_time(json_string_value(json_object_get(o, "last_error_at")));
+        snprintf(s->status.last_error, sizeof s->status.last_error, "%.511s", error ? error : "");
+    }
     json_decref(o);
 }
 
@@ -416,6 +469,7 @@ struct sync *sync_start(const struct sync_settings *settings, struct store *stor
     if (store_current(store, cur, sizeof cur) == 0) {
         const char *slash = strrchr(cur, '/');
         snprintf(s->status.version, sizeof s->status.version, "%.95s", slash ? slash + 1 : cur);
+        resume_status(s);
     }
     pthread_mutex_init(&s->lock, NULL);
     sem_init(&s->kick, 0, 0);

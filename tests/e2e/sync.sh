@@ -177,10 +177,43 @@ else
 fi
 grep '^<6>sync: .*new version' "$OUT/kiosk.log" | tail -n 1 | sed 's/^<6>/# rollback: /'
 
+# The editor builds and signs the same content again and uploads it: the
+# same feed.json bytes (a new date, so a new ETag) and a new signature. The
+# store keeps the new signature; the screen has nothing new to show and
+# does not start over.
+minisign -S -s "$OUT/a.key" -m "$WWW/feed/feed.json" > /dev/null 2>&1
+touch -d '+1 minute' "$WWW/feed/feed.json"
+round
+if wait_log 1 '^<6>sync: .*signed again, same content' && current_is "$OUT/v1/feed.json" &&
+    cmp -s "$OUT/state/current/feed.json.minisig" "$WWW/feed/feed.json.minisig" && sleep 3 &&
+    [ "$(grep -c '^<6>feed: now showing' "$OUT/kiosk.log")" -eq 4 ]; then
+    ok "a feed signed again without changes is kept, and the screen does not start over"
+else
+    not_ok "signed again" "$OUT/kiosk.log"
+fi
+
 kill $kiosk
 wait $kiosk
 rc=$?
 if [ $rc -eq 0 ] && ! grep -q '^<3>' "$OUT/kiosk.log"; then ok "the kiosk stops cleanly on SIGTERM"; else not_ok "clean stop (rc=$rc)" "$OUT/kiosk.log"; fi
+
+# After a restart the ETag of the last round is remembered: the first round
+# is a 304, not a download of feed.json.
+"$KIOSK" --config "$OUT/kiosk.conf" --windowed --size 640x360 --feed "$URL" --public-key "$OUT/a.pub" \
+    --state-dir "$OUT/state" --verbose > /dev/null 2> "$OUT/restart.log" &
+kiosk=$!
+tries=0
+while ! grep -q -E '^<6>sync: http[^ ]*: |^<4>sync: ' "$OUT/restart.log" && [ $tries -lt 300 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+done
+kill $kiosk
+wait $kiosk
+if grep -q '^<6>sync: .*: not modified' "$OUT/restart.log" && grep -q '"etag": "' "$OUT/state/status.json"; then
+    ok "after a restart the first round is a 304 (the ETag is kept in status.json)"
+else
+    not_ok "ETag across a restart" "$OUT/restart.log"
+fi
 
 # The swap as a visitor sees it: a scripted run (virtual clock) starts with
 # the rolled-back version, takes a new one from the server and saves every
@@ -251,7 +284,7 @@ printf 'sync\nwait 4000\nshot interval\nquit\n' > "$OUT/interval.txt"
     --state-dir "$OUT/state" --script "$OUT/interval.txt" --shots "$OUT/interval" > /dev/null 2> "$OUT/interval.log" &
 pid=$!
 tries=0
-while ! grep -q '^<6>sync: .*unchanged' "$OUT/interval.log" && [ $tries -lt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
+while ! grep -q -E '^<6>sync: .*(unchanged|not modified)' "$OUT/interval.log" && [ $tries -lt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
 printf '\n（定时同步修订）\n' >> "$OUT/src/maxims/$first"
 publish "$OUT/src"
 wait $pid

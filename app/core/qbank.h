@@ -10,7 +10,7 @@
  * 答案 is letters (A, ACD) for 单选/多选 and 正确/错误 (or 对/错, A/B) for
  * 判断, whose option columns stay empty; 难度 is 易, 中 or 难.
  *
- * `qingfeng-feed build` reads content/quiz/**.csv and publishes the bank
+ * `qingfeng-feed build` reads every .csv below content/quiz/ and publishes the bank
  * as one hash-pinned JSON asset (quiz/bank.json) that the kiosk loads with
  * qbank_load_json. */
 #ifndef QF_QBANK_H

@@ -88,6 +88,7 @@ static void settle(struct quiz_round *r, unsigned chosen_bank_bits, bool timed_o
         r->correct++;
         r->score += r->cfg.points;
     }
+    r->answered = r->cur + 1;
     r->phase = QUIZ_FEEDBACK;
     r->phase_ms = now;
     r->ticked = 0;
@@ -184,11 +185,8 @@ unsigned quiz_shown_chosen(const struct quiz_round *r)
 
 int quiz_time_used_ms(const struct quiz_round *r)
 {
-    int answered = r->cur + (r->phase == QUIZ_ASKING ? 0 : 1);
-    if (answered > r->n)
-        answered = r->n;
     int ms = 0;
-    for (int i = 0; i < answered; i++)
+    for (int i = 0; i < r->answered; i++)
         ms += r->answers[i].ms;
     return ms;
 }

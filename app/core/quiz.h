@@ -46,6 +46,7 @@ struct quiz_round {
     int order[QUIZ_QUESTIONS_MAX][QBANK_OPTIONS_MAX]; /* order[q][shown] = bank option index */
     struct quiz_answer answers[QUIZ_QUESTIONS_MAX];
     int cur;                                   /* question on screen */
+    int answered;                              /* questions answered or timed out */
     enum quiz_phase phase;
     unsigned ticked;                           /* 多选 while asking: bits in shown order */
     uint64_t started_ms, phase_ms, ended_ms;

@@ -109,6 +109,10 @@ static int key(struct app *a, const char *name)
 static void wait_ready(struct app *a)
 {
     uint64_t start = SDL_GetTicks64();
+    /* Quiz results are saved (or leaderboards read) on their own thread. */
+    while (app_quiz_busy(a) && SDL_GetTicks64() - start < READY_TIMEOUT_MS)
+        app_quiz_wait(a, 100);
+    app_quiz_poll(a);
     app_take_results(a);
     while (app_frame_missing(a, a->vnow)) {
         if (SDL_GetTicks64() - start > READY_TIMEOUT_MS) {

@@ -6,7 +6,7 @@ DESTDIR ?=
 CC      ?= cc
 BUILD   ?= build
 
-PKGS_CORE := jansson libsodium libunibreak libcmark inih
+PKGS_CORE := jansson libsodium libunibreak libcmark inih sqlite3
 PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode
 PKGS_TEST := cmocka
 PKGS_NET  := libcurl

@@ -927,6 +927,11 @@ int diag_column(struct diag *d, const char *file, int line, const char *column, 
     return rc;
 }
 
+int diag_vcolumn(struct diag *d, const char *file, int line, const char *column, enum msg_id id, va_list ap)
+{
+    return diag_vmsg(d, file, line, MSG_PREFIX_COLUMN, column, id, ap);
+}
+
 int diag_path(struct diag *d, const char *file, int line, const char *path, enum msg_id id, ...)
 {
     va_list ap;

@@ -366,6 +366,7 @@ int diag_field(struct diag *d, const char *file, int line, const char *field, en
  *   "<file>:<line>: 列 \"<column>\"：<message>"        (Chinese)
  * with the same rules as diag_field for a NULL column or line <= 0. */
 int diag_column(struct diag *d, const char *file, int line, const char *column, enum msg_id id, ...);
+int diag_vcolumn(struct diag *d, const char *file, int line, const char *column, enum msg_id id, va_list ap);
 
 /* Appends a catalogue message about feed.json, where the field is a path
  * such as items[3]._qingfeng.kind: "<file>:<line>: <path>: <message>". */

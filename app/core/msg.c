@@ -708,8 +708,8 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
       "       qingfeng-feed --help             show this help\n"
       "\n"
-      "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header) and images/;\n"
-      "see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
+      "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header), images/ and\n"
+      "quiz/ (question banks as CSV, see docs/quiz.md); see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
       "starts with zh. Exit status: 0 ok, 1 errors found, 2 wrong usage.\n",
       "用法：qingfeng-feed build 源目录 -o 输出目录   由内容源目录生成 输出目录/feed.json 并复制图片\n"
       "      qingfeng-feed check 目录|网址 [--pubkey 公钥|公钥文件]\n"
@@ -721,7 +721,8 @@ static const struct msg_entry table[MSG_COUNT] = {
       "      qingfeng-feed --help                     显示本帮助\n"
       "\n"
       "源目录包含 feed.ini、maxims/（廉语）、cases/（警示案例）、stories/（身边典型，均为带 --- 头部的\n"
-      "Markdown 文件）和 images/（图片），详见 docs/authoring-guide.md。\n"
+      "Markdown 文件）、images/（图片）和 quiz/（CSV 格式的知识挑战赛题库，见 docs/quiz.md），\n"
+      "详见 docs/authoring-guide.md。\n"
       "退出码：0 成功，1 发现错误，2 用法错误。\n"),
     E(MSG_TOOL_BUILD_OK, TOOL,
       "wrote %s/feed.json: %zu items (%zu maxims, %zu cases, %zu stories), %zu assets\n",

@@ -91,6 +91,9 @@ int qbank_parse_json(struct qbank *b, const char *json, size_t len, const char *
  * and what is wrong in err. */
 int qbank_load_json(struct qbank *b, const char *path, char *err, size_t errlen);
 
+/* The same, adding the message to `errs` in errs->lang. */
+int qbank_load_json_diag(struct qbank *b, const char *path, struct diag *errs);
+
 /* Frees every question and empties the bank. */
 void qbank_free(struct qbank *b);
 

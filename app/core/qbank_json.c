@@ -362,9 +362,8 @@ out:
     return rc;
 }
 
-int qbank_load_json(struct qbank *b, const char *path, char *err, size_t errlen)
+int qbank_load_json_diag(struct qbank *b, const char *path, struct diag *errs)
 {
-    struct diag d = { .lang = MSG_LANG_EN };
     char *text = NULL;
     size_t len = 0;
     int rc = -1;
@@ -373,17 +372,25 @@ int qbank_load_json(struct qbank *b, const char *path, char *err, size_t errlen)
     b->n = 0;
     switch (feed_read_file(path, QBANK_JSON_MAX_BYTES, &text, &len)) {
     case 0:
-        rc = qbank_parse_json(b, text, len, path, &d);
+        rc = qbank_parse_json(b, text, len, path, errs);
         break;
     case -2:
-        diag_field(&d, path, 0, NULL, MSG_QBANK_JSON_TOO_BIG, QBANK_JSON_MAX_BYTES / (1024u * 1024u));
+        diag_field(errs, path, 0, NULL, MSG_QBANK_JSON_TOO_BIG, QBANK_JSON_MAX_BYTES / (1024u * 1024u));
         break;
     default:
-        diag_field(&d, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(d.lang, errno));
+        diag_field(errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(errs->lang, errno));
         break;
     }
+    free(text);
+    return rc;
+}
+
+int qbank_load_json(struct qbank *b, const char *path, char *err, size_t errlen)
+{
+    struct diag d = { .lang = MSG_LANG_EN };
+    int rc = qbank_load_json_diag(b, path, &d);
+
     diag_first(&d, err, errlen);
     diag_free(&d);
-    free(text);
     return rc;
 }

@@ -299,7 +299,7 @@ def main(argv):
     if argv[1:] == ["--self-test"]:
         return self_test()
     args = argv[1:] or [os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "content", "quiz")]
-    args = [os.path.normpath(a) for a in args]
+    args = [os.path.relpath(a) if os.path.isabs(a) and os.path.abspath(a).startswith(os.getcwd() + os.sep) else os.path.normpath(a) for a in args]
     c = run(args, sys.stdout)
     return 1 if c.errors else 0
 

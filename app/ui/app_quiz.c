@@ -22,7 +22,7 @@ void app_quiz_load_bank(struct app *a)
     struct app_quiz *q = &a->quiz;
     qbank_free(&q->bank);
     memset(&q->bank, 0, sizeof q->bank);
-    if (!a->feed || !a->feed->quiz_bank[0])
+    if (!a->feed || !a->feed->quiz_bank)
         return;
     char path[QF_PATH_MAX], err[1024];
     if (snprintf(path, sizeof path, "%s/%s", a->feed_dir, a->feed->quiz_bank) >= (int)sizeof path) {

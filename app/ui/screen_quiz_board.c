@@ -177,7 +177,8 @@ struct screen *screen_quiz_departments(struct slide_ctx *c, const struct screen_
         screen_button(c, s, r, name, !strcmp(name, v->department) ? BUTTON_PRIMARY : BUTTON_SECONDARY, HIT_QUIZ_DEPT,
                       idx);
     }
-    int foot_y = y + rows * (bh + gap) + geom_px(g, 2.0f);
+    int shown = SDL_min(per, n - page * per), used_rows = pages > 1 ? rows : (shown + cols - 1) / cols;
+    int foot_y = y + used_rows * (bh + gap) + geom_px(g, 3.0f);
     int aw = SDL_max(kit_button_width(c, bh, "\xE4\xB8\x8D\xE9\x80\x89\xE6\x8B\xA9\xEF\xBC\x88\xE5\x8C\xBF\xE5\x90\x8D\xEF\xBC\x89", ICON_NONE), geom_px(g, 24));
     screen_button(c, s, (SDL_Rect){(g->w - aw) / 2, foot_y, aw, bh},
                   "\xE4\xB8\x8D\xE9\x80\x89\xE6\x8B\xA9\xEF\xBC\x88\xE5\x8C\xBF\xE5\x90\x8D\xEF\xBC\x89", /* 不选择（匿名） */

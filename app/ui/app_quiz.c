@@ -104,6 +104,21 @@ void app_quiz_stop(struct app *a)
     memset(&q->bank, 0, sizeof q->bank);
 }
 
+/* The store opens the first time it is needed (a round, a leaderboard, an
+ * export), so screens that never run a quiz never touch the state folder. */
+static void ensure_store(struct app *a)
+{
+    struct app_quiz *q = &a->quiz;
+    if (!q->configured) {
+        configure(a);
+        q->configured = true;
+    }
+    if (!q->store && !q->store_tried) {
+        q->store_tried = true;
+        app_quiz_start_store(a);
+    }
+}
+
 /* ---- views ------------------------------------------------------------------ */
 
 /* Shows the current view: the screen key changes, the worker composes it. */
@@ -217,6 +232,7 @@ static void start_round(struct app *a)
     struct app_quiz *q = &a->quiz;
     if (!q->bank.n)
         return;
+    ensure_store(a);
     /* Scripts get the same rounds every run; visitors a fresh draw. */
     uint64_t seed = a->virtual_clock ? 0x51F3u + q->rounds : ((uint64_t)time(NULL) << 20) ^ SDL_GetPerformanceCounter();
     q->rounds++;
@@ -231,6 +247,7 @@ static void start_round(struct app *a)
 static void open_board(struct app *a, enum quiz_board b)
 {
     struct app_quiz *q = &a->quiz;
+    ensure_store(a);
     memset(&q->view, 0, sizeof q->view);
     q->view.kind = QV_BOARD;
     q->view.board = b;
@@ -317,12 +334,6 @@ void app_quiz_open(struct app *a)
     if (!q->configured) {
         configure(a);
         q->configured = true;
-    }
-    /* The store opens the first time it is needed, so screens that never
-     * run a quiz never touch the state folder for it. */
-    if (!q->store && !q->store_tried && q->bank.n) {
-        q->store_tried = true;
-        app_quiz_start_store(a);
     }
     view_intro(a);
 }
@@ -439,6 +450,7 @@ void app_quiz_wait(struct app *a, unsigned ms)
 const char *app_quiz_export(struct app *a)
 {
     struct app_quiz *q = &a->quiz;
+    ensure_store(a);
     if (!a->cfg.export_dir[0])
         return "\xE6\x9C\xAA\xE9\x85\x8D\xE7\xBD\xAE\xE5\xAF\xBC\xE5\x87\xBA\xE7\x9B\xAE\xE5\xBD\x95"; /* 未配置导出目录 */
     if (!q->store)

@@ -91,14 +91,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
 
-# Crash tests (tests/crash): the content store, then the real kiosk killed
-# while it syncs, 200 times each (about 2 minutes; part of `make check`).
+# Crash tests (tests/crash): the content store, the quiz results store,
+# then the real kiosk killed while it syncs, 200 times each (about 3
+# minutes; part of `make check`).
 $(BUILD)/tests/store_crash: tests/crash/store_crash.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
 
+$(BUILD)/tests/results_crash: tests/crash/results_crash.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
+
 .PHONY: crash crash-short
-crash: all feed $(BUILD)/tests/store_crash
+crash: all feed $(BUILD)/tests/store_crash $(BUILD)/tests/results_crash
 	@sh tests/crash/run.sh $(BUILD)
 
 # 20 kills of the kiosk during sync (about 15 s), for a quick look.

@@ -706,6 +706,10 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                        a URL (of feed.json or its folder) is downloaded as a screen would\n"
       "       qingfeng-feed preview DIR --shots OUT [--sizes 1920x1080,1080x1920]\n"
       "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
+      "       qingfeng-feed report DIR [-o OUT.csv] [--leaderboard FILE.json]\n"
+      "                                        sum up the quiz results uploaded under DIR (every results/*.json)\n"
+      "                                        by day and department as CSV (to OUT.csv or the screen); with\n"
+      "                                        --leaderboard also the organisation's leaderboard for a feed\n"
       "       qingfeng-feed --help             show this help\n"
       "\n"
       "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header), images/ and\n"
@@ -718,6 +722,10 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                               给出网址（feed.json 或其所在目录）时像展示屏一样先下载\n"
       "      qingfeng-feed preview 目录 --shots 输出目录 [--sizes 1920x1080,1080x1920]\n"
       "                                               用展示程序绘制每条内容的截图，生成预览页 输出目录/index.html\n"
+      "      qingfeng-feed report 目录 [-o 输出.csv] [--leaderboard 排行榜.json]\n"
+      "                                               按日期和部门汇总各展示屏上传到该目录的答题成绩（所有\n"
+      "                                               results/*.json），输出 CSV（写入文件或显示在屏幕上）；\n"
+      "                                               给出 --leaderboard 时另生成可随内容包发布的全单位排行榜\n"
       "      qingfeng-feed --help                     显示本帮助\n"
       "\n"
       "源目录包含 feed.ini、maxims/（廉语）、cases/（警示案例）、stories/（身边典型，均为带 --- 头部的\n"
@@ -772,6 +780,27 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_TOOL_CHECK_QUIZ, TOOL,
       "ok: quiz bank %s, %zu questions\n",
       "通过：题库 %s，共 %zu 道题\n"),
+    E(MSG_TOOL_REPORT_NEED_DIR, TOOL,
+      "qingfeng-feed report: give the folder the screens upload to, e.g. qingfeng-feed report /srv/qingfeng -o report.csv\n",
+      "qingfeng-feed report：请给出展示屏上传成绩的目录，例如 qingfeng-feed report /srv/qingfeng -o report.csv\n"),
+    E(MSG_TOOL_REPORT_NEED_FILE, TOOL,
+      "qingfeng-feed report: give a file name after %s\n",
+      "qingfeng-feed report：请在 %s 后面给出文件名\n"),
+    E(MSG_TOOL_REPORT_CANNOT_READ, TOOL,
+      "qingfeng-feed report: %s\n",
+      "qingfeng-feed report：无法读取：%s\n"),
+    E(MSG_TOOL_REPORT_SKIPPED, TOOL,
+      "%s: skipped: %s\n",
+      "%s：已跳过：%s\n"),
+    E(MSG_TOOL_REPORT_CANNOT_WRITE, TOOL,
+      "qingfeng-feed report: %s: cannot write (%s)\n",
+      "qingfeng-feed report：%s：无法写入（%s）\n"),
+    E(MSG_TOOL_REPORT_OK, TOOL,
+      "report: %zu results from %ld files (%zu repeated, %zu skipped); %zu rows by day and department\n",
+      "汇总：共 %zu 条成绩，来自 %ld 个文件（重复 %zu 条，跳过 %zu 个）；按日期和部门共 %zu 行\n"),
+    E(MSG_TOOL_REPORT_LEADERBOARD_OK, TOOL,
+      "leaderboard: wrote %s (%zu weeks)\n",
+      "排行榜：已生成 %s（共 %zu 周）\n"),
 };
 
 #undef E

@@ -89,7 +89,7 @@ static int build(struct results *r, char **text, size_t *len, long *rows)
 
 long results_export_csv(struct results *r, const char *path, char *err, size_t errlen)
 {
-    char *text = NULL, *dir = NULL;
+    char *text = NULL;
     size_t len = 0;
     long rows = 0;
     if (build(r, &text, &len, &rows) != 0) {
@@ -97,19 +97,9 @@ long results_export_csv(struct results *r, const char *path, char *err, size_t e
         free(text);
         return -1;
     }
-    /* A temporary file beside the target, so rename(2) replaces it whole. */
-    const char *slash = strrchr(path, '/');
-    dir = slash ? path_fmt("%.*s", (int)(slash - path), path) : strdup(".");
-    if (dir && slash == path) { /* "/name" */
-        free(dir);
-        dir = strdup("/");
-    }
-    const char *name = slash ? slash + 1 : path;
-    int rc = dir && name[0] ? dur_replace_file(dir, dir, name, text, len) : -1;
+    int rc = dur_replace_path(path, text, len);
     if (rc != 0)
-        snprintf(err, errlen, "%s: cannot write: %s", path, !dir ? strerror(ENOMEM) : !name[0] ? "not a file name"
-                                                                                            : strerror(errno));
-    free(dir);
+        snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
     free(text);
     return rc == 0 ? rows : -1;
 }

@@ -7,6 +7,9 @@
  *         [--pubkey KEY|FILE]        ... and its minisign signature; a URL
  *                                    (of feed.json or its folder) is
  *                                    downloaded first, as a screen would
+ *   qingfeng-feed report DIR         quiz results uploaded under DIR by day
+ *         [-o OUT.csv]               and department (tools/report.h)
+ *         [--leaderboard FILE.json]
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,
@@ -29,6 +32,7 @@
 #include "core/qbank.h"
 #include "tools/feed_fetch.h"
 #include "tools/preview.h"
+#include "tools/report.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
@@ -234,6 +238,8 @@ int main(int argc, char **argv)
         return cmd_check(lang, argc - 2, argv + 2);
     if (strcmp(argv[1], "preview") == 0)
         return preview_main(argc - 2, argv + 2, lang == MSG_LANG_ZH);
+    if (strcmp(argv[1], "report") == 0)
+        return report_main(lang, argc - 2, argv + 2);
     fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_COMMAND), argv[1]);
     return EXIT_USAGE;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Kills a process that is committing to the content store N times at
 # random instants and checks the store after each kill (store_crash.c);
-# then kills the real kiosk N times while it syncs from nginx and checks
+# the same for a process recording quiz rounds (results_crash.c); then kills the real kiosk N times while it syncs from nginx and checks
 # its state folder after each kill (kiosk_sync_crash.sh).
 # Usage: tests/crash/run.sh BUILD_DIR [N] [SEED]    N defaults to 200.
 set -eu
@@ -10,4 +10,5 @@ N=${2:-200}
 STATE=$(mktemp -d /tmp/qf-crash-XXXXXX)
 trap 'rm -rf "$STATE"' EXIT INT TERM
 "$BUILD/tests/store_crash" "$STATE/state" "$N" ${3:+"$3"}
+"$BUILD/tests/results_crash" "$STATE/results.db" "$N" ${3:+"$3"}
 sh "$(dirname "$0")/kiosk_sync_crash.sh" "$BUILD" "$N" ${3:+"$3"}

@@ -169,7 +169,7 @@ static void make_result(struct app *a, struct quiz_result *res)
     res->started_at = q->round_wall_start;
     res->finished_at = (int64_t)app_wall(a);
     res->abandoned = r->phase == QUIZ_ABANDONED;
-    res->score = r->score;
+    res->score = res->abandoned ? 0 : r->score; /* not scored; the answers keep what was right */
     res->correct = r->correct;
     res->total = r->n;
     res->duration_ms = quiz_time_used_ms(r);
@@ -234,7 +234,7 @@ static void start_round(struct app *a)
         return;
     ensure_store(a);
     /* Scripts get the same rounds every run; visitors a fresh draw. */
-    uint64_t seed = a->virtual_clock ? 0x51F3u + q->rounds : ((uint64_t)time(NULL) << 20) ^ SDL_GetPerformanceCounter();
+    uint64_t seed = a->virtual_clock ? 1u + q->rounds : ((uint64_t)time(NULL) << 20) ^ SDL_GetPerformanceCounter();
     q->rounds++;
     quiz_start(&q->round, &q->bank, &q->cfg, seed, app_now(a));
     q->playing = true;

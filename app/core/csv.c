@@ -116,7 +116,7 @@ int csv_next(struct csv *c, struct csv_record *rec)
                 if (put(c, *c->p++, n, c->line) < 0)
                     return -1;
         }
-        if (put(c, '\0', n, c->line) < 0) /* the limit counts the terminator: simpler, and harmless */
+        if (put(c, '\0', n, c->line) < 0) /* the terminator counts towards the limit */
             return -1;
         n++;
         if (c->p < c->end && *c->p == ',') {

@@ -6,7 +6,8 @@
  * Each record carries the physical line (from 1) it starts on, so messages
  * can point at the row an editor sees in a text editor. Limits keep a
  * damaged file from costing unbounded memory: CSV_CELLS_MAX cells a record,
- * CSV_CELL_MAX_BYTES bytes a cell. The first syntax error stops the reader
+ * CSV_CELL_MAX_BYTES bytes a cell (its terminating NUL included). The
+ * first syntax error stops the reader
  * (after an unclosed quote nothing that follows can be trusted).
  *
  *   struct csv c;

@@ -11,9 +11,9 @@
  * A/B) for 判断, whose option columns stay empty; 难度 is 易, 中 or 难.
  * docs/quiz.md is the organisers' guide to the format.
  *
- * `qingfeng-feed build` reads every .csv under content/quiz/ and publishes the bank
- * as one hash-pinned JSON asset (quiz/bank.json) that the kiosk loads with
- * qbank_load_json. */
+ * `qingfeng-feed build` reads every .csv under content/quiz/ and
+ * publishes the bank as one hash-pinned JSON asset (quiz/bank.json) that
+ * the kiosk loads with qbank_load_json. */
 #ifndef QF_QBANK_H
 #define QF_QBANK_H
 

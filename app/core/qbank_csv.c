@@ -430,7 +430,7 @@ static int read_row(struct reader *r, const struct csv_record *rec)
             goto out;
         }
         if ((dup = same_stem(r, q.id, w.cell[COL_STEM])) != NULL)
-            say(r, &w, COL_STEM, MSG_QBANK_DUPLICATE, dup->file, dup->row);
+            say(r, &w, COL_STEM, MSG_QBANK_DUPLICATE, dup->file ? dup->file : "bank.json", dup->row);
     }
     if (r->errs->n != before) {
         rc = 0;

@@ -154,6 +154,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/run.sh $(BUILD)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
+	@sh tests/e2e/quiz.sh $(BUILD)
 
 net-test: $(NET_TEST_BIN) $(FEEDTOOL)
 	@sh tests/net/run.sh $(BUILD)

@@ -999,6 +999,12 @@ static int parse_quiz(struct parse_ctx *pc, json_t *v, struct feed *feed)
     if (!json_is_integer(n) || json_integer_value(n) < 1 || json_integer_value(n) > QBANK_QUESTIONS_MAX)
         return fail(pc, "_qingfeng.quiz.questions", MSG_FEED_QUIZ_QUESTIONS_BAD, QBANK_QUESTIONS_MAX);
     feed->quiz_questions = (size_t)json_integer_value(n);
+    if (take_string(pc, v, "leaderboard", "_qingfeng.quiz", &feed->quiz_leaderboard) < 0)
+        return -1;
+    if (feed->quiz_leaderboard && !feed_path_is_safe(feed->quiz_leaderboard))
+        return fail(pc, "_qingfeng.quiz.leaderboard", MSG_FEED_PATH_UNSAFE, feed->quiz_leaderboard);
+    if (feed->quiz_leaderboard && !feed_find_asset(feed, feed->quiz_leaderboard))
+        return fail(pc, "_qingfeng.quiz.leaderboard", MSG_FEED_QUIZ_BANK_NOT_LISTED, feed->quiz_leaderboard);
     return 0;
 }
 
@@ -1457,6 +1463,7 @@ void feed_free(struct feed *feed)
         free(feed->assets[i].path);
     free(feed->assets);
     free(feed->quiz_bank);
+    free(feed->quiz_leaderboard);
     free(feed->title);
     free(feed->language);
     free(feed->home_page_url);

@@ -105,6 +105,9 @@ struct feed {
      * pinned by size and SHA-256 like a picture; load it with
      * qbank_load_json. NULL (and 0 questions) when the feed has no quiz. */
     char *quiz_bank;
+    /* The organisation-wide leaderboard (_qingfeng.quiz.leaderboard), a
+     * path like quiz_bank's, read with org_board_load; NULL when none. */
+    char *quiz_leaderboard;
     size_t quiz_questions;
 };
 

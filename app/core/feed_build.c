@@ -1917,6 +1917,12 @@ static int write_bank(const char *out, const struct feed_quiz *quiz, struct diag
         diag_field(errs, to, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
         return -1;
     }
+    if (!quiz->board)
+        return 0;
+    if (join(to, out, FEED_QUIZ_BOARD_PATH) < 0 || write_atomic(to, quiz->board, quiz->board_len) != 0) {
+        diag_field(errs, to, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
+        return -1;
+    }
     return 0;
 }
 
@@ -1941,7 +1947,7 @@ int feed_build(const char *src, const char *out, struct feed_build_stats *stats,
         json_t *assets = json_object_get(json_object_get(root, "_qingfeng"), "assets");
         for (size_t i = 0; i < json_array_size(assets); i++) {
             const char *rel = json_string_value(json_object_get(json_array_get(assets, i), "path"));
-            if (!quiz.json || strcmp(rel, FEED_QUIZ_BANK_PATH) != 0)
+            if (!quiz.json || (strcmp(rel, FEED_QUIZ_BANK_PATH) != 0 && strcmp(rel, FEED_QUIZ_BOARD_PATH) != 0))
                 copy_asset(src, out, rel, errs);
         }
     }

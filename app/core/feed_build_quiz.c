@@ -1,5 +1,10 @@
 #include "core/feed_build_quiz.h"
 
+#include <errno.h>
+#include <stdio.h>
+
+#include "core/org_board.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -110,6 +115,38 @@ out:
     return rc;
 }
 
+/* content/quiz/leaderboard.json, checked with the kiosk's reader. */
+static int read_board(struct feed_quiz *q, const char *src, struct diag *errs)
+{
+    char path[PATH_LEN], why[400];
+    struct org_board check;
+    int n = snprintf(path, sizeof path, "%s/%s", src, FEED_QUIZ_BOARD_PATH);
+    if (n < 0 || (size_t)n >= sizeof path) {
+        diag_field(errs, src, 0, NULL, MSG_SYS_PATH_TOO_LONG);
+        return -1;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno == ENOENT ? 0 : diag_field(errs, path, 0, NULL, MSG_SYS_CANNOT_READ, msg_strerror(errs->lang, errno)), -1;
+    q->board = malloc(ORG_BOARD_MAX_BYTES + 1);
+    q->board_len = q->board ? fread(q->board, 1, ORG_BOARD_MAX_BYTES + 1, f) : 0;
+    fclose(f);
+    if (!q->board) {
+        diag_field(errs, path, 0, NULL, MSG_SYS_OUT_OF_MEMORY);
+        return -1;
+    }
+    if (q->board_len > ORG_BOARD_MAX_BYTES)
+        snprintf(why, sizeof why, "larger than 1 MiB");
+    if (q->board_len > ORG_BOARD_MAX_BYTES || org_board_parse(q->board, q->board_len, &check, why, sizeof why) < 0 ||
+        sha256_hex_buffer(q->board, q->board_len, q->board_sha256) < 0) {
+        diag_field(errs, path, 0, NULL, MSG_QBANK_BOARD_BAD, why);
+        free(q->board);
+        q->board = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 int feed_quiz_read(const char *src, struct feed_quiz *q, struct diag *errs)
 {
     struct names ns = { 0 };
@@ -133,7 +170,11 @@ int feed_quiz_read(const char *src, struct feed_quiz *q, struct diag *errs)
     free(ns.v);
     if (errs->n != before || errs->out_of_memory != oom)
         return -1;
-    return q->bank.n ? publish(q, src, errs) : 0;
+    if (!q->bank.n)
+        return 0;
+    if (publish(q, src, errs) < 0)
+        return -1;
+    return read_board(q, src, errs);
 }
 
 int feed_quiz_add_json(const struct feed_quiz *q, json_t *qingfeng)
@@ -152,7 +193,16 @@ int feed_quiz_add_json(const struct feed_quiz *q, json_t *qingfeng)
     if (!asset || json_array_insert_new(assets, at, asset) < 0)
         return -1;
     quiz = json_pack("{s:s, s:I}", "bank", FEED_QUIZ_BANK_PATH, "questions", (json_int_t)q->bank.n);
-    return quiz && json_object_set_new(qingfeng, "quiz", quiz) == 0 ? 0 : -1;
+    if (!quiz || json_object_set_new(qingfeng, "quiz", quiz) < 0)
+        return -1;
+    if (!q->board)
+        return 0;
+    /* quiz/bank.json < quiz/leaderboard.json: right after the bank */
+    asset = json_pack("{s:s, s:I, s:s}", "path", FEED_QUIZ_BOARD_PATH, "size", (json_int_t)q->board_len, "sha256",
+                      q->board_sha256);
+    if (!asset || json_array_insert_new(assets, at + 1, asset) < 0)
+        return -1;
+    return json_object_set_new(quiz, "leaderboard", json_string(FEED_QUIZ_BOARD_PATH)) == 0 ? 0 : -1;
 }
 
 void feed_quiz_free(struct feed_quiz *q)
@@ -161,4 +211,7 @@ void feed_quiz_free(struct feed_quiz *q)
     free(q->json);
     q->json = NULL;
     q->len = 0;
+    free(q->board);
+    q->board = NULL;
+    q->board_len = 0;
 }

@@ -21,12 +21,19 @@
 
 #define FEED_QUIZ_FOLDER "quiz"
 #define FEED_QUIZ_BANK_PATH "quiz/bank.json"
+/* content/quiz/leaderboard.json, from qingfeng-feed report --leaderboard,
+ * is published as is when present (with a bank) and named in the "quiz"
+ * object as "leaderboard". */
+#define FEED_QUIZ_BOARD_PATH "quiz/leaderboard.json"
 
 struct feed_quiz {
     struct qbank bank;
     char *json;  /* the bank.json text; NULL when there are no questions */
     size_t len;
     char sha256[SHA256_HEX_LEN + 1];
+    char *board;  /* the leaderboard.json text; NULL when there is none */
+    size_t board_len;
+    char board_sha256[SHA256_HEX_LEN + 1];
 };
 
 /* Reads the bank of the content folder `src` into the zeroed `q`. Returns 0

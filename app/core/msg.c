@@ -675,6 +675,10 @@ static const struct msg_entry table[MSG_COUNT] = {
       "“%s”与 questions[%zu].id 相同；请用 qingfeng-feed build 重新生成内容包"),
 
     /* ---- system -------------------------------------------------------------------- */
+    E(MSG_QBANK_BOARD_BAD, EDIT,
+      "not a leaderboard this version can show (%s); write it again with qingfeng-feed report --leaderboard, or "
+      "remove it",
+      "不是可以显示的排行榜（%s）；请用 qingfeng-feed report --leaderboard 重新生成，或者删除这个文件"),
     E(MSG_SYS_OUT_OF_MEMORY, SYS,
       "out of memory; close other programs and try again",
       "内存不足；请关闭其他程序后再试"),

@@ -278,6 +278,7 @@ enum msg_id {
     MSG_QBANK_JSON_ANSWER,
     MSG_QBANK_JSON_ID,
     MSG_QBANK_JSON_DUPLICATE,
+    MSG_QBANK_BOARD_BAD,
 
     /* system */
     MSG_SYS_OUT_OF_MEMORY,
@@ -320,7 +321,7 @@ enum msg_id {
 #define MSG_SIG_FIRST MSG_SIG_KEY_NOT_KEY
 #define MSG_SIG_LAST MSG_SIG_SODIUM
 #define MSG_QBANK_FIRST MSG_QBANK_TOO_LARGE
-#define MSG_QBANK_LAST MSG_QBANK_JSON_DUPLICATE
+#define MSG_QBANK_LAST MSG_QBANK_BOARD_BAD
 
 /* The printf format of a message in a language; "" for an id outside the
  * catalogue. A language outside the enum reads as English. */

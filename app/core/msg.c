@@ -803,8 +803,8 @@ static const struct msg_entry table[MSG_COUNT] = {
       "report: %zu results from %ld files (%zu repeated, %zu skipped); %zu rows by day and department\n",
       "汇总：共 %zu 条成绩，来自 %ld 个文件（重复 %zu 条，跳过 %zu 个）；按日期和部门共 %zu 行\n"),
     E(MSG_TOOL_REPORT_LEADERBOARD_OK, TOOL,
-      "leaderboard: wrote %s (%zu weeks)\n",
-      "排行榜：已生成 %s（共 %zu 周）\n"),
+      "leaderboard: wrote %s, %zu week(s)\n",
+      "排行榜：已生成 %s，共 %zu 周\n"),
 };
 
 #undef E

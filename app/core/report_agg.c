@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/csv_write.h"
 #include "core/durable.h"
 #include "core/feed.h"
 #include "core/report_priv.h"
@@ -268,21 +269,6 @@ static int by_day_and_department(const void *x, const void *y)
     return strcmp(a->r->department, b->r->department);
 }
 
-static void put_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 /* Writes the group rows[0..n) (one day, one department) as a row. */
 static void put_group(FILE *f, const struct dated *rows, size_t n)
 {
@@ -299,7 +285,7 @@ static void put_group(FILE *f, const struct dated *rows, size_t n)
     }
     fputs(rows[0].date, f);
     fputc(',', f);
-    put_field(f, rows[0].r->department[0] ? rows[0].r->department : REPORT_ANONYMOUS);
+    csv_put_field(f, rows[0].r->department[0] ? rows[0].r->department : REPORT_ANONYMOUS);
     fprintf(f, ",%zu,", n);
     if (done)
         fprintf(f, "%.1f,%d", (double)sum / (double)done, best);
@@ -327,7 +313,7 @@ char *report_agg_csv(const struct report_agg *a, size_t *len, size_t *rows)
             strftime(d[i].date, sizeof d[i].date, "%Y-%m-%d", &tm);
     }
     qsort(d, a->n, sizeof *d, by_day_and_department);
-    fputs("\xEF\xBB\xBF", f); /* so Excel reads UTF-8 */
+    fputs(CSV_UTF8_BOM, f);
     fputs("日期,部门,参与人次,平均分,最高分,完成轮数,放弃轮数\r\n", f);
     for (size_t i = 0, j; i < a->n; i = j) {
         for (j = i + 1; j < a->n && !by_day_and_department(&d[i], &d[j]); j++)

@@ -116,7 +116,8 @@ int results_departments(struct results *r, enum results_period p, int64_t now, s
 long results_export_csv(struct results *r, const char *path, char *err, size_t errlen);
 
 /* The result as the JSON document uploaded to <report_url>/results/<id>.json
- * (a new string; NULL when out of memory or the text is not UTF-8):
+ * (a new string; NULL when out of memory, the text is not UTF-8 or
+ * n_answers is out of range):
  *   {"kind": "quiz_result", "version": 1, "id", "screen_id", "department",
  *    "started_at", "finished_at", "abandoned", "score", "correct", "total",
  *    "duration_ms", "answers": [{"question", "chosen", "correct", "ms"}]}

@@ -5,29 +5,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/csv_write.h"
 #include "core/durable.h"
 #include "core/results_priv.h"
 
-/* Excel takes a CSV file for the local code page unless it starts with a
- * UTF-8 byte order mark; WPS accepts either. */
-static const char bom[] = "\xEF\xBB\xBF";
 static const char header[] = "编号,屏幕,部门,开始时间,结束时间,状态,得分,答对,题数,用时秒\r\n";
-
-/* One field, quoted when it holds a comma, a quote or a line end. */
-static void put_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
 static void put_time(FILE *f, int64_t t)
 {
@@ -42,11 +24,11 @@ static void put_time(FILE *f, int64_t t)
 static void put_row(FILE *f, sqlite3_stmt *st)
 {
     const char *dept = results_text(st, 2);
-    put_field(f, results_text(st, 0));
+    csv_put_field(f, results_text(st, 0));
     fputc(',', f);
-    put_field(f, results_text(st, 1));
+    csv_put_field(f, results_text(st, 1));
     fputc(',', f);
-    put_field(f, dept[0] ? dept : "未选择部门");
+    csv_put_field(f, dept[0] ? dept : "未选择部门");
     fputc(',', f);
     put_time(f, sqlite3_column_int64(st, 3));
     fputc(',', f);
@@ -61,7 +43,7 @@ static int build(struct results *r, char **text, size_t *len, long *rows)
     FILE *f = open_memstream(text, len);
     if (!f)
         return -1;
-    fputs(bom, f);
+    fputs(CSV_UTF8_BOM, f);
     fputs(header, f);
     int rc = -1;
     *rows = 0;

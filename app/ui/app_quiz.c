@@ -35,6 +35,14 @@ void app_quiz_load_bank(struct app *a)
         return;
     }
     log_info("quiz: bank %s: %zu questions", path, q->bank.n);
+    q->has_org = false;
+    if (a->feed->quiz_leaderboard) {
+        if (snprintf(path, sizeof path, "%s/%s", a->feed_dir, a->feed->quiz_leaderboard) < (int)sizeof path &&
+            org_board_load(path, &q->org, err, sizeof err) == 0)
+            q->has_org = true;
+        else
+            log_err("quiz: %s; the 全单位 leaderboard is not shown", err);
+    }
 }
 
 /* ---- the results store ------------------------------------------------------ */
@@ -251,9 +259,24 @@ static void open_board(struct app *a, enum quiz_board b)
     memset(&q->view, 0, sizeof q->view);
     q->view.kind = QV_BOARD;
     q->view.board = b;
-    q->view.board_ready = q->store == NULL; /* nothing to wait for: shows as empty */
-    if (q->store)
-        results_worker_board(q->store, b, (int64_t)app_wall(a));
+    q->view.has_org = q->has_org;
+    if (b == BOARD_ORG) { /* from the feed, no store needed */
+        q->view.board_ready = true;
+        snprintf(q->view.org_week, sizeof q->view.org_week, "%s", q->org.week);
+        for (int i = 0; i < q->org.n_top && i < QV_BOARD_ROWS; i++) {
+            struct results_best *row = &q->view.best[i];
+            snprintf(row->department, sizeof row->department, "%s", q->org.top[i].department);
+            row->score = q->org.top[i].score;
+            row->correct = q->org.top[i].correct;
+            row->total = q->org.top[i].total;
+            row->duration_ms = q->org.top[i].duration_ms;
+        }
+        q->view.n_rows = q->org.n_top < QV_BOARD_ROWS ? q->org.n_top : QV_BOARD_ROWS;
+    } else {
+        q->view.board_ready = q->store == NULL; /* nothing to wait for: shows as empty */
+        if (q->store)
+            results_worker_board(q->store, b, (int64_t)app_wall(a));
+    }
     refresh(a);
 }
 
@@ -297,7 +320,8 @@ bool app_quiz_hit(struct app *a, const struct hit *h)
             round_changed(a);
         return true;
     case HIT_QUIZ_BOARD:
-        open_board(a, (enum quiz_board)h->arg);
+        if (h->arg >= 0 && h->arg < BOARD_KINDS)
+            open_board(a, (enum quiz_board)h->arg);
         return true;
     case HIT_QUIZ_DEPTS:
         memset(&q->view, 0, sizeof q->view);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/org_board.h"
 #include "core/qbank.h"
 #include "core/quiz.h"
 #include "core/results.h"
@@ -16,6 +17,8 @@ struct outbox;
 
 struct app_quiz {
     struct qbank bank;             /* the feed's bank; n = 0 when none is published */
+    struct org_board org;          /* the feed's organisation leaderboard */
+    bool has_org;
     struct quiz_config cfg;
     struct quiz_round round;
     bool playing;                  /* a round is asking or showing feedback */

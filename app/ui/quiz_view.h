@@ -20,7 +20,7 @@ enum quiz_view_kind {
 
 enum quiz_save { QS_SAVING, QS_SAVED, QS_FAILED };
 
-enum quiz_board { BOARD_TODAY, BOARD_WEEK, BOARD_ALL, BOARD_DEPARTMENTS, BOARD_KINDS };
+enum quiz_board { BOARD_TODAY, BOARD_WEEK, BOARD_ALL, BOARD_DEPARTMENTS, BOARD_ORG, BOARD_KINDS };
 
 #define QV_BOARD_ROWS 10
 
@@ -42,6 +42,8 @@ struct quiz_view {
     int dept_page;
     /* QV_BOARD */
     enum quiz_board board;
+    bool has_org;                     /* the feed carries an organisation leaderboard: its tab shows */
+    char org_week[16];                /* BOARD_ORG: the week's Monday */
     bool board_ready;
     int n_rows;
     struct results_best best[QV_BOARD_ROWS];

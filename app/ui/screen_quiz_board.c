@@ -17,6 +17,7 @@ static const char *const tab_names[BOARD_KINDS] = {
     "\xE6\x9C\xAC\xE5\x91\xA8", /* 本周 */
     "\xE6\x80\xBB\xE6\xA6\x9C", /* 总榜 */
     "\xE9\x83\xA8\xE9\x97\xA8", /* 部门 */
+    "\xE5\x85\xA8\xE5\x8D\x95\xE4\xBD\x8D", /* 全单位 */
 };
 
 /* One table row: cells at the given x positions (fractions of the width). */
@@ -58,12 +59,25 @@ struct screen *screen_quiz_board(struct slide_ctx *c, const struct screen_key *k
     int x0 = (g->w - w) / 2;
     int bh = SDL_max(c->min_target, geom_px(g, 6.5f));
 
-    /* Tabs: the current one solid. */
-    int gap = geom_px(g, 1.5f), tab_w = (w - 3 * gap) / BOARD_KINDS, y = bar + geom_px(g, 3.0f);
-    for (int i = 0; i < BOARD_KINDS; i++)
+    /* Tabs: the current one solid; 全单位 only when the feed carries it. */
+    int tabs = v->has_org ? BOARD_KINDS : BOARD_ORG;
+    int gap = geom_px(g, 1.5f), tab_w = (w - (tabs - 1) * gap) / tabs, y = bar + geom_px(g, 3.0f);
+    for (int i = 0; i < tabs; i++)
         screen_button(c, s, (SDL_Rect){x0 + i * (tab_w + gap), y, tab_w, bh}, tab_names[i],
                       (int)v->board == i ? BUTTON_PRIMARY : BUTTON_SECONDARY, HIT_QUIZ_BOARD, i);
     y += bh + geom_px(g, 3.0f);
+    if (v->board == BOARD_ORG && v->org_week[0]) {
+        char caption[96];
+        int cpx = geom_px(g, 2.2f);
+        /* 全单位各屏成绩 · 2025-06-02 起的一周 */
+        snprintf(caption, sizeof caption,
+                 "\xE5\x85\xA8\xE5\x8D\x95\xE4\xBD\x8D\xE5\x90\x84\xE5\xB1\x8F\xE6\x88\x90\xE7\xBB\xA9 "
+                 "\xC2\xB7 %s \xE8\xB5\xB7\xE7\x9A\x84\xE4\xB8\x80\xE5\x91\xA8",
+                 v->org_week);
+        text_line(d, &c->fonts.sans, cpx, caption, g->w / 2, y + cpx / 2, ALIGN_CENTER, 0,
+                  rgba_of(rgb_mix(th->ink, th->paper, 0.25f), 255));
+        y += cpx + geom_px(g, 2.0f);
+    }
 
     /* The table card, leaving room for the start button under it. */
     int foot = bh + geom_px(g, 6.0f);

@@ -142,7 +142,8 @@ uploads
 quit" --config "$OUT/upload.conf" --state-dir "$state"
     nginx_stop
     files=$(ls "$reports"/reports/results/*.json 2> /dev/null | wc -l)
-    "$FEEDTOOL" report "$reports/reports" -o "$OUT/report.csv" > "$OUT/report.out" 2>&1
+    "$FEEDTOOL" report "$reports/reports" -o "$OUT/report.csv" --leaderboard "$OUT/leaderboard.json" \
+        > "$OUT/report.out" 2>&1
     rrc=$?
     if [ $rc -eq 0 ] && [ "$files" -eq 2 ] && [ "$(db "$state" "select count(*) from outbox")" = 0 ] &&
         [ $rrc -eq 0 ] && grep -q '办公室' "$OUT/report.csv"; then
@@ -150,6 +151,27 @@ quit" --config "$OUT/upload.conf" --state-dir "$state"
     else
         not_ok "upload and report (rc=$rc files=$files report rc=$rrc)" "$OUT/upload.log"
         cat "$OUT/report.out"
+    fi
+    # The organiser publishes the organisation leaderboard with the content;
+    # every screen shows it under 全单位.
+    rm -rf "$OUT/content-org" "$OUT/feed-org"
+    cp -r content "$OUT/content-org"
+    cp "$OUT/leaderboard.json" "$OUT/content-org/quiz/leaderboard.json"
+    if "$FEEDTOOL" build "$OUT/content-org" -o "$OUT/feed-org" > "$OUT/build-org.out" 2>&1; then
+        run org-board 1920x1080 "tap 0.5 0.5
+press quiz
+press quiz-board 0
+press quiz-board 4
+shot org-board
+quit" --feed "$OUT/feed-org" --config "$QCONF" --state-dir "$OUT/state-org"
+        if [ $rc -eq 0 ] && clean "$OUT/org-board.log" && nonblank "$OUT/org-board" 1920x1080 &&
+            grep -q '"leaderboard": "quiz/leaderboard.json"' "$OUT/feed-org/feed.json"; then
+            ok "the organisation leaderboard travels in the feed and shows under 全单位"
+        else
+            not_ok "organisation leaderboard on screen (rc=$rc)" "$OUT/org-board.log"
+        fi
+    else
+        not_ok "feed build with the organisation leaderboard" "$OUT/build-org.out"
     fi
 else
     not_ok "nginx for the upload test does not start"

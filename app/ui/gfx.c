@@ -1,6 +1,7 @@
 #include "ui/gfx.h"
 
 #include <math.h>
+#include <string.h>
 
 struct rgb rgb_mix(struct rgb a, struct rgb b, float t)
 {
@@ -18,6 +19,26 @@ SDL_Surface *gfx_surface(int w, int h)
         SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_BLEND);
     }
     return s;
+}
+
+SDL_Surface *gfx_detach(SDL_Surface *s)
+{
+    if (!s)
+        return NULL;
+    SDL_Surface *copy = SDL_CreateRGBSurfaceWithFormat(0, s->w, s->h, s->format->BitsPerPixel, s->format->format);
+    if (copy) {
+        SDL_LockSurface(s);
+        size_t row = (size_t)s->w * s->format->BytesPerPixel;
+        for (int y = 0; y < s->h; y++)
+            memcpy((Uint8 *)copy->pixels + (size_t)y * (size_t)copy->pitch,
+                   (const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch, row);
+        SDL_UnlockSurface(s);
+        SDL_BlendMode mode;
+        if (SDL_GetSurfaceBlendMode(s, &mode) == 0)
+            SDL_SetSurfaceBlendMode(copy, mode);
+    }
+    SDL_FreeSurface(s); /* here, on the thread that blitted into it */
+    return copy;
 }
 
 SDL_Surface *gfx_to_argb(SDL_Surface *src)

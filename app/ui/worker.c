@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "ui/gfx.h"
 
 #define DONE_MAX 8
 
@@ -89,13 +90,17 @@ static int run(void *arg)
         struct screen *scr = NULL;
         if (kind == WORKER_SCREEN) {
             scr = screen_compose(w->ctx, &key);
+            if (scr) { /* the UI thread frees these: no blit links to our cached sources */
+                scr->frame = gfx_detach(scr->frame);
+                scr->body = gfx_detach(scr->body);
+            }
             if (!scr)
                 log_err("screen: cannot compose scene %d: %s", (int)key.scene.kind, SDL_GetError());
             else
                 log_debug("screen: composed scene %d in %u ms", (int)key.scene.kind,
                           (unsigned)(SDL_GetTicks64() - t0));
         } else {
-            s = kind == WORKER_CHROME ? slide_chrome(w->ctx) : slide_compose(w->ctx, item);
+            s = gfx_detach(kind == WORKER_CHROME ? slide_chrome(w->ctx) : slide_compose(w->ctx, item));
             if (!s)
                 log_err("slide: cannot compose %s: %s", kind == WORKER_CHROME ? "the chrome" : "a slide",
                         SDL_GetError());

@@ -56,6 +56,21 @@ void config_defaults(struct config *c)
     c->quiz_shares[2] = 20;
 }
 
+bool config_list_item(const char *list, int n, char *out, size_t len)
+{
+    for (int i = 0; *list; i++) {
+        size_t l = strcspn(list, ",");
+        if (i == n) {
+            snprintf(out, len, "%.*s", (int)l, list);
+            return true;
+        }
+        list += l;
+        if (*list == ',')
+            list++;
+    }
+    return false;
+}
+
 int parse_rgb(const char *s, struct rgb *out)
 {
     if (!s || s[0] != '#' || strlen(s) != 7)

@@ -83,6 +83,10 @@ void theme_defaults(struct theme *t);
 int config_load(struct config *c, const char *path, char *err, size_t errlen);
 int theme_load(struct theme *t, const char *path, char *err, size_t errlen);
 
+/* The n-th (from 0) name of a comma-separated list such as departments,
+ * into out. Returns false past the end. */
+bool config_list_item(const char *list, int n, char *out, size_t len);
+
 /* Parses "#RRGGBB". Returns 0 or -1. */
 int parse_rgb(const char *s, struct rgb *out);
 

@@ -280,22 +280,6 @@ static void open_board(struct app *a, enum quiz_board b)
     refresh(a);
 }
 
-/* The n-th configured department, into out. */
-static bool department_at(const char *list, int n, char *out, size_t len)
-{
-    for (int i = 0; *list; i++) {
-        size_t l = strcspn(list, ",");
-        if (i == n) {
-            snprintf(out, len, "%.*s", (int)l, list);
-            return true;
-        }
-        list += l;
-        if (*list == ',')
-            list++;
-    }
-    return false;
-}
-
 bool app_quiz_hit(struct app *a, const struct hit *h)
 {
     struct app_quiz *q = &a->quiz;
@@ -331,7 +315,7 @@ bool app_quiz_hit(struct app *a, const struct hit *h)
         refresh(a);
         return true;
     case HIT_QUIZ_DEPT:
-        if (h->arg < 0 || !department_at(a->cfg.departments, h->arg, q->department, sizeof q->department))
+        if (h->arg < 0 || !config_list_item(a->cfg.departments, h->arg, q->department, sizeof q->department))
             q->department[0] = 0;
         log_info("quiz: department %s", q->department[0] ? q->department : "(anonymous)");
         view_intro(a);

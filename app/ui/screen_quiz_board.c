@@ -140,22 +140,6 @@ struct screen *screen_quiz_board(struct slide_ctx *c, const struct screen_key *k
     return s;
 }
 
-/* The n-th name of the comma-separated list, into out; false past the end. */
-static bool nth_name(const char *list, int n, char *out, size_t len)
-{
-    for (int i = 0; *list; i++) {
-        size_t l = strcspn(list, ",");
-        if (i == n) {
-            snprintf(out, len, "%.*s", (int)l, list);
-            return true;
-        }
-        list += l;
-        if (*list == ',')
-            list++;
-    }
-    return false;
-}
-
 struct screen *screen_quiz_departments(struct slide_ctx *c, const struct screen_key *k)
 {
     const struct geom *g = &c->g;
@@ -168,7 +152,7 @@ struct screen *screen_quiz_departments(struct slide_ctx *c, const struct screen_
     const char *list = c->cfg ? c->cfg->departments : "";
     int n = 0;
     char name[128];
-    while (nth_name(list, n, name, sizeof name))
+    while (config_list_item(list, n, name, sizeof name))
         n++;
     int cols = g->portrait ? 2 : 3, rows = g->portrait ? 7 : 4, per = cols * rows;
     int pages = SDL_max(1, (n + per - 1) / per), page = SDL_min(v->dept_page, pages - 1);
@@ -186,7 +170,7 @@ struct screen *screen_quiz_departments(struct slide_ctx *c, const struct screen_
     int cw = (w - (cols - 1) * gap) / cols;
     for (int i = 0; i < per && page * per + i < n; i++) {
         int idx = page * per + i;
-        nth_name(list, idx, name, sizeof name);
+        config_list_item(list, idx, name, sizeof name);
         SDL_Rect r = {x0 + (i % cols) * (cw + gap), y + (i / cols) * (bh + gap), cw, bh};
         screen_button(c, s, r, name, !strcmp(name, v->department) ? BUTTON_PRIMARY : BUTTON_SECONDARY, HIT_QUIZ_DEPT,
                       idx);

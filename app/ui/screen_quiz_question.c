@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ui/screen_kit.h"
-#include "ui/screen_reading.h"
+#include "ui/screen_answer.h"
 
 #define L_TITLE "\xE7\x9F\xA5\xE8\xAF\x86\xE6\x8C\x91\xE6\x88\x98\xE8\xB5\x9B"  /* 知识挑战赛 */
 #define L_CONFIRM "\xE7\xA1\xAE\xE8\xAE\xA4\xE7\xAD\x94\xE6\xA1\x88"           /* 确认答案 */
@@ -15,8 +15,6 @@
 #define L_SEE_SCORE "\xE6\x9F\xA5\xE7\x9C\x8B\xE6\x88\x90\xE7\xBB\xA9"         /* 查看成绩 */
 #define L_PICK_ONE "\xE8\xAF\xB7\xE7\x82\xB9\xE9\x80\x89\xE4\xB8\x80\xE4\xB8\xAA\xE7\xAD\x94\xE6\xA1\x88" /* 请点选一个答案 */
 #define L_PICK_ALL "\xE8\xAF\xB7\xE9\x80\x89\xE5\x87\xBA\xE6\x89\x80\xE6\x9C\x89\xE6\xAD\xA3\xE7\xA1\xAE\xE9\x80\x89\xE9\xA1\xB9" /* 请选出所有正确选项 */
-
-static const struct rgb RIGHT = {46, 125, 91}; /* jade green: the right answer */
 
 static const char *type_label(enum qbank_type t)
 {
@@ -31,88 +29,30 @@ static const char *type_label(enum qbank_type t)
     return "\xE5\x8D\x95\xE9\x80\x89\xE9\xA2\x98"; /* 单选题 */
 }
 
-/* Shown bits of the right options. */
-static unsigned shown_answer(const struct quiz_view *v, const struct qbank_question *q)
+/* The options of q in the order shown, as answer cards see them. */
+static void options_of(const struct quiz_view *v, const struct qbank_question *q, struct answer_option *o,
+                       char badges[][8])
 {
-    unsigned out = 0;
-    for (int i = 0; i < q->n_options; i++)
-        if (q->answer & (1u << v->order[i]))
-            out |= 1u << i;
-    return out;
-}
-
-/* One option card: letter badge and text, coloured by its state. */
-static SDL_Surface *option_card(struct slide_ctx *c, const struct quiz_view *v, const struct qbank_question *q, int i,
-                                int w, bool large)
-{
-    const struct geom *g = &c->g;
-    const struct theme *th = c->theme;
-    int px = reading_body_px(c, large);
-    int pad = geom_px(g, 2.2f), badge = (int)(px * 1.7f);
-    int tw = w - 2 * pad - badge - pad;
-    SDL_Surface *text = reading_text(c, &c->fonts.sans, px, 1.5f, q->options[v->order[i]], tw, th->ink, false,
-                                     q->id, "option");
-    int text_h = text ? text->h : px;
-    int h = SDL_max(SDL_max(text_h, badge) + 2 * pad, c->min_target);
-    SDL_Surface *s = gfx_surface(w, h);
-    if (!s) {
-        if (text)
-            SDL_FreeSurface(text);
-        return NULL;
+    for (int i = 0; i < q->n_options; i++) {
+        int bank = v->order[i];
+        if (q->type == QBANK_JUDGE)
+            snprintf(badges[i], 8, "%s", bank == 0 ? "\xE2\x9C\x93" : "\xC3\x97"); /* ✓ × (the CJK faces have no ✗) */
+        else
+            snprintf(badges[i], 8, "%c", 'A' + i);
+        o[i] = (struct answer_option){q->options[bank], badges[i], (v->ticked & (1u << i)) != 0,
+                                      (q->answer & (1u << bank)) != 0};
     }
-    bool ticked = v->ticked & (1u << i), right = shown_answer(v, q) & (1u << i);
-    struct rgb edge = rgb_mix(th->paper, th->ink, 0.25f), fill = rgb_mix(th->paper, (struct rgb){255, 255, 255}, 0.6f);
-    struct rgb mark = th->ink;
-    if (v->revealed && right) {
-        edge = RIGHT;
-        fill = rgb_mix(fill, RIGHT, 0.12f);
-        mark = RIGHT;
-    } else if (ticked) {
-        edge = th->red;
-        fill = rgb_mix(fill, th->red, v->revealed ? 0.10f : 0.06f);
-        mark = th->red;
-    }
-    float r = geom_px(g, 1.2f), line = SDL_max(1.5f, g->u * (ticked || (v->revealed && right) ? 0.3f : 0.15f));
-    gfx_fill_round_rect(s, 0, 0, (float)w, (float)h, r, rgba_of(fill, 255));
-    gfx_stroke_round_rect(s, 0, 0, (float)w, (float)h, r, line, rgba_of(edge, 255));
-    float bx = pad + badge / 2.0f, by = h / 2.0f;
-    char letter[8];
-    if (q->type == QBANK_JUDGE)
-        snprintf(letter, sizeof letter, "%s", v->order[i] == 0 ? "\xE2\x9C\x93" : "\xE2\x9C\x97"); /* ✓ ✗ */
-    else
-        snprintf(letter, sizeof letter, "%c", 'A' + i);
-    bool solid = ticked || (v->revealed && right);
-    if (solid)
-        gfx_fill_circle(s, bx, by, badge / 2.0f, rgba_of(mark, 255));
-    else
-        gfx_stroke_circle(s, bx, by, badge / 2.0f, SDL_max(1.5f, g->u * 0.18f), rgba_of(mark, 200));
-    text_line(s, &c->fonts.bold, (int)(badge * 0.55f), letter, (int)bx, (int)by, ALIGN_CENTER, 0,
-              solid ? (struct rgba){255, 252, 246, 255} : rgba_of(mark, 255));
-    if (text) {
-        SDL_SetSurfaceBlendMode(text, SDL_BLENDMODE_BLEND);
-        gfx_blit(s, text, pad + badge + pad, (h - text->h) / 2 + px / 6, 255);
-        SDL_FreeSurface(text);
-    }
-    return s;
 }
 
 /* The verdict box: 回答正确 / 回答错误 / 时间到, the right answer, 解析, 出处. */
-static SDL_Surface *explanation(struct slide_ctx *c, const struct quiz_view *v, const struct qbank_question *q, int w,
-                                bool large)
+static SDL_Surface *explanation(struct slide_ctx *c, const struct quiz_view *v, const struct qbank_question *q,
+                                const struct answer_option *o, int w, bool large)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
-    int px = reading_body_px(c, large), pad = geom_px(g, 2.6f), iw = w - 2 * pad;
-    char verdict[200], letters[64] = "";
-    size_t n = 0;
-    unsigned ans = shown_answer(v, q);
-    for (int i = 0; i < q->n_options && n + 8 < sizeof letters; i++)
-        if (ans & (1u << i)) {
-            if (q->type == QBANK_JUDGE)
-                n += (size_t)snprintf(letters + n, sizeof letters - n, "%s", q->options[v->order[i]]);
-            else
-                letters[n++] = (char)('A' + i), letters[n] = 0;
-        }
+    int px = reading_body_px(c, large), iw = w - 2 * answer_box_pad(c);
+    char verdict[200], letters[64], text[4096];
+    answer_letters(o, q->n_options, q->type == QBANK_JUDGE, letters, sizeof letters);
     const char *head = v->correct     ? "\xE5\x9B\x9E\xE7\xAD\x94\xE6\xAD\xA3\xE7\xA1\xAE"  /* 回答正确 */
                        : v->timed_out ? "\xE6\x97\xB6\xE9\x97\xB4\xE5\x88\xB0"              /* 时间到 */
                                       : "\xE5\x9B\x9E\xE7\xAD\x94\xE9\x94\x99\xE8\xAF\xAF"; /* 回答错误 */
@@ -120,30 +60,13 @@ static SDL_Surface *explanation(struct slide_ctx *c, const struct quiz_view *v, 
     snprintf(verdict, sizeof verdict, "%s \xC2\xB7 \xE6\xAD\xA3\xE7\xA1\xAE\xE7\xAD\x94\xE6\xA1\x88\xEF\xBC\x9A%s", head,
              letters);
     struct stack st = {0};
-    stack_add(&st, reading_text(c, &c->fonts.bold, (int)(px * 1.1f), 1.4f, verdict, iw, v->correct ? RIGHT : th->red,
-                                false, q->id, "answer"),
-              0, pad);
-    char text[4096];
     snprintf(text, sizeof text, "\xE8\xA7\xA3\xE6\x9E\x90\xEF\xBC\x9A%s", q->explanation); /* 解析： */
-    stack_add(&st, reading_text(c, &c->fonts.sans, px, 1.6f, text, iw, th->ink, false, q->id, "explanation"),
-              geom_px(g, 1.6f), pad);
+    stack_add(&st, reading_text(c, &c->fonts.sans, px, 1.6f, text, iw, th->ink, false, q->id, "explanation"), 0, 0);
     snprintf(text, sizeof text, "\xE5\x87\xBA\xE5\xA4\x84\xEF\xBC\x9A%s", q->source); /* 出处： */
     stack_add(&st, reading_text(c, &c->fonts.kai, px, 1.6f, text, iw, rgb_mix(th->ink, th->paper, 0.3f), false, q->id,
                                 "source"),
-              geom_px(g, 1.4f), pad);
-    SDL_Surface *inner = stack_join(&st, w);
-    if (!inner)
-        return NULL;
-    SDL_Surface *s = gfx_surface(w, inner->h + 2 * pad);
-    if (s) {
-        struct rgb tint = rgb_mix(th->paper, th->gold, 0.14f);
-        gfx_fill_round_rect(s, 0, 0, (float)w, (float)s->h, geom_px(g, 1.2f), rgba_of(tint, 255));
-        gfx_fill_rect(s, 0, geom_px(g, 1.2f), SDL_max(3.0f, g->u * 0.45f), (float)(s->h - 2 * geom_px(g, 1.2f)),
-                      rgba_of(v->correct ? RIGHT : th->red, 255));
-        gfx_blit(s, inner, 0, pad, 255);
-    }
-    SDL_FreeSurface(inner);
-    return s;
+              geom_px(g, 1.4f), 0);
+    return answer_box(c, verdict, v->correct, &st, w, large, q->id);
 }
 
 /* The strip above the body: 第 n 题 / 共 N 题 · 单选题 and one segment per
@@ -205,8 +128,11 @@ struct screen *screen_quiz_question(struct slide_ctx *c, const struct screen_key
     for (size_t i = 0; i < st.n; i++)
         y += st.gap[i] + st.part[i]->h;
     int gap = geom_px(g, 1.6f);
+    struct answer_option opts[QBANK_OPTIONS_MAX];
+    char badges[QBANK_OPTIONS_MAX][8];
+    options_of(v, q, opts, badges);
     for (int i = 0; i < q->n_options; i++) {
-        SDL_Surface *card = option_card(c, v, q, i, w, large);
+        SDL_Surface *card = answer_option_card(c, &opts[i], v->revealed, w, large, q->id);
         if (!card)
             continue;
         int before = i == 0 ? geom_px(g, 3.0f) : gap;
@@ -217,7 +143,7 @@ struct screen *screen_quiz_question(struct slide_ctx *c, const struct screen_key
         stack_add(&st, card, before, 0);
     }
     if (v->revealed)
-        stack_add(&st, explanation(c, v, q, w, large), geom_px(g, 3.5f), 0);
+        stack_add(&st, explanation(c, v, q, opts, w, large), geom_px(g, 3.5f), 0);
     stack_add(&st, gfx_surface(w, geom_px(g, 5.0f)), 0, 0);
     s->body = stack_join(&st, w);
     s->body_view = r.body;

@@ -322,6 +322,18 @@ static void sync_errors(void **state)
     expect_config_error("[sync]\nurl = https://example.com/feed.json\n", ":2: [sync] url: unknown key");
 }
 
+static void list_items_by_position(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(config_list_item("办公室,组织部,宣传部", 0, out, sizeof out));
+    assert_string_equal(out, "办公室");
+    assert_true(config_list_item("办公室,组织部,宣传部", 2, out, sizeof out));
+    assert_string_equal(out, "宣传部");
+    assert_false(config_list_item("办公室,组织部,宣传部", 3, out, sizeof out));
+    assert_false(config_list_item("", 0, out, sizeof out));
+}
+
 static void quiz_errors(void **state)
 {
     (void)state;
@@ -459,6 +471,7 @@ int main(void)
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
         cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
+        cmocka_unit_test(list_items_by_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,7 +62,6 @@ shot 18-maxim
 press home
 press quiz
 shot 19-quiz
-press module 1
 press back
 shot 20-home-again
 quit"

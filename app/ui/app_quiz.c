@@ -262,10 +262,13 @@ static void open_board(struct app *a, enum quiz_board b)
     q->view.has_org = q->has_org;
     if (b == BOARD_ORG) { /* from the feed, no store needed */
         q->view.board_ready = true;
-        snprintf(q->view.org_week, sizeof q->view.org_week, "%s", q->org.week);
+        /* memcpy, not snprintf: both sides live in *a, which gcc -O1 takes for an overlap */
+        _Static_assert(sizeof q->view.org_week == sizeof q->org.week, "same week text size");
+        _Static_assert(sizeof q->view.best[0].department == sizeof q->org.top[0].department, "same name size");
+        memcpy(q->view.org_week, q->org.week, sizeof q->view.org_week);
         for (int i = 0; i < q->org.n_top && i < QV_BOARD_ROWS; i++) {
             struct results_best *row = &q->view.best[i];
-            snprintf(row->department, sizeof row->department, "%s", q->org.top[i].department);
+            memcpy(row->department, q->org.top[i].department, sizeof row->department);
             row->score = q->org.top[i].score;
             row->correct = q->org.top[i].correct;
             row->total = q->org.top[i].total;

@@ -6,7 +6,7 @@ DESTDIR ?=
 CC      ?= cc
 BUILD   ?= build
 
-PKGS_CORE := jansson libsodium libunibreak libcmark inih
+PKGS_CORE := jansson libsodium libunibreak libcmark inih sqlite3
 PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode
 PKGS_TEST := cmocka
 PKGS_NET  := libcurl
@@ -37,7 +37,7 @@ TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
 UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
-NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync
+NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync $(BUILD)/tests/net/test_outbox
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
@@ -91,14 +91,19 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(TEST_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(TEST_LIBS) $(CORE_LIBS)
 
-# Crash tests (tests/crash): the content store, then the real kiosk killed
-# while it syncs, 200 times each (about 2 minutes; part of `make check`).
+# Crash tests (tests/crash): the content store, the quiz results store,
+# then the real kiosk killed while it syncs, 200 times each (about 3
+# minutes; part of `make check`).
 $(BUILD)/tests/store_crash: tests/crash/store_crash.c $(BUILD)/libqfcore.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
 
+$(BUILD)/tests/results_crash: tests/crash/results_crash.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
+
 .PHONY: crash crash-short
-crash: all feed $(BUILD)/tests/store_crash
+crash: all feed $(BUILD)/tests/store_crash $(BUILD)/tests/results_crash
 	@sh tests/crash/run.sh $(BUILD)
 
 # 20 kills of the kiosk during sync (about 15 s), for a quick look.
@@ -149,6 +154,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/run.sh $(BUILD)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
+	@sh tests/e2e/quiz.sh $(BUILD)
 
 net-test: $(NET_TEST_BIN) $(FEEDTOOL)
 	@sh tests/net/run.sh $(BUILD)

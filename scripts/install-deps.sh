@@ -8,10 +8,12 @@
 # nginx, python3, openssl: the network tests (a real static server, the
 # fault-injection server, throwaway TLS certificates); minisign: the tool
 # editors sign feeds with, used by the sync tests.
+# libsqlite3-dev: the quiz results store; sqlite3: its command line, for
+# looking into a screen's results.db.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
-libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev
+libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev libsqlite3-dev sqlite3
 libcurl4-openssl-dev ca-certificates
 libcmocka-dev
 fonts-arphic-ukai fonts-noto-cjk

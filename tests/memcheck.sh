@@ -55,6 +55,18 @@ swipe left
 press home
 press quiz
 shot e
+press quiz-start
+press option 0
+wait 21000
+press next-question
+press option 1
+wait 21000
+press back
+press quiz-board
+wait 100
+shot e2
+press quiz-board 3
+press back
 tap 0.004 0.006
 tap 0.004 0.006
 tap 0.004 0.006
@@ -72,7 +84,8 @@ shot g
 quit
 END
 SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy check kiosk "$BUILD/qingfeng" --windowed --size 1280x720 \
-    --config "$OUT/kiosk.conf" --feed "$OUT/feed" --clock "2025-06-02 09:30" --script "$OUT/tour.script" \
+    --config "$OUT/kiosk.conf" --feed "$OUT/feed" --state-dir "$OUT/state" --clock "2025-06-02 09:30" \
+    --script "$OUT/tour.script" \
     --shots "$OUT/shots"
 # The preview tool (the kiosk runs it starts are not traced); exit 1 means
 # content warnings, which are not memcheck's business.

@@ -47,6 +47,28 @@ void config_defaults(struct config *c)
     c->max_feed_bytes = 16u << 20;
     c->max_asset_bytes = 32u << 20;
     c->max_image_pixels = 40000000;
+    c->quiz_questions = 10;
+    c->quiz_seconds = 20;
+    c->quiz_points = 10;
+    c->quiz_auto_next_s = 8;
+    c->quiz_shares[0] = 40;
+    c->quiz_shares[1] = 40;
+    c->quiz_shares[2] = 20;
+}
+
+bool config_list_item(const char *list, int n, char *out, size_t len)
+{
+    for (int i = 0; *list; i++) {
+        size_t l = strcspn(list, ",");
+        if (i == n) {
+            snprintf(out, len, "%.*s", (int)l, list);
+            return true;
+        }
+        list += l;
+        if (*list == ',')
+            list++;
+    }
+    return false;
 }
 
 int parse_rgb(const char *s, struct rgb *out)
@@ -370,6 +392,89 @@ static int sync_key(struct parse_state *st, const char *section, const char *key
     return 1;
 }
 
+/* "40/40/20": percent of easy, medium and hard questions, summing to 100. */
+static int parse_shares(const char *v, int out[3])
+{
+    int a, b, c, n = 0;
+    if (sscanf(v, " %d / %d / %d %n", &a, &b, &c, &n) != 3 || v[n] || a < 0 || b < 0 || c < 0 || a + b + c != 100)
+        return -1;
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    return 0;
+}
+
+/* "办公室, 组织部" -> "办公室,组织部": names without commas, at most 40. */
+static int parse_name_list(const char *v, char *out, size_t cap)
+{
+    size_t n = 0, count = 0;
+    out[0] = 0;
+    while (*v) {
+        while (*v == ' ' || *v == '\t' || *v == ',')
+            v++;
+        size_t len = strcspn(v, ",");
+        while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+            len--;
+        if (!len)
+            break;
+        if (len >= 64 || n + len + 2 > cap || ++count > 40)
+            return -1;
+        if (n)
+            out[n++] = ',';
+        memcpy(out + n, v, len);
+        n += len;
+        out[n] = 0;
+        v += len;
+        v += strcspn(v, ",");
+    }
+    return 0;
+}
+
+/* [quiz] and [report]: 知识挑战赛 rounds and where their results go. */
+static int quiz_key(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    if (KEY("quiz", "questions")) {
+        if (parse_int_range(value, 3, 50, &c->quiz_questions))
+            return reject(st, section, key, "\"%s\" must be a number of questions from 3 to 50", value);
+    } else if (KEY("quiz", "seconds_per_question")) {
+        if (parse_int_range(value, 5, 300, &c->quiz_seconds))
+            return reject(st, section, key, "\"%s\" must be seconds from 5 to 300", value);
+    } else if (KEY("quiz", "points")) {
+        if (parse_int_range(value, 1, 100, &c->quiz_points))
+            return reject(st, section, key, "\"%s\" must be points from 1 to 100", value);
+    } else if (KEY("quiz", "auto_next_s")) {
+        if (parse_int_range(value, 0, 60, &c->quiz_auto_next_s))
+            return reject(st, section, key, "\"%s\" must be seconds from 0 (wait for a tap) to 60", value);
+    } else if (KEY("quiz", "difficulty")) {
+        if (parse_shares(value, c->quiz_shares))
+            return reject(st, section, key, "\"%s\" must be percent of easy/medium/hard adding up to 100, like 40/40/20",
+                          value);
+    } else if (KEY("quiz", "departments")) {
+        if (parse_name_list(value, c->departments, sizeof c->departments))
+            return reject(st, section, key, "%s", "too long; list at most 40 names of under 20 characters");
+    } else if (KEY("quiz", "export_dir")) {
+        if (value[0] && value[0] != '/')
+            return reject(st, section, key, "\"%s\" must be an absolute path such as /media/usb", value);
+        if (copy_string(c->export_dir, sizeof c->export_dir, value))
+            return reject(st, section, key, "%s", "path is too long");
+    } else if (KEY("report", "url")) {
+        if (value[0] && strncmp(value, "http://", 7) && strncmp(value, "https://", 8))
+            return reject(st, section, key, "\"%s\" must be an http:// or https:// URL (or empty)", value);
+        if (copy_string(c->report_url, sizeof c->report_url, value))
+            return reject(st, section, key, "%s", "URL is too long");
+    } else if (KEY("report", "screen_id")) {
+        for (const char *p = value; *p; p++)
+            if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_' && *p != '.')
+                return reject(st, section, key, "\"%s\" may use only letters, digits, '-', '_' and '.'", value);
+        if (copy_string(c->screen_id, sizeof c->screen_id, value))
+            return reject(st, section, key, "%s", "value is too long");
+    } else {
+        return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
+    }
+    return 1;
+}
+
 static int config_handler(void *user, const char *section, const char *key, const char *value)
 {
     struct parse_state *st = user;
@@ -412,6 +517,8 @@ static int config_handler(void *user, const char *section, const char *key, cons
         return interaction_key(st, section, key, value);
     } else if (!strcmp(section, "sync")) {
         return sync_key(st, section, key, value);
+    } else if (!strcmp(section, "quiz") || !strcmp(section, "report")) {
+        return quiz_key(st, section, key, value);
     } else {
         return reject(st, section, key, "%s", "unknown key; see the commented default config for the keys");
     }

@@ -61,6 +61,17 @@ struct config {
     uint32_t max_asset_bytes;   /* size limit of one asset */
     uint64_t max_image_pixels;  /* width x height limit of a decoded picture */
     char allow_hosts[512];      /* other hosts assets may come from, lower case, "a,b"; empty = the feed's host only */
+    /* quiz: 知识挑战赛 rounds (docs/quiz.md) */
+    int quiz_questions;         /* per round */
+    int quiz_seconds;           /* countdown per question */
+    int quiz_points;            /* per right answer */
+    int quiz_auto_next_s;       /* feedback pause; 0 = until tapped */
+    int quiz_shares[3];         /* percent of easy, medium, hard questions */
+    char departments[1024];     /* 部门 a player may pick, "a,b,c"; empty = no picker */
+    char export_dir[512];       /* where the admin panel exports results.csv; empty = no export */
+    /* report: where results go (docs/quiz-results.md) */
+    char report_url[1024];      /* http(s) base URL for PUTs; empty = results stay on this screen */
+    char screen_id[64];         /* names this screen in reports; empty = the host name */
 };
 
 void config_defaults(struct config *c);
@@ -71,6 +82,10 @@ void theme_defaults(struct theme *t);
  * unreadable file). */
 int config_load(struct config *c, const char *path, char *err, size_t errlen);
 int theme_load(struct theme *t, const char *path, char *err, size_t errlen);
+
+/* The n-th (from 0) name of a comma-separated list such as departments,
+ * into out. Returns false past the end. */
+bool config_list_item(const char *list, int n, char *out, size_t len);
 
 /* Parses "#RRGGBB". Returns 0 or -1. */
 int parse_rgb(const char *s, struct rgb *out);

@@ -231,6 +231,27 @@ out:
     return rc;
 }
 
+int dur_replace_path(const char *path, const void *data, size_t len)
+{
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    char *dir;
+    int rc, saved;
+
+    if (!name[0]) {
+        errno = EISDIR;
+        return -1;
+    }
+    dir = slash == path ? strdup("/") : slash ? path_fmt("%.*s", (int)(slash - path), path) : strdup(".");
+    if (!dir)
+        return -1;
+    rc = dur_replace_file(dir, dir, name, data, len);
+    saved = errno;
+    free(dir);
+    errno = saved;
+    return rc;
+}
+
 int dur_set_symlink(const char *dir, const char *name, const char *target)
 {
     char *tmp = path_fmt("%s/%s.tmp", dir, name);

@@ -35,6 +35,11 @@ int dur_copy_file(const char *from, const char *to);
  * same file system. */
 int dur_replace_file(const char *tmpdir, const char *dir, const char *name, const void *data, size_t len);
 
+/* dur_replace_file for a single path: the temporary file goes beside
+ * `path` (in its folder, or "." for a bare name), so the rename(2) stays on
+ * one file system. */
+int dur_replace_path(const char *path, const void *data, size_t len);
+
 /* Points the symbolic link `dir`/`name` at `target`: creates
  * `dir`/`name`.tmp, renames it over `dir`/`name`, fsyncs `dir`. */
 int dur_set_symlink(const char *dir, const char *name, const char *target);

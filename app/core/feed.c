@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "core/json_locate.h"
+#include "core/qbank.h"
 #include "core/richdoc.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
@@ -975,6 +976,38 @@ out:
     return rc;
 }
 
+/* ---- the quiz bank ----------------------------------------------------- */
+
+/* "_qingfeng.quiz": {"bank": "quiz/bank.json", "questions": N}. The bank
+ * must be a listed asset, so the kiosk never opens a file the feed does
+ * not pin. */
+static int parse_quiz(struct parse_ctx *pc, json_t *v, struct feed *feed)
+{
+    json_t *n;
+
+    if (!json_is_object(v))
+        return fail(pc, "_qingfeng.quiz", MSG_FEED_QUIZ_NOT_OBJECT, json_kind_word(pc, v));
+    if (take_string(pc, v, "bank", "_qingfeng.quiz", &feed->quiz_bank) < 0)
+        return -1;
+    if (!feed->quiz_bank)
+        return fail(pc, "_qingfeng.quiz.bank", MSG_FEED_QUIZ_BANK_MISSING);
+    if (!feed_path_is_safe(feed->quiz_bank))
+        return fail(pc, "_qingfeng.quiz.bank", MSG_FEED_PATH_UNSAFE, feed->quiz_bank);
+    if (!feed_find_asset(feed, feed->quiz_bank))
+        return fail(pc, "_qingfeng.quiz.bank", MSG_FEED_QUIZ_BANK_NOT_LISTED, feed->quiz_bank);
+    n = json_object_get(v, "questions");
+    if (!json_is_integer(n) || json_integer_value(n) < 1 || json_integer_value(n) > QBANK_QUESTIONS_MAX)
+        return fail(pc, "_qingfeng.quiz.questions", MSG_FEED_QUIZ_QUESTIONS_BAD, QBANK_QUESTIONS_MAX);
+    feed->quiz_questions = (size_t)json_integer_value(n);
+    if (take_string(pc, v, "leaderboard", "_qingfeng.quiz", &feed->quiz_leaderboard) < 0)
+        return -1;
+    if (feed->quiz_leaderboard && !feed_path_is_safe(feed->quiz_leaderboard))
+        return fail(pc, "_qingfeng.quiz.leaderboard", MSG_FEED_PATH_UNSAFE, feed->quiz_leaderboard);
+    if (feed->quiz_leaderboard && !feed_find_asset(feed, feed->quiz_leaderboard))
+        return fail(pc, "_qingfeng.quiz.leaderboard", MSG_FEED_QUIZ_BANK_NOT_LISTED, feed->quiz_leaderboard);
+    return 0;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static int is_known_version(const char *v)
@@ -1060,6 +1093,8 @@ static int parse_top(struct parse_ctx *pc, json_t *root, struct feed *feed)
             goto out;
         }
     }
+    if (q && (v = json_object_get(q, "quiz")) && parse_quiz(pc, v, feed) < 0)
+        goto out;
 
     items = json_object_get(root, "items");
     if (!items) {
@@ -1427,6 +1462,8 @@ void feed_free(struct feed *feed)
     for (i = 0; i < feed->n_assets; i++)
         free(feed->assets[i].path);
     free(feed->assets);
+    free(feed->quiz_bank);
+    free(feed->quiz_leaderboard);
     free(feed->title);
     free(feed->language);
     free(feed->home_page_url);

@@ -3,7 +3,8 @@
  *
  * Feed layout (see docs/feed-format.md):
  *   { "version": "https://jsonfeed.org/version/1.1", "title": ...,
- *     "_qingfeng": { "format": 1, "assets": [ {"path","size","sha256"} ] },
+ *     "_qingfeng": { "format": 1, "assets": [ {"path","size","sha256"} ],
+ *                    "quiz": { "bank": "quiz/bank.json", "questions": N } },
  *     "items": [ { "id", "title", "summary", "content_text", "content_html",
  *                  "image", "tags", "url",
  *                  "_qingfeng": { "kind": "maxim"|"case"|"story",
@@ -99,6 +100,15 @@ struct feed {
     size_t n_items;
     struct feed_asset *assets;
     size_t n_assets;
+    /* The question bank of the quiz rounds (_qingfeng.quiz): a path
+     * relative to the feed folder, always one of the assets, so it is
+     * pinned by size and SHA-256 like a picture; load it with
+     * qbank_load_json. NULL (and 0 questions) when the feed has no quiz. */
+    char *quiz_bank;
+    /* The organisation-wide leaderboard (_qingfeng.quiz.leaderboard), a
+     * path like quiz_bank's, read with org_board_load; NULL when none. */
+    char *quiz_leaderboard;
+    size_t quiz_questions;
 };
 
 /* Largest feed.json accepted, in bytes. */

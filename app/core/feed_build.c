@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "core/feed.h"
+#include "core/feed_build_quiz.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
 
@@ -80,6 +81,7 @@ struct build {
     struct src_item *items;
     size_t n_items;
     struct feed_meta meta;
+    struct feed_quiz quiz; /* content/quiz/: feed_build_quiz.c */
     struct diag *errs;
 };
 
@@ -1661,7 +1663,7 @@ static json_t *feed_json(struct build *b, size_t *n_assets)
     if (!assets)
         goto fail;
     q = json_pack("{s:i, s:s, s:o}", "format", 1, "generated_by", "qingfeng-feed", "assets", assets);
-    if (!q)
+    if (!q || feed_quiz_add_json(&b->quiz, q) < 0)
         goto fail;
     bad |= set_str(root, "version", "https://jsonfeed.org/version/1.1");
     bad |= set_str(root, "title", b->meta.title && *b->meta.title ? b->meta.title : "清风 内容");
@@ -1696,9 +1698,13 @@ static void build_free(struct build *b)
     free(b->meta.home_page_url);
     free(b->meta.language);
     free(b->meta.description);
+    feed_quiz_free(&b->quiz);
 }
 
-int feed_build_json(const char *src, char **json, size_t *len, struct feed_build_stats *stats, struct diag *errs)
+/* feed_build_json, handing the quiz bank (to be written next to feed.json)
+ * to `quiz` when it is not NULL. */
+static int build_json(const char *src, char **json, size_t *len, struct feed_build_stats *stats, struct diag *errs,
+                      struct feed_quiz *quiz)
 {
     struct build b = { .errs = errs };
     size_t before = errs->n, n_assets = 0, slen;
@@ -1727,6 +1733,7 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
         if (read_folder(&b, f) < 0)
             goto out;
     check_unique_ids(&b);
+    feed_quiz_read(b.src, &b.quiz, errs);
     if (b.n_items == 0 && errs->n == before)
         diag_field(errs, b.src, 0, NULL, MSG_SRC_NO_ITEMS);
     if (errs->n != before || errs->out_of_memory)
@@ -1768,10 +1775,15 @@ int feed_build_json(const char *src, char **json, size_t *len, struct feed_build
         stats->n_cases = feed_count_kind(check, ITEM_CASE);
         stats->n_stories = feed_count_kind(check, ITEM_STORY);
         stats->n_assets = check->n_assets;
+        stats->n_questions = check->quiz_questions;
     }
     *len = strlen(text);
     *json = text;
     text = NULL;
+    if (quiz) {
+        *quiz = b.quiz;
+        memset(&b.quiz, 0, sizeof b.quiz);
+    }
     rc = 0;
 out:
     diag_free(&self);
@@ -1780,6 +1792,11 @@ out:
     json_decref(root);
     build_free(&b);
     return rc;
+}
+
+int feed_build_json(const char *src, char **json, size_t *len, struct feed_build_stats *stats, struct diag *errs)
+{
+    return build_json(src, json, len, stats, errs, NULL);
 }
 
 /* ---- writing ------------------------------------------------------------------- */
@@ -1887,15 +1904,38 @@ out:
     return rc;
 }
 
+/* Writes out/quiz/bank.json, which the build made rather than copied. */
+static int write_bank(const char *out, const struct feed_quiz *quiz, struct diag *errs)
+{
+    char to[PATH_LEN], dir[PATH_LEN];
+
+    if (join(to, out, FEED_QUIZ_BANK_PATH) < 0 || join(dir, out, FEED_QUIZ_FOLDER) < 0) {
+        diag_field(errs, out, 0, NULL, MSG_SYS_PATH_TOO_LONG);
+        return -1;
+    }
+    if (make_dirs(dir) != 0 || write_atomic(to, quiz->json, quiz->len) != 0) {
+        diag_field(errs, to, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
+        return -1;
+    }
+    if (!quiz->board)
+        return 0;
+    if (join(to, out, FEED_QUIZ_BOARD_PATH) < 0 || write_atomic(to, quiz->board, quiz->board_len) != 0) {
+        diag_field(errs, to, 0, NULL, MSG_SYS_CANNOT_WRITE, msg_strerror(errs->lang, errno));
+        return -1;
+    }
+    return 0;
+}
+
 int feed_build(const char *src, const char *out, struct feed_build_stats *stats, struct diag *errs)
 {
     char *json = NULL, path[PATH_LEN];
     size_t len = 0, before = errs->n;
     struct feed *feed = NULL;
+    struct feed_quiz quiz = { 0 };
     json_t *root = NULL;
     int rc = -1;
 
-    if (feed_build_json(src, &json, &len, stats, errs) < 0)
+    if (build_json(src, &json, &len, stats, errs, &quiz) < 0)
         goto out;
     if (make_dirs(out) != 0) {
         diag_field(errs, out, 0, NULL, MSG_SYS_CANNOT_CREATE_FOLDER, msg_strerror(errs->lang, errno));
@@ -1907,9 +1947,12 @@ int feed_build(const char *src, const char *out, struct feed_build_stats *stats,
         json_t *assets = json_object_get(json_object_get(root, "_qingfeng"), "assets");
         for (size_t i = 0; i < json_array_size(assets); i++) {
             const char *rel = json_string_value(json_object_get(json_array_get(assets, i), "path"));
-            copy_asset(src, out, rel, errs);
+            if (!quiz.json || (strcmp(rel, FEED_QUIZ_BANK_PATH) != 0 && strcmp(rel, FEED_QUIZ_BOARD_PATH) != 0))
+                copy_asset(src, out, rel, errs);
         }
     }
+    if (quiz.json)
+        write_bank(out, &quiz, errs);
     if (errs->n != before)
         goto out;
     if (join(path, out, "feed.json") < 0 || write_atomic(path, json, len) != 0) {
@@ -1925,6 +1968,7 @@ int feed_build(const char *src, const char *out, struct feed_build_stats *stats,
     rc = 0;
 out:
     feed_free(feed);
+    feed_quiz_free(&quiz);
     json_decref(root);
     free(json);
     return rc;

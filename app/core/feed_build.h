@@ -6,6 +6,8 @@
  *   content/cases/NAME.md    警示教育案例, kind case
  *   content/stories/NAME.md  身边典型, kind story
  *   content/images/...       pictures referenced by items
+ *   content/quiz/.../X.csv   question banks of the quiz rounds (docs/quiz.md),
+ *                            published as quiz/bank.json (feed_build_quiz.h)
  *
  * Every problem in the whole tree is collected, each as one line
  *   "<file>:<line>: field \"<key>\": <what is wrong>; <what to do>"
@@ -23,7 +25,8 @@
 
 struct feed_build_stats {
     size_t n_items, n_maxims, n_cases, n_stories;
-    size_t n_assets;
+    size_t n_assets;     /* the quiz bank counts as one */
+    size_t n_questions;  /* in the quiz bank; 0 when there is none */
 };
 
 /* Reads the content tree at `src` and produces the feed.json text in a new
@@ -33,7 +36,8 @@ struct feed_build_stats {
 int feed_build_json(const char *src, char **json, size_t *len, struct feed_build_stats *stats, struct diag *errs);
 
 /* Builds the feed from `src` into the directory `out` (created if needed):
- * copies every referenced image to out/<same relative path>, writes
+ * copies every referenced image to out/<same relative path>, writes the
+ * quiz bank (if any) to out/quiz/bank.json, writes
  * out/feed.json through a temporary file and rename(2), then loads the
  * result back with feed_load_dir to check sizes and SHA-256.
  * Returns 0, or -1 with messages in `errs`; on a content error nothing is

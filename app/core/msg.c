@@ -27,6 +27,7 @@ static const struct msg_entry table[MSG_COUNT] = {
     /* ---- pieces ---------------------------------------------------------- */
     E(MSG_PREFIX_FIELD, PART, "field \"%s\": ", "字段 \"%s\"："),
     E(MSG_PREFIX_PATH, PART, "%s: ", "%s："),
+    E(MSG_PREFIX_COLUMN, PART, "column \"%s\": ", "列 \"%s\"："),
     E(MSG_PATH_WHOLE_FEED, PART, "feed", "整个文件"),
     E(MSG_PATH_SYNTAX, PART, "syntax", "JSON 语法"),
     E(MSG_LIST_SEP, PART, ", ", "、"),
@@ -443,6 +444,21 @@ static const struct msg_entry table[MSG_COUNT] = {
       "cannot read: %s; check the path or build the feed with qingfeng-feed build",
       "无法读取：%s；请检查路径，或先用 qingfeng-feed build 生成内容包"),
 
+    E(MSG_FEED_QUIZ_NOT_OBJECT, EDIT,
+      "is %s, not an object; write it as {\"bank\": \"quiz/bank.json\", \"questions\": 120}",
+      "这里是%s，不是对象；请写成 {\"bank\": \"quiz/bank.json\", \"questions\": 120}"),
+    E(MSG_FEED_QUIZ_BANK_MISSING, EDIT,
+      "missing; name the question bank file, e.g. \"bank\": \"quiz/bank.json\"",
+      "缺少题库文件；请写明题库文件，例如 \"bank\": \"quiz/bank.json\""),
+    E(MSG_FEED_QUIZ_BANK_NOT_LISTED, EDIT,
+      "\"%s\" is not listed in _qingfeng.assets; list it with its size and sha256, or build the feed again with "
+      "qingfeng-feed build",
+      "“%s”没有列在 _qingfeng.assets 中；请列出它的大小和 sha256，或用 qingfeng-feed build 重新生成"),
+    E(MSG_FEED_QUIZ_QUESTIONS_BAD, EDIT,
+      "is not a number of questions from 1 to %d; give the number of questions in the bank, or build the feed "
+      "again with qingfeng-feed build",
+      "不是 1 到 %d 之间的题目数；请填写题库中的题目数，或用 qingfeng-feed build 重新生成"),
+
     /* ---- assets ----------------------------------------------------------------- */
     E(MSG_ASSET_MISSING, EDIT,
       "file is missing (%s); copy it into the feed folder or rebuild the feed",
@@ -538,7 +554,131 @@ static const struct msg_entry table[MSG_COUNT] = {
       "the crypto library libsodium cannot start; check that /dev/urandom can be read, then try again",
       "加密库 libsodium 无法启动；请检查系统能否读取 /dev/urandom，然后再试"),
 
+    /* ---- question banks ------------------------------------------------------- */
+    E(MSG_QBANK_TOO_LARGE, EDIT,
+      "file is larger than %u MiB; split the question bank into several files",
+      "文件超过 %u MiB；请把题库拆成几个文件"),
+    E(MSG_QBANK_UTF16, EDIT,
+      "the file is UTF-16 text (Excel's \"Unicode Text\"), not CSV; in Excel choose Save As, \"CSV UTF-8 "
+      "(Comma delimited)\"",
+      "文件是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV；请在 Excel 中选“另存为”，文件类型选“CSV UTF-8（逗号分隔）”"),
+    E(MSG_QBANK_BAD_ENCODING, EDIT,
+      "the text is neither UTF-8 nor GB18030/GBK (byte 0x%02x at offset %zu); save the file again as \"CSV UTF-8\" "
+      "(Excel) or as CSV (WPS)",
+      "文件既不是 UTF-8 也不是 GB18030/GBK 编码（无法识别字节 0x%02x，偏移量 %zu）；"
+      "请重新保存：Excel 选“CSV UTF-8（逗号分隔）”，WPS 选“CSV”"),
+    E(MSG_QBANK_QUOTE_UNCLOSED, EDIT,
+      "a quote opened here is never closed; end the cell with \", and write a quote inside a cell as \"\"",
+      "这里的引号没有配对，一直到文件末尾都没有结束；请在这一格末尾补上英文双引号 \"，格内的引号请写成两个 \"\""),
+    E(MSG_QBANK_TEXT_AFTER_QUOTE, EDIT,
+      "there is text after the closing quote; put the whole cell in quotes and write each quote inside it as \"\"",
+      "引号结束后还有文字；请把整格内容放在一对英文双引号里，格内的引号写成两个 \"\""),
+    E(MSG_QBANK_TOO_MANY_CELLS, EDIT,
+      "the row has more than %d cells; check that this is a question bank saved as CSV",
+      "这一行超过 %d 格；请确认这是另存为 CSV 的题库文件"),
+    E(MSG_QBANK_CELL_TOO_BIG, EDIT,
+      "the cell is over %u KiB; shorten it",
+      "这一格超过 %u KiB；请删减内容"),
+    E(MSG_QBANK_NO_HEADER, EDIT,
+      "the file is empty; write a header row naming the columns (题型, 题干, 选项A … 选项D, 答案, 解析, 出处, 分类, 难度), "
+      "then one question a row",
+      "文件是空的；请在第一行写表头（题型、题干、选项A … 选项D、答案、解析、出处、分类、难度），下面每行一道题"),
+    E(MSG_QBANK_NO_QUESTIONS, EDIT,
+      "there are no questions under the header row; add questions, one a row, or remove the file",
+      "表头下面没有题目；请每行添加一道题，或者删除这个文件"),
+    E(MSG_QBANK_COLUMN_MISSING, EDIT,
+      "missing from the header row; add a column named %s",
+      "表头中没有这一列；请在第一行加上名为“%s”的一列"),
+    E(MSG_QBANK_COLUMN_TWICE, EDIT,
+      "is in the header row twice (columns %d and %d); keep one of them",
+      "表头中出现了两次（第 %d 列和第 %d 列）；请只保留一列"),
+    E(MSG_QBANK_EXTRA_CELLS, EDIT,
+      "the row has %zu cells but the header names %zu columns; put a cell that holds a comma in double quotes",
+      "这一行有 %zu 格，但表头只有 %zu 列；格内有英文逗号时，请把整格放在英文双引号里"),
+    E(MSG_QBANK_EMPTY, EDIT,
+      "is empty; every question needs it, fill it in",
+      "这一格是空的；每道题都必须填写这一项"),
+    E(MSG_QBANK_TYPE_UNKNOWN, EDIT,
+      "\"%s\" is not a question type; write 单选, 多选 or 判断",
+      "“%s”不是可用的题型；请填写 单选、多选 或 判断"),
+    E(MSG_QBANK_LEVEL_UNKNOWN, EDIT,
+      "\"%s\" is not a difficulty; write 易, 中 or 难",
+      "“%s”不是可用的难度；请填写 易、中 或 难"),
+    E(MSG_QBANK_TOO_LONG, EDIT,
+      "is %zu characters long, over the limit of %d; shorten it so it fits on the screen",
+      "有 %zu 个字，超过了 %d 个字的上限；请删减，以便在屏幕上完整显示"),
+    E(MSG_QBANK_OPTION_GAP, EDIT,
+      "is empty but 选项%c is filled; fill the options in order from 选项A, without gaps",
+      "这一格是空的，但后面的 选项%c 有内容；请从 选项A 起依次填写选项，中间不要空格"),
+    E(MSG_QBANK_TOO_FEW_OPTIONS, EDIT,
+      "a choice question needs at least 2 options; fill in 选项A and 选项B",
+      "选择题至少要有 2 个选项；请填写 选项A 和 选项B"),
+    E(MSG_QBANK_OPTION_SAME, EDIT,
+      "\"%s\" is the same as 选项%c; make every option different",
+      "“%s”与 选项%c 相同；请让每个选项各不相同"),
+    E(MSG_QBANK_JUDGE_OPTIONS, EDIT,
+      "a 判断 question has no options of its own (they are always 正确 and 错误); leave 选项A to 选项F empty",
+      "判断题不用填选项（选项固定为“正确”和“错误”）；请把 选项A 到 选项F 留空"),
+    E(MSG_QBANK_ANSWER_BAD, EDIT,
+      "\"%s\" is not an answer; write the letters of the right options, such as B or ACD",
+      "“%s”不是答案的写法；请填写正确选项的字母，例如 B 或 ACD"),
+    E(MSG_QBANK_ANSWER_NOT_OPTION, EDIT,
+      "\"%s\" names option %c, which is empty; choose among the filled options, or fill in 选项%c",
+      "“%s”中的 %c 对应的选项是空的；请从已填写的选项中选择答案，或者填写 选项%c"),
+    E(MSG_QBANK_ANSWER_NOT_ONE, EDIT,
+      "\"%s\" gives %d answers, but a 单选 question has exactly one; write one letter, or change 题型 to 多选",
+      "“%s”有 %d 个答案，但单选题只能有一个；请只填一个字母，或者把题型改为 多选"),
+    E(MSG_QBANK_ANSWER_MULTI_ONE, EDIT,
+      "\"%s\" gives one answer, but a 多选 question has at least two; write every right letter, or change 题型 to 单选",
+      "“%s”只有一个答案，但多选题至少要有两个；请填写全部正确选项的字母，或者把题型改为 单选"),
+    E(MSG_QBANK_JUDGE_ANSWER, EDIT,
+      "\"%s\" is not an answer to a 判断 question; write 正确 or 错误 (对/错, √/× and A/B also work)",
+      "“%s”不是判断题的答案；请填写 正确 或 错误（也可以写 对/错、√/×、A/B）"),
+    E(MSG_QBANK_DUPLICATE, EDIT,
+      "the same question is already in %s:%d; keep only one of them",
+      "同样的题目已经出现在 %s:%d；请只保留一道"),
+    E(MSG_QBANK_TOO_MANY, EDIT,
+      "the bank reaches its limit of %d questions here; remove some questions",
+      "题库到这里超过了 %d 道题的上限；请删去一些题目"),
+    E(MSG_QBANK_JSON_TOO_BIG, EDIT,
+      "file is over the %u MiB limit; build the feed again with qingfeng-feed build",
+      "文件超过了 %u MiB 的上限；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_SYNTAX, EDIT,
+      "%s (column %d); the file is damaged: build the feed again with qingfeng-feed build",
+      "%s（第 %d 列），文件已损坏；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_FORMAT, EDIT,
+      "is not format 1; update the kiosk software, or build the feed again with qingfeng-feed build",
+      "不是第 1 版格式；请升级屏幕上的清风软件，或用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_NOT, EDIT,
+      "is missing or not %s; build the feed again with qingfeng-feed build",
+      "缺少这一项，或者不是%s；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_COUNT, EDIT,
+      "has %zu questions, but a bank has 1 to %d; build the feed again with qingfeng-feed build",
+      "有 %zu 道题，但题库应有 1 到 %d 道；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_VALUE, EDIT,
+      "\"%s\" is not a known value; build the feed again with qingfeng-feed build",
+      "“%s”不是可用的值；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_TEXT, EDIT,
+      "is empty or longer than %d characters; build the feed again with qingfeng-feed build",
+      "是空的，或者超过了 %d 个字；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_OPTIONS, EDIT,
+      "%zu options do not fit the question type; build the feed again with qingfeng-feed build",
+      "%zu 个选项与题型不符；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_ANSWER, EDIT,
+      "does not fit the options or the question type; build the feed again with qingfeng-feed build",
+      "与选项或题型不符；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_ID, EDIT,
+      "\"%s\" is not the id of this question's stem (%s); build the feed again with qingfeng-feed build",
+      "“%s”不是这道题题干的编号（应为 %s）；请用 qingfeng-feed build 重新生成内容包"),
+    E(MSG_QBANK_JSON_DUPLICATE, EDIT,
+      "\"%s\" is the same as questions[%zu].id; build the feed again with qingfeng-feed build",
+      "“%s”与 questions[%zu].id 相同；请用 qingfeng-feed build 重新生成内容包"),
+
     /* ---- system -------------------------------------------------------------------- */
+    E(MSG_QBANK_BOARD_BAD, EDIT,
+      "not a leaderboard this version can show (%s); write it again with qingfeng-feed report --leaderboard, or "
+      "remove it",
+      "不是可以显示的排行榜（%s）；请用 qingfeng-feed report --leaderboard 重新生成，或者删除这个文件"),
     E(MSG_SYS_OUT_OF_MEMORY, SYS,
       "out of memory; close other programs and try again",
       "内存不足；请关闭其他程序后再试"),
@@ -570,10 +710,14 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                        a URL (of feed.json or its folder) is downloaded as a screen would\n"
       "       qingfeng-feed preview DIR --shots OUT [--sizes 1920x1080,1080x1920]\n"
       "                                        render every item with the kiosk; contact sheet OUT/index.html\n"
+      "       qingfeng-feed report DIR [-o OUT.csv] [--leaderboard FILE.json]\n"
+      "                                        sum up the quiz results uploaded under DIR (every results/*.json)\n"
+      "                                        by day and department as CSV (to OUT.csv or the screen); with\n"
+      "                                        --leaderboard also the organisation's leaderboard for a feed\n"
       "       qingfeng-feed --help             show this help\n"
       "\n"
-      "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header) and images/;\n"
-      "see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
+      "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header), images/ and\n"
+      "quiz/ (question banks as CSV, see docs/quiz.md); see docs/content-format.md. Messages are in Chinese when LC_ALL, LC_MESSAGES or LANG\n"
       "starts with zh. Exit status: 0 ok, 1 errors found, 2 wrong usage.\n",
       "用法：qingfeng-feed build 源目录 -o 输出目录   由内容源目录生成 输出目录/feed.json 并复制图片\n"
       "      qingfeng-feed check 目录|网址 [--pubkey 公钥|公钥文件]\n"
@@ -582,10 +726,15 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                               给出网址（feed.json 或其所在目录）时像展示屏一样先下载\n"
       "      qingfeng-feed preview 目录 --shots 输出目录 [--sizes 1920x1080,1080x1920]\n"
       "                                               用展示程序绘制每条内容的截图，生成预览页 输出目录/index.html\n"
+      "      qingfeng-feed report 目录 [-o 输出.csv] [--leaderboard 排行榜.json]\n"
+      "                                               按日期和部门汇总各展示屏上传到该目录的答题成绩（所有\n"
+      "                                               results/*.json），输出 CSV（写入文件或显示在屏幕上）；\n"
+      "                                               给出 --leaderboard 时另生成可随内容包发布的全单位排行榜\n"
       "      qingfeng-feed --help                     显示本帮助\n"
       "\n"
       "源目录包含 feed.ini、maxims/（廉语）、cases/（警示案例）、stories/（身边典型，均为带 --- 头部的\n"
-      "Markdown 文件）和 images/（图片），详见 docs/authoring-guide.md。\n"
+      "Markdown 文件）、images/（图片）和 quiz/（CSV 格式的知识挑战赛题库，见 docs/quiz.md），\n"
+      "详见 docs/authoring-guide.md。\n"
       "退出码：0 成功，1 发现错误，2 用法错误。\n"),
     E(MSG_TOOL_BUILD_OK, TOOL,
       "wrote %s/feed.json: %zu items (%zu maxims, %zu cases, %zu stories), %zu assets\n",
@@ -629,6 +778,33 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_TOOL_DOWNLOAD, TOOL,
       "qingfeng-feed check: %s: cannot download (%s)\n",
       "qingfeng-feed check：%s：无法下载（%s）\n"),
+    E(MSG_TOOL_BUILD_QUIZ, TOOL,
+      "wrote %s/%s: %zu quiz questions\n",
+      "已生成 %s/%s：知识挑战赛题库共 %zu 道题\n"),
+    E(MSG_TOOL_CHECK_QUIZ, TOOL,
+      "ok: quiz bank %s, %zu questions\n",
+      "通过：题库 %s，共 %zu 道题\n"),
+    E(MSG_TOOL_REPORT_NEED_DIR, TOOL,
+      "qingfeng-feed report: give the folder the screens upload to, e.g. qingfeng-feed report /srv/qingfeng -o report.csv\n",
+      "qingfeng-feed report：请给出展示屏上传成绩的目录，例如 qingfeng-feed report /srv/qingfeng -o report.csv\n"),
+    E(MSG_TOOL_REPORT_NEED_FILE, TOOL,
+      "qingfeng-feed report: give a file name after %s\n",
+      "qingfeng-feed report：请在 %s 后面给出文件名\n"),
+    E(MSG_TOOL_REPORT_CANNOT_READ, TOOL,
+      "qingfeng-feed report: %s\n",
+      "qingfeng-feed report：无法读取：%s\n"),
+    E(MSG_TOOL_REPORT_SKIPPED, TOOL,
+      "%s: skipped: %s\n",
+      "%s：已跳过：%s\n"),
+    E(MSG_TOOL_REPORT_CANNOT_WRITE, TOOL,
+      "qingfeng-feed report: %s: cannot write (%s)\n",
+      "qingfeng-feed report：%s：无法写入（%s）\n"),
+    E(MSG_TOOL_REPORT_OK, TOOL,
+      "report: %zu results from %ld files (%zu repeated, %zu skipped); %zu rows by day and department\n",
+      "汇总：共 %zu 条成绩，来自 %ld 个文件（重复 %zu 条，跳过 %zu 个）；按日期和部门共 %zu 行\n"),
+    E(MSG_TOOL_REPORT_LEADERBOARD_OK, TOOL,
+      "leaderboard: wrote %s, %zu week(s)\n",
+      "排行榜：已生成 %s，共 %zu 周\n"),
 };
 
 #undef E
@@ -772,6 +948,22 @@ int diag_field(struct diag *d, const char *file, int line, const char *field, en
     rc = diag_vmsg(d, file, line, MSG_PREFIX_FIELD, field, id, ap);
     va_end(ap);
     return rc;
+}
+
+int diag_column(struct diag *d, const char *file, int line, const char *column, enum msg_id id, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, id);
+    rc = diag_vmsg(d, file, line, MSG_PREFIX_COLUMN, column, id, ap);
+    va_end(ap);
+    return rc;
+}
+
+int diag_vcolumn(struct diag *d, const char *file, int line, const char *column, enum msg_id id, va_list ap)
+{
+    return diag_vmsg(d, file, line, MSG_PREFIX_COLUMN, column, id, ap);
 }
 
 int diag_path(struct diag *d, const char *file, int line, const char *path, enum msg_id id, ...)

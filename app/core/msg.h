@@ -16,6 +16,8 @@
  * Message shapes (the same in both languages, only the words change):
  *   content source: "<file>:<line>: field \"<key>\": <what>; <what to do>"
  *                   "<file>:<line>: 字段 \"<key>\"：<问题>；<怎么改>"
+ *   question bank:  "<file>:<line>: column \"<name>\": <what>; <what to do>"
+ *                   "<file>:<line>: 列 \"<name>\"：<问题>；<怎么改>"
  *   feed.json:      "<name>:<line>: <field path>: <what>; <what to do>"
  *                   "<name>:<line>: <field path>：<问题>；<怎么改>"
  * A message without a field leaves that part out; one without a line (a
@@ -43,6 +45,7 @@ enum msg_id {
     /* pieces */
     MSG_PREFIX_FIELD,    /* field "%s": */
     MSG_PREFIX_PATH,     /* %s: */
+    MSG_PREFIX_COLUMN,   /* column "%s": (a question bank's CSV) */
     MSG_PATH_WHOLE_FEED, /* the path of the whole document */
     MSG_PATH_SYNTAX,     /* the path of a syntax error */
     MSG_LIST_SEP,        /* between items of a list */
@@ -200,6 +203,10 @@ enum msg_id {
     MSG_FEED_SYNTAX,
     MSG_FEED_NOT_UTF8,
     MSG_FEED_CANNOT_READ,
+    MSG_FEED_QUIZ_NOT_OBJECT,
+    MSG_FEED_QUIZ_BANK_MISSING,
+    MSG_FEED_QUIZ_BANK_NOT_LISTED,
+    MSG_FEED_QUIZ_QUESTIONS_BAD,
 
     /* the assets of a feed folder */
     MSG_ASSET_MISSING,
@@ -230,6 +237,49 @@ enum msg_id {
     MSG_SIG_MISSING,
     MSG_SIG_SODIUM,
 
+    /* question banks: the CSV organisers write (qbank_csv.c) and the
+     * bank.json the kiosk loads (qbank_json.c); the range
+     * MSG_QBANK_FIRST..MSG_QBANK_LAST is tested in test_qbank.c */
+    MSG_QBANK_TOO_LARGE,
+    MSG_QBANK_UTF16,
+    MSG_QBANK_BAD_ENCODING,
+    MSG_QBANK_QUOTE_UNCLOSED,
+    MSG_QBANK_TEXT_AFTER_QUOTE,
+    MSG_QBANK_TOO_MANY_CELLS,
+    MSG_QBANK_CELL_TOO_BIG,
+    MSG_QBANK_NO_HEADER,
+    MSG_QBANK_NO_QUESTIONS,
+    MSG_QBANK_COLUMN_MISSING,
+    MSG_QBANK_COLUMN_TWICE,
+    MSG_QBANK_EXTRA_CELLS,
+    MSG_QBANK_EMPTY,
+    MSG_QBANK_TYPE_UNKNOWN,
+    MSG_QBANK_LEVEL_UNKNOWN,
+    MSG_QBANK_TOO_LONG,
+    MSG_QBANK_OPTION_GAP,
+    MSG_QBANK_TOO_FEW_OPTIONS,
+    MSG_QBANK_OPTION_SAME,
+    MSG_QBANK_JUDGE_OPTIONS,
+    MSG_QBANK_ANSWER_BAD,
+    MSG_QBANK_ANSWER_NOT_OPTION,
+    MSG_QBANK_ANSWER_NOT_ONE,
+    MSG_QBANK_ANSWER_MULTI_ONE,
+    MSG_QBANK_JUDGE_ANSWER,
+    MSG_QBANK_DUPLICATE,
+    MSG_QBANK_TOO_MANY,
+    MSG_QBANK_JSON_TOO_BIG,
+    MSG_QBANK_JSON_SYNTAX,
+    MSG_QBANK_JSON_FORMAT,
+    MSG_QBANK_JSON_NOT,
+    MSG_QBANK_JSON_COUNT,
+    MSG_QBANK_JSON_VALUE,
+    MSG_QBANK_JSON_TEXT,
+    MSG_QBANK_JSON_OPTIONS,
+    MSG_QBANK_JSON_ANSWER,
+    MSG_QBANK_JSON_ID,
+    MSG_QBANK_JSON_DUPLICATE,
+    MSG_QBANK_BOARD_BAD,
+
     /* system */
     MSG_SYS_OUT_OF_MEMORY,
     MSG_SYS_CANNOT_READ,
@@ -255,12 +305,23 @@ enum msg_id {
     MSG_TOOL_SIG_OK,
     MSG_TOOL_NEED_PUBKEY,
     MSG_TOOL_DOWNLOAD,
+    MSG_TOOL_BUILD_QUIZ,
+    MSG_TOOL_CHECK_QUIZ,
+    MSG_TOOL_REPORT_NEED_DIR,
+    MSG_TOOL_REPORT_NEED_FILE,
+    MSG_TOOL_REPORT_CANNOT_READ,
+    MSG_TOOL_REPORT_SKIPPED,
+    MSG_TOOL_REPORT_CANNOT_WRITE,
+    MSG_TOOL_REPORT_OK,
+    MSG_TOOL_REPORT_LEADERBOARD_OK,
 
     MSG_COUNT
 };
 
 #define MSG_SIG_FIRST MSG_SIG_KEY_NOT_KEY
 #define MSG_SIG_LAST MSG_SIG_SODIUM
+#define MSG_QBANK_FIRST MSG_QBANK_TOO_LARGE
+#define MSG_QBANK_LAST MSG_QBANK_BOARD_BAD
 
 /* The printf format of a message in a language; "" for an id outside the
  * catalogue. A language outside the enum reads as English. */
@@ -307,6 +368,13 @@ struct diag {
  * file, such as a public key given on the command line). The arguments are
  * those of the message's format. Returns 0, or -1 when out of memory. */
 int diag_field(struct diag *d, const char *file, int line, const char *field, enum msg_id id, ...);
+
+/* Appends a catalogue message about a cell of a CSV file:
+ *   "<file>:<line>: column \"<column>\": <message>"   (English)
+ *   "<file>:<line>: 列 \"<column>\"：<message>"        (Chinese)
+ * with the same rules as diag_field for a NULL column or line <= 0. */
+int diag_column(struct diag *d, const char *file, int line, const char *column, enum msg_id id, ...);
+int diag_vcolumn(struct diag *d, const char *file, int line, const char *column, enum msg_id id, va_list ap);
 
 /* Appends a catalogue message about feed.json, where the field is a path
  * such as items[3]._qingfeng.kind: "<file>:<line>: <path>: <message>". */

@@ -153,12 +153,15 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
     } else if (!strcmp(op, "quit")) {
         ARGS(0, "quit");
         cmd->op = SCRIPT_QUIT;
+    } else if (!strcmp(op, "uploads")) {
+        ARGS(0, "uploads");
+        cmd->op = SCRIPT_UPLOADS;
     } else if (!strcmp(op, "sync")) {
         ARGS(0, "sync");
         cmd->op = SCRIPT_SYNC;
     } else {
         return fail(err, errlen, name, lineno,
-                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key, sync or quit",
+                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key, sync, uploads or quit",
                     op);
     }
 #undef ARGS

@@ -14,6 +14,8 @@
  *   sync               wait (in real time, up to a minute) until the sync
  *                      worker has a new content version, and offer it to
  *                      the screen, which takes it at its next calm moment
+ *   uploads            wait (in real time, up to a minute) until every
+ *                      quiz result is saved and uploaded to report_url
  *   quit               stop the app */
 #ifndef QF_SCRIPT_H
 #define QF_SCRIPT_H
@@ -26,7 +28,7 @@
 #define SCRIPT_NAME_MAX 128
 
 enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW,
-                 SCRIPT_PRESS, SCRIPT_SYNC };
+                 SCRIPT_PRESS, SCRIPT_SYNC, SCRIPT_UPLOADS };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {

@@ -69,8 +69,18 @@ struct transfer {
     size_t cap;
     int fd;
     char tmp_path[4096];
-    struct curl_slist *headers;  /* If-None-Match, If-Modified-Since */
+    struct curl_slist *headers;  /* If-None-Match, If-Modified-Since; Content-Type for a PUT */
+    /* a PUT: the body sent (NULL for a GET) and how far it has gone */
+    const char *put_body;
+    size_t put_len, put_pos;
 };
+
+/* The answers that end a transfer well: 200 to a GET, any 2xx to a PUT
+ * (201 Created, 204 No Content ...). */
+static bool status_wanted(const struct transfer *t)
+{
+    return t->put_body ? t->status >= 200 && t->status < 300 : t->status == 200;
+}
 
 /* ---- response headers ------------------------------------------------------- */
 
@@ -203,7 +213,7 @@ static size_t on_body(char *buf, size_t size, size_t nitems, void *user)
 {
     struct transfer *t = user;
     size_t len = size * nitems;
-    if (t->status != 200) {
+    if (!status_wanted(t)) {
         t->stop = FETCH_STOP_STATUS; /* an error page: not worth reading */
         return 0;
     }
@@ -211,10 +221,36 @@ static size_t on_body(char *buf, size_t size, size_t nitems, void *user)
         t->stop = FETCH_STOP_TOO_LARGE;
         return 0;
     }
+    if (t->put_body) { /* the server's words on a PUT are not kept */
+        t->received += len;
+        return len;
+    }
     if ((t->fd >= 0 ? keep_in_file(t, buf, len) : keep_in_memory(t, buf, len)) != 0)
         return 0;
     t->received += len;
     return len;
+}
+
+/* The PUT body, from memory. */
+static size_t on_read(char *buf, size_t size, size_t nitems, void *user)
+{
+    struct transfer *t = user;
+    size_t n = size * nitems, left = t->put_len - t->put_pos;
+    if (n > left)
+        n = left;
+    memcpy(buf, t->put_body + t->put_pos, n);
+    t->put_pos += n;
+    return n;
+}
+
+/* libcurl rewinds the body to send it again after a redirect. */
+static int on_seek(void *user, curl_off_t offset, int origin)
+{
+    struct transfer *t = user;
+    if (origin != SEEK_SET || offset < 0 || (uint64_t)offset > t->put_len)
+        return CURL_SEEKFUNC_CANTSEEK;
+    t->put_pos = (size_t)offset;
+    return CURL_SEEKFUNC_OK;
 }
 
 static int on_progress(void *user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
@@ -350,6 +386,14 @@ static CURLcode configure(CURL *h, struct transfer *t, bool https, struct curl_s
     }
     if (rq->proxy && rq->proxy[0])
         SET(CURLOPT_PROXY, rq->proxy);
+    if (t->put_body) {
+        SET(CURLOPT_UPLOAD, 1L); /* over HTTP: a PUT */
+        SET(CURLOPT_READFUNCTION, on_read);
+        SET(CURLOPT_READDATA, t);
+        SET(CURLOPT_SEEKFUNCTION, on_seek);
+        SET(CURLOPT_SEEKDATA, t);
+        SET(CURLOPT_INFILESIZE_LARGE, (curl_off_t)t->put_len);
+    }
     if (rq->cancel) {
         SET(CURLOPT_XFERINFOFUNCTION, on_progress);
         SET(CURLOPT_XFERINFODATA, t);
@@ -402,7 +446,7 @@ static void collect_facts(CURL *h, CURLcode code, const struct transfer *t, cons
         .tmp_path = t->tmp_path, .ca_file = t->rq->ca_file, .limits = t->limits, .conditional = conditional,
         .https = https, .status = t->status, .phrase = t->phrase, .location = t->location, .host = host,
         .port = port, .received = t->received, .content_length = t->content_length,
-        .header_bytes = t->header_bytes,
+        .header_bytes = t->header_bytes, .put = t->put_body != NULL,
     };
     curl_off_t v;
     long n;
@@ -434,7 +478,7 @@ static int prepare(struct transfer *t, bool *https, char *host, size_t hostcap, 
         snprintf(why, cap, "invalid limits: timeouts, speed and size must be above 0");
         return -1;
     }
-    if (!rq->dest_path)
+    if (!rq->dest_path || t->put_body)
         return 0;
     if (snprintf(t->tmp_path, sizeof t->tmp_path, "%s.XXXXXX", rq->dest_path) >= (int)sizeof t->tmp_path) {
         t->tmp_path[0] = 0;
@@ -496,11 +540,12 @@ static int run(CURL *h, struct transfer *t, bool https, char *host, size_t hostc
     return 0;
 }
 
-int fetch_get(const struct fetch_request *rq, struct fetch_result *out)
+/* A GET (put_body NULL) or a PUT of put_body. */
+static int perform(const struct fetch_request *rq, const char *put_body, size_t put_len, struct fetch_result *out)
 {
     struct fetch_limits defaults = fetch_limits_default();
     struct transfer t = {.rq = rq, .limits = rq->limits ? rq->limits : &defaults, .fd = -1,
-                         .content_length = -1};
+                         .content_length = -1, .put_body = put_body, .put_len = put_len};
     char why[400] = "", host[256] = "";
     bool https = false, conditional = false;
     long port = 0;
@@ -510,15 +555,30 @@ int fetch_get(const struct fetch_request *rq, struct fetch_result *out)
 
     if (prepare(&t, &https, host, sizeof host, &port, why, sizeof why) != 0)
         goto done;
-    conditional = add_conditional(&t.headers, "If-None-Match", rq->etag);
-    conditional |= add_conditional(&t.headers, "If-Modified-Since", rq->last_modified);
+    if (put_body) {
+        /* "Expect:" off: no 100-continue round trip before a small body */
+        struct curl_slist *l = curl_slist_append(NULL, "Content-Type: application/json");
+        struct curl_slist *l2 = l ? curl_slist_append(l, "Expect:") : NULL;
+        if (!l2) {
+            curl_slist_free_all(l);
+            snprintf(why, sizeof why, "out of memory");
+            goto done;
+        }
+        t.headers = l2;
+    } else {
+        conditional = add_conditional(&t.headers, "If-None-Match", rq->etag);
+        conditional |= add_conditional(&t.headers, "If-Modified-Since", rq->last_modified);
+    }
     if (!(h = curl_easy_init())) {
         snprintf(why, sizeof why, "cannot start libcurl (out of memory?)");
         goto done;
     }
     if (run(h, &t, https, host, sizeof host, port, conditional, out, why, sizeof why) != 0)
         goto done;
-    if (t.status == 304) {
+    if (put_body) {
+        out->len = (size_t)t.received;
+        rc = 0;
+    } else if (t.status == 304) {
         out->not_modified = true;
         rc = 0;
     } else {
@@ -549,4 +609,15 @@ done:
     if (h)
         curl_easy_cleanup(h);
     return rc;
+}
+
+int fetch_get(const struct fetch_request *rq, struct fetch_result *out)
+{
+    return perform(rq, NULL, 0, out);
+}
+
+int fetch_put(const struct fetch_request *rq, const void *body, size_t len, struct fetch_result *out)
+{
+    /* a non-NULL pointer marks the transfer as a PUT, also for 0 bytes */
+    return perform(rq, body ? (const char *)body : "", body ? len : 0, out);
 }

@@ -1,5 +1,6 @@
-/* One HTTP(S) GET with libcurl, for a worker thread: fetch_get blocks until
- * the transfer ends, so it never runs on the UI thread.
+/* One HTTP(S) GET or PUT with libcurl, for a worker thread: fetch_get and
+ * fetch_put block until the transfer ends, so they never run on the UI
+ * thread.
  *
  * Rules it always applies:
  * - TLS peer and host-name verification are on; ca_file can replace the
@@ -84,6 +85,16 @@ void fetch_global_cleanup(void);
  *
  * out is always filled in (also on -1): free it with fetch_result_free. */
 int fetch_get(const struct fetch_request *rq, struct fetch_result *out);
+
+/* PUTs `len` bytes of `body` to rq->url with "Content-Type:
+ * application/json", under the same rules and limits as a GET (TLS,
+ * schemes, redirects, timeouts, proxy, cancel); etag, last_modified and
+ * dest_path are not used. Returns 0 on any 2xx answer (200, 201 Created,
+ * 204 No Content ...), whose body is read (up to max_bytes) and dropped;
+ * out->len is its size. Returns -1 otherwise, with the reason in
+ * out->error ("<url>: <reason>"). out is always filled in: free it with
+ * fetch_result_free. */
+int fetch_put(const struct fetch_request *rq, const void *body, size_t len, struct fetch_result *out);
 
 /* Frees the body; the result may be reused. Safe on a zeroed result. */
 void fetch_result_free(struct fetch_result *r);

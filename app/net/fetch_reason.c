@@ -70,8 +70,17 @@ static void http_reason(const struct fetch_facts *f, char *out, size_t cap)
     char shown[80] = "";
     if (phrase[0])
         snprintf(shown, sizeof shown, " (%s)", phrase);
-    if (f->status >= 400)
+    if (f->put && f->status == 405)
+        snprintf(out, cap, "server answered HTTP 405%s: it does not take PUT here (nginx: dav_methods PUT)", shown);
+    else if (f->put && f->status == 409)
+        snprintf(out, cap, "server answered HTTP 409%s: the folder does not exist (nginx: create_full_put_path on)",
+                 shown);
+    else if (f->status >= 400)
         snprintf(out, cap, "server answered HTTP %d%s", f->status, shown);
+    else if (f->put && f->status >= 300 && f->status < 400)
+        snprintf(out, cap, "server answered HTTP %d%s without a usable Location", f->status, shown);
+    else if (f->put)
+        snprintf(out, cap, "server answered HTTP %d%s; a PUT needs a 2xx answer", f->status, shown);
     else if (f->status == 304)
         snprintf(out, cap, "server answered HTTP 304 (Not Modified) to a request that was not conditional");
     else if (f->status >= 300 && f->status < 400)
@@ -170,7 +179,7 @@ static bool own_reason(const struct fetch_facts *f, char *out, size_t cap)
     case FETCH_STOP_NONE:
         break;
     }
-    if (f->status == 200 || (f->status == 304 && f->conditional))
+    if (f->put ? f->status >= 200 && f->status < 300 : f->status == 200 || (f->status == 304 && f->conditional))
         return true;
     http_reason(f, out, cap);
     return false;

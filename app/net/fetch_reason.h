@@ -46,10 +46,12 @@ struct fetch_facts {
     bool tls_done;               /* a TLS handshake finished */
     bool tls_expected;           /* the last URL tried is https:// */
     int64_t elapsed_us;          /* curl_easy_perform's run time, measured around it */
+    bool put;                    /* a PUT: any 2xx is a success */
 };
 
-/* Writes the reason for a failed GET. Returns true when the facts show a
- * success instead (CURLE_OK with a 200, or a 304 to a conditional GET). */
+/* Writes the reason for a failed GET or PUT. Returns true when the facts
+ * show a success instead (CURLE_OK with a 200, or a 304 to a conditional
+ * GET; any 2xx to a PUT). */
 bool fetch_reason(const struct fetch_facts *f, char *out, size_t cap);
 
 /* Copies s into out (cap bytes), replacing control characters and

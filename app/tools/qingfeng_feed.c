@@ -7,6 +7,9 @@
  *         [--pubkey KEY|FILE]        ... and its minisign signature; a URL
  *                                    (of feed.json or its folder) is
  *                                    downloaded first, as a screen would
+ *   qingfeng-feed report DIR         quiz results uploaded under DIR by day
+ *         [-o OUT.csv]               and department (tools/report.h)
+ *         [--leaderboard FILE.json]
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,
@@ -22,11 +25,14 @@
 #include "core/durable.h"
 #include "core/feed.h"
 #include "core/feed_build.h"
+#include "core/feed_build_quiz.h"
 #include "core/feed_sig.h"
 #include "core/minisign.h"
 #include "core/msg.h"
+#include "core/qbank.h"
 #include "tools/feed_fetch.h"
 #include "tools/preview.h"
+#include "tools/report.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
@@ -101,6 +107,8 @@ static int cmd_build(enum msg_lang lang, int argc, char **argv)
     if (feed_build(src, out, &stats, &errs) == 0) {
         printf(M(lang, MSG_TOOL_BUILD_OK), out, stats.n_items, stats.n_maxims, stats.n_cases, stats.n_stories,
                stats.n_assets);
+        if (stats.n_questions)
+            printf(M(lang, MSG_TOOL_BUILD_QUIZ), out, FEED_QUIZ_BANK_PATH, stats.n_questions);
         rc = EXIT_OK;
     } else {
         print_diag(&errs);
@@ -119,6 +127,8 @@ static int cmd_check(enum msg_lang lang, int argc, char **argv)
     struct diag errs = { .lang = lang };
     struct feed *feed;
     struct minisign_key key;
+    struct qbank bank = { 0 };
+    int have_bank = 0;
     const char *dir = NULL, *pubkey = NULL, *shown = NULL; /* shown: the URL checked */
     char comment[MINISIGN_SIG_MAX], key_id[MINISIGN_KEY_ID_HEX_LEN + 1];
     char tmp[] = "/tmp/qingfeng-check-XXXXXX", base[FETCH_BASE_MAX] = "";
@@ -178,9 +188,19 @@ static int cmd_check(enum msg_lang lang, int argc, char **argv)
     /* the signature, unless feed.json could not be read at all (said above) */
     if (have_key && diag_find(&errs, MSG_FEED_CANNOT_READ) < 0 && diag_find(&errs, MSG_FEED_FILE_TOO_BIG) < 0)
         feed_sig_verify_dir(dir, &key, comment, sizeof comment, &errs);
+    /* the quiz bank with the kiosk's loader, once its bytes are known good */
+    if (feed && errs.n == 0 && feed->quiz_bank) {
+        char bank_path[4096];
+        if (snprintf(bank_path, sizeof bank_path, "%s/%s", dir, feed->quiz_bank) >= (int)sizeof bank_path)
+            diag_field(&errs, dir, 0, NULL, MSG_SYS_PATH_TOO_LONG);
+        else if (qbank_load_json_diag(&bank, bank_path, &errs) == 0)
+            have_bank = 1;
+    }
     if (feed && errs.n == 0 && !errs.out_of_memory) {
         printf(M(lang, MSG_TOOL_CHECK_OK), feed->n_items, feed_count_kind(feed, ITEM_MAXIM),
                feed_count_kind(feed, ITEM_CASE), feed_count_kind(feed, ITEM_STORY), feed->n_assets);
+        if (have_bank)
+            printf(M(lang, MSG_TOOL_CHECK_QUIZ), feed->quiz_bank, bank.n);
         if (have_key) {
             minisign_key_id_hex(key.key_id, key_id);
             printf(M(lang, MSG_TOOL_SIG_OK), key_id, comment);
@@ -192,6 +212,7 @@ static int cmd_check(enum msg_lang lang, int argc, char **argv)
     }
     if (shown)
         dur_remove_tree(tmp);
+    qbank_free(&bank);
     feed_free(feed);
     diag_free(&errs);
     return rc;
@@ -217,6 +238,8 @@ int main(int argc, char **argv)
         return cmd_check(lang, argc - 2, argv + 2);
     if (strcmp(argv[1], "preview") == 0)
         return preview_main(argc - 2, argv + 2, lang == MSG_LANG_ZH);
+    if (strcmp(argv[1], "report") == 0)
+        return report_main(lang, argc - 2, argv + 2);
     fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_COMMAND), argv[1]);
     return EXIT_USAGE;
 }

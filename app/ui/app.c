@@ -118,6 +118,7 @@ int app_load_feed(struct app *a)
 int app_start_worker(struct app *a)
 {
     char err[1024];
+    app_quiz_load_bank(a);
     struct slide_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
         log_err("out of memory");
@@ -132,6 +133,8 @@ int app_start_worker(struct app *a)
     }
     ctx->min_target = a->min_target;
     ctx->large_scale = a->cfg.large_print_scale;
+    ctx->bank = &a->quiz.bank;
+    ctx->cfg = &a->cfg;
     a->worker = worker_create(ctx, a->wake_event, err, sizeof err);
     if (!a->worker) {
         log_err("%s", err);
@@ -304,8 +307,10 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 void app_destroy(struct app *a)
 {
     app_stop_sync(a);          /* its thread writes into the store */
-    worker_destroy(a->worker); /* joins the thread first: it uses feed and theme */
+    app_quiz_stop(a);          /* records a round in play, drains the results thread */
+    worker_destroy(a->worker); /* joins the thread first: it uses feed, bank and theme */
     a->worker = NULL;
+    qbank_free(&a->quiz.bank);
     app_visit_destroy(a);
     app_content_free(a);
     if (a->chrome_ready)

@@ -19,6 +19,7 @@
 #include "core/scroll.h"
 #include "core/store.h"
 #include "net/sync.h"
+#include "ui/app_quiz.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
@@ -86,6 +87,10 @@ struct app {
         char text[160];
         int px, w, h;
     } pin_text, idle_text;
+
+    /* 知识挑战赛 (app_quiz.c). */
+    struct app_quiz quiz;
+    struct live_text quiz_ring_text;
 
     /* Remote content (app_sync.c). */
     struct store *store;
@@ -191,6 +196,35 @@ void app_sync_now(struct app *a);
  * error); empty strings without sync. */
 void app_sync_describe(struct app *a, struct admin_status *out);
 void app_stop_sync(struct app *a);
+
+/* --- 知识挑战赛 (app_quiz.c) --- */
+/* Loads the bank of a->feed (none: the quiz says no bank is published). */
+void app_quiz_load_bank(struct app *a);
+/* Opens state_dir/results.db on its thread and starts the uploader when a
+ * report URL is set. Returns 0, or -1 (logged): rounds still play, their
+ * results show as not saved. */
+int app_quiz_start_store(struct app *a);
+/* Records a round in play as abandoned, then stops the threads. */
+void app_quiz_stop(struct app *a);
+/* The quiz's intro view, when the visitor opens 知识挑战赛. */
+void app_quiz_open(struct app *a);
+/* A tap on the quiz screen; false when the visit should handle it. */
+bool app_quiz_hit(struct app *a, const struct hit *h);
+/* Leaving the quiz (home, idle): a round in play is recorded as abandoned. */
+void app_quiz_leave(struct app *a);
+/* The visit ended: also forgets the department picked. */
+void app_quiz_end_visit(struct app *a);
+/* Countdown and feedback pause; true while the ring turns. */
+bool app_quiz_advance(struct app *a, uint64_t now);
+uint64_t app_quiz_deadline(const struct app *a, uint64_t now);
+/* Takes the results thread's answers (saved, leaderboards, export). */
+void app_quiz_poll(struct app *a);
+bool app_quiz_busy(struct app *a);
+void app_quiz_wait(struct app *a, unsigned ms);
+/* Admin: starts the CSV export; returns the line the panel shows. */
+const char *app_quiz_export(struct app *a);
+/* Draws the countdown ring over a question (UI thread). */
+void app_quiz_draw_ring(struct app *a, uint64_t now);
 
 /* --- content changes (app_content.c) --- */
 /* Replaces the feed (taking ownership) and starts the loop over with it,

@@ -135,6 +135,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     uint64_t now = app_now(a);
     if (ev->type == a->wake_event) {
         app_take_results(a);
+        app_quiz_poll(a);
         if (!a->args.script) /* scripts take new versions with their sync command */
             app_sync_poll(a);
         app_sync_show_round(a);

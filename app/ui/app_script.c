@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "net/outbox.h"
 #include "core/script.h"
 #include "ui/app.h"
 #include "ui/shots.h"
@@ -109,6 +110,10 @@ static int key(struct app *a, const char *name)
 static void wait_ready(struct app *a)
 {
     uint64_t start = SDL_GetTicks64();
+    /* Quiz results are saved (or leaderboards read) on their own thread. */
+    while (app_quiz_busy(a) && SDL_GetTicks64() - start < READY_TIMEOUT_MS)
+        app_quiz_wait(a, 100);
+    app_quiz_poll(a);
     app_take_results(a);
     while (app_frame_missing(a, a->vnow)) {
         if (SDL_GetTicks64() - start > READY_TIMEOUT_MS) {
@@ -208,9 +213,29 @@ static int sync_wait(struct app *a, const struct script_cmd *c)
     return -1;
 }
 
+/* uploads: every quiz result saved and delivered to report_url, waited for
+ * in real time (the server is real). */
+static int uploads_wait(struct app *a, const struct script_cmd *c)
+{
+    if (!a->quiz.outbox) {
+        log_err("script: %s:%d: uploads needs [report] url in the config", a->args.script, c->line);
+        return -1;
+    }
+    for (int waited = 0; waited < SYNC_WAIT_MS; waited += 100) {
+        struct outbox_status st;
+        app_quiz_poll(a);
+        outbox_get_status(a->quiz.outbox, &st);
+        if (!app_quiz_busy(a) && st.pending == 0)
+            return 0;
+        SDL_Delay(100);
+    }
+    log_err("script: %s:%d: uploads: results still waiting after %d s", a->args.script, c->line, SYNC_WAIT_MS / 1000);
+    return -1;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -291,6 +316,10 @@ int app_run_script(struct app *a)
             break;
         case SCRIPT_PRESS:
             if (press(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_UPLOADS:
+            if (uploads_wait(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_SYNC:

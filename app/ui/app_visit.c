@@ -17,6 +17,8 @@ static struct screen_key key_of(const struct app *a, const struct scene *s)
         k.serial = a->admin_serial;
         k.status = a->status;
     }
+    if (s->kind == SCENE_QUIZ)
+        k.quiz = a->quiz.view;
     return k;
 }
 
@@ -27,7 +29,9 @@ bool app_in_visit(const struct app *a) { return nav_current(&a->nav)->kind != SC
 static bool same_place(const struct screen_key *x, const struct screen_key *y)
 {
     return x->scene.kind == y->scene.kind && x->scene.module == y->scene.module && x->scene.item == y->scene.item &&
-           x->scene.page == y->scene.page && x->scene.list_page == y->scene.list_page;
+           x->scene.page == y->scene.page && x->scene.list_page == y->scene.list_page &&
+           (x->scene.kind != SCENE_QUIZ ||
+            (x->quiz.kind == y->quiz.kind && x->quiz.index == y->quiz.index && x->quiz.board == y->quiz.board));
 }
 
 static void show_entry(struct app *a, struct stage_entry *e)
@@ -44,7 +48,8 @@ static void show_entry(struct app *a, struct stage_entry *e)
         }
     bool keep = a->shown && same_place(&a->shown->key, &e->key);
     /* An answer just given: bring its verdict and explanation into view. */
-    bool answered = keep && e->key.scene.kind == SCENE_CHECK && e->key.scene.revealed && !a->shown->key.scene.revealed;
+    bool answered = keep && ((e->key.scene.kind == SCENE_CHECK && e->key.scene.revealed && !a->shown->key.scene.revealed) ||
+                             (e->key.scene.kind == SCENE_QUIZ && e->key.quiz.revealed && !a->shown->key.quiz.revealed));
     float old_max = a->shown ? stage_scroll_max(a->shown) : 0;
     float old = scroll_offset(&a->scroll);
     a->shown = e;
@@ -98,7 +103,10 @@ void app_scene_changed(struct app *a)
 {
     a->pressed = -1;
     a->dirty = true;
+    if (nav_current(&a->nav)->kind != SCENE_QUIZ && a->quiz.playing)
+        app_quiz_leave(a); /* walked away from a round: recorded as abandoned */
     if (!app_in_visit(a)) {
+        app_quiz_end_visit(a);
         a->shown = NULL;
         worker_want_screens(a->worker, NULL, 0);
         /* The attract loop resumes with the slide it left, for a full dwell. */
@@ -223,6 +231,9 @@ static void admin_action(struct app *a, enum hit_action act)
         log_info("admin: exit");
         a->quit = true;
         return;
+    case HIT_ADMIN_EXPORT:
+        app_status_refresh(a, app_quiz_export(a));
+        break;
     default:
         return;
     }
@@ -237,6 +248,8 @@ static void do_hit(struct app *a, const struct hit *h)
 {
     struct nav *n = &a->nav;
     bool changed = true;
+    if (app_quiz_hit(a, h))
+        return;
     switch (h->act) {
     case HIT_BACK:
     case HIT_CLOSE:
@@ -256,6 +269,7 @@ static void do_hit(struct app *a, const struct hit *h)
         break;
     case HIT_QUIZ:
         nav_open_quiz(n);
+        app_quiz_open(a);
         break;
     case HIT_ITEM:
         changed = nav_open_item(n, (size_t)h->arg) == 0;
@@ -288,8 +302,14 @@ static void do_hit(struct app *a, const struct hit *h)
     case HIT_ADMIN_SYNC:
     case HIT_ADMIN_RELOAD:
     case HIT_ADMIN_EXIT:
+    case HIT_ADMIN_EXPORT:
         admin_action(a, h->act);
         return;
+    case HIT_QUIZ_START: /* handled by app_quiz_hit on the quiz screen */
+    case HIT_QUIZ_AGAIN:
+    case HIT_QUIZ_BOARD:
+    case HIT_QUIZ_DEPTS:
+    case HIT_QUIZ_DEPT:
     case HIT_NONE:
         return;
     }
@@ -410,6 +430,7 @@ bool app_visit_advance(struct app *a, uint64_t now)
         return false;
     bool moving = scroll_animating(&a->scroll);
     scroll_step(&a->scroll, now);
+    app_quiz_advance(a, now);
     if (moving)
         a->dirty = true;
     struct idle_status iv = idle_state(&a->idle, now);
@@ -436,5 +457,6 @@ uint64_t app_visit_deadline(const struct app *a, uint64_t now)
         return UINT64_MAX;
     if (scroll_animating(&a->scroll))
         return now;
-    return idle_next_deadline(&a->idle, now);
+    uint64_t idle = idle_next_deadline(&a->idle, now), quiz = app_quiz_deadline(a, now);
+    return quiz < idle ? quiz : idle;
 }

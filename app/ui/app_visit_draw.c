@@ -118,6 +118,51 @@ static void draw_idle(struct app *a)
     draw_line(a, &a->idle_text, band.x + band.w / 2, band.y + band.h / 2);
 }
 
+/* An annulus arc from 12 o'clock clockwise over frac of the circle. */
+static void ring_arc(SDL_Renderer *r, float cx, float cy, float outer, float inner, float frac, struct rgb c,
+                     Uint8 alpha)
+{
+    enum { SEGS = 96 };
+    SDL_Vertex v[(SEGS + 1) * 2];
+    int idx[SEGS * 6];
+    int n = (int)ceilf(frac * SEGS);
+    if (n < 1)
+        return;
+    SDL_Color col = {c.r, c.g, c.b, alpha};
+    for (int i = 0; i <= n; i++) {
+        float t = (float)i / (float)n * frac * 2.0f * (float)M_PI - (float)M_PI / 2;
+        float cs = cosf(t), sn = sinf(t);
+        v[2 * i] = (SDL_Vertex){{cx + outer * cs, cy + outer * sn}, col, {0, 0}};
+        v[2 * i + 1] = (SDL_Vertex){{cx + inner * cs, cy + inner * sn}, col, {0, 0}};
+    }
+    for (int i = 0; i < n; i++) {
+        int *q = idx + 6 * i, o = 2 * i;
+        q[0] = o, q[1] = o + 1, q[2] = o + 2, q[3] = o + 1, q[4] = o + 3, q[5] = o + 2;
+    }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_RenderGeometry(r, NULL, v, 2 * (n + 1), idx, 6 * n);
+}
+
+void app_quiz_draw_ring(struct app *a, uint64_t now)
+{
+    const struct stage_entry *e = a->shown;
+    const struct app_quiz *q = &a->quiz;
+    if (e->key.scene.kind != SCENE_QUIZ || e->key.quiz.kind != QV_QUESTION || e->key.quiz.revealed || !q->playing ||
+        q->round.phase != QUIZ_ASKING || e->quiz_ring.w <= 0)
+        return;
+    int left = quiz_remaining_ms(&q->round, now), total = q->cfg.seconds_per_question * 1000;
+    float frac = total > 0 ? (float)left / (float)total : 0;
+    SDL_Rect d = e->quiz_ring;
+    float cx = d.x + d.w / 2.0f, cy = d.y + d.h / 2.0f, outer = d.w / 2.0f, inner = outer * 0.80f;
+    bool urgent = left <= 5000;
+    ring_arc(a->ren, cx, cy, outer, inner, 1.0f, a->cfg.theme.ink, 26);
+    ring_arc(a->ren, cx, cy, outer, inner, frac, urgent ? a->cfg.theme.red : a->cfg.theme.gold, 255);
+    char secs[16];
+    snprintf(secs, sizeof secs, "%d", (left + 999) / 1000);
+    line_texture(a, &a->quiz_ring_text, secs, (int)(d.h * 0.36f), urgent ? a->cfg.theme.red : a->cfg.theme.ink);
+    draw_line(a, &a->quiz_ring_text, (int)cx, (int)cy);
+}
+
 void app_visit_render(struct app *a, uint64_t now)
 {
     struct rgb p = a->cfg.theme.paper;
@@ -132,6 +177,7 @@ void app_visit_render(struct app *a, uint64_t now)
             chrome_draw_clock(&a->chrome);
         }
         draw_pin(a);
+        app_quiz_draw_ring(a, now);
     }
     chrome_draw_ripple(&a->chrome, now);
     draw_idle(a);
@@ -139,7 +185,7 @@ void app_visit_render(struct app *a, uint64_t now)
 
 void app_visit_free(struct app *a)
 {
-    struct live_text *t[] = {&a->pin_text, &a->idle_text};
+    struct live_text *t[] = {&a->pin_text, &a->idle_text, &a->quiz_ring_text};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         if (t[i]->tex)
             SDL_DestroyTexture(t[i]->tex);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/nav.h"
+#include "ui/quiz_view.h"
 #include "ui/slide.h"
 
 enum hit_action {
@@ -33,6 +34,12 @@ enum hit_action {
     HIT_ADMIN_RELOAD,
     HIT_ADMIN_EXIT,
     HIT_CLOSE,         /* PIN pad and admin panel: back to where the visitor was */
+    HIT_QUIZ_START,    /* 开始挑战 */
+    HIT_QUIZ_AGAIN,    /* 再来一次 */
+    HIT_QUIZ_BOARD,    /* arg: enum quiz_board; opens or switches the leaderboard */
+    HIT_QUIZ_DEPTS,    /* opens the department picker; arg: its page */
+    HIT_QUIZ_DEPT,     /* arg: index in the configured list, -1 = anonymous */
+    HIT_ADMIN_EXPORT,  /* writes this screen's results as CSV to export_dir */
 };
 
 struct hit {
@@ -66,6 +73,7 @@ struct screen_key {
     bool large;                 /* 大字 */
     unsigned serial;            /* bumped to re-compose the same scene (admin refresh) */
     struct admin_status status; /* SCENE_ADMIN only */
+    struct quiz_view quiz;      /* SCENE_QUIZ only */
 };
 
 #define SCREEN_HITS 48
@@ -79,6 +87,7 @@ struct screen {
     size_t n_hits;
     SDL_Rect pin_dots;          /* SCENE_PIN: the UI draws one dot per digit entered here */
     SDL_Rect pin_message;       /* SCENE_PIN: the UI draws the status line here */
+    SDL_Rect quiz_ring;         /* SCENE_QUIZ question: the UI draws the countdown ring here */
 };
 
 /* "back", "item", "pin-digit"...: names for logs and the script's press. */
@@ -99,6 +108,9 @@ struct screen *screen_list(struct slide_ctx *c, const struct screen_key *k);
 struct screen *screen_detail(struct slide_ctx *c, const struct screen_key *k);
 struct screen *screen_check(struct slide_ctx *c, const struct screen_key *k);
 struct screen *screen_quiz(struct slide_ctx *c, const struct screen_key *k);
+struct screen *screen_quiz_question(struct slide_ctx *c, const struct screen_key *k);
+struct screen *screen_quiz_board(struct slide_ctx *c, const struct screen_key *k);
+struct screen *screen_quiz_departments(struct slide_ctx *c, const struct screen_key *k);
 struct screen *screen_pin(struct slide_ctx *c, const struct screen_key *k);
 struct screen *screen_admin(struct slide_ctx *c, const struct screen_key *k);
 

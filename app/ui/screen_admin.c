@@ -299,6 +299,9 @@ struct screen *screen_admin(struct slide_ctx *c, const struct screen_key *k)
                             "\xE4\xB8\x8B\xE8\xBD\xBD\xE6\x9B\xB4\xE6\x96\xB0"; /* 从内容源检查并下载更新 */
     const char *reload_note = "\xE9\x87\x8D\xE6\x96\xB0\xE8\xAF\xBB\xE5\x8F\x96\xE5\x86\x85\xE5\xAE\xB9\xE7\x9B"
                               "\xAE\xE5\xBD\x95\xEF\xBC\x8C\xE5\x88\xB7\xE6\x96\xB0\xE5\xB1\x95\xE7\xA4\xBA"; /* 重新读取内容目录，刷新展示 */
+    const char *export = "\xE5\xAF\xBC\xE5\x87\xBA\xE6\x88\x90\xE7\xBB\xA9"; /* 导出成绩 */
+    const char *export_note = "\xE5\x86\x99\xE5\x85\xA5\xE5\xAF\xBC\xE5\x87\xBA\xE7\x9B\xAE\xE5\xBD\x95"
+                              "\xEF\xBC\x88\x43\x53\x56\xEF\xBC\x89"; /* 写入导出目录（CSV） */
     const char *caption = "\xE4\xBD\x9C\xE4\xB8\xBA\xE7\xB3\xBB\xE7\xBB\x9F\xE6\x9C\x8D\xE5\x8A\xA1\xE8\xBF\x90\xE8"
                           "\xA1\x8C\xE6\x97\xB6\xEF\xBC\x8C\xE9\x80\x80\xE5\x87\xBA\xE5\x90\x8E\xE4\xBC\x9A\xE8\x87"
                           "\xAA\xE5\x8A\xA8\xE9\x87\x8D\xE6\x96\xB0\xE5\x90\xAF\xE5\x8A\xA8"; /* 作为系统服务运行时，退出后会自动重新启动 */
@@ -309,8 +312,10 @@ struct screen *screen_admin(struct slide_ctx *c, const struct screen_key *k)
         status_table(c, d, k, (SDL_Rect){g->mx, top, cw - aw - gap, bottom - top});
         int ax = g->mx + cw - aw;
         int y = action(c, s, (SDL_Rect){ax, top, aw, bh}, sync, sync_note, BUTTON_PRIMARY, HIT_ADMIN_SYNC);
-        action(c, s, (SDL_Rect){ax, y + geom_px(g, 3.0f), aw, bh}, reload, reload_note, BUTTON_SECONDARY,
-               HIT_ADMIN_RELOAD);
+        y = action(c, s, (SDL_Rect){ax, y + geom_px(g, 3.0f), aw, bh}, reload, reload_note, BUTTON_SECONDARY,
+                   HIT_ADMIN_RELOAD);
+        action(c, s, (SDL_Rect){ax, y + geom_px(g, 3.0f), aw, bh}, export, export_note, BUTTON_SECONDARY,
+               HIT_ADMIN_EXPORT);
         SDL_Rect ex = {ax, bottom - bh, aw, bh};
         kit_clamp(&cap, &c->fonts.sans, caption, aw, cap_px, 1.45f, 3);
         int cy = ex.y - geom_px(g, 1.4f) - text_height(&cap);
@@ -324,14 +329,16 @@ struct screen *screen_admin(struct slide_ctx *c, const struct screen_key *k)
         int bw = (cw - gap) / 2, ey = bottom - bh;
         kit_clamp(&cap, &c->fonts.sans, caption, cw, cap_px, 1.45f, 2);
         int cap_y = ey - geom_px(g, 1.4f) - text_height(&cap);
-        int actions_h = bh + geom_px(g, 2.0f) + cap_px;
+        int actions_h = 2 * (bh + geom_px(g, 2.0f) + cap_px) + geom_px(g, 3.0f);
         int room = cap_y - geom_px(g, 6.0f) - actions_h - geom_px(g, 4.0f) - top;
         int th_ = SDL_min(room, status_table(c, NULL, k, (SDL_Rect){g->mx, top, cw, 0}));
         status_table(c, d, k, (SDL_Rect){g->mx, top, cw, th_});
         int ay = top + th_ + geom_px(g, 4.0f);
         action(c, s, (SDL_Rect){g->mx, ay, bw, bh}, sync, sync_note, BUTTON_PRIMARY, HIT_ADMIN_SYNC);
-        action(c, s, (SDL_Rect){g->mx + bw + gap, ay, bw, bh}, reload, reload_note, BUTTON_SECONDARY,
-               HIT_ADMIN_RELOAD);
+        int y2 = action(c, s, (SDL_Rect){g->mx + bw + gap, ay, bw, bh}, reload, reload_note, BUTTON_SECONDARY,
+                        HIT_ADMIN_RELOAD);
+        action(c, s, (SDL_Rect){g->mx, y2 + geom_px(g, 3.0f), bw, bh}, export, export_note, BUTTON_SECONDARY,
+               HIT_ADMIN_EXPORT);
         gfx_fill_rect(d, (float)g->mx, (float)(cap_y - geom_px(g, 2.4f)), (float)cw, SDL_max(1.0f, g->u * 0.1f),
                       rgba_of(th->gold, 140));
         text_draw(d, &cap, g->mx, cap_y, ALIGN_CENTER, false, rgba_of(th->ink, 150));

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/screen_reading.h"
+#include "ui/screen_answer.h"
 
 #define L_CASES "\xE8\xAD\xA6\xE7\xA4\xBA\xE6\x95\x99\xE8\x82\xB2"           /* 警示教育 */
 #define L_BACK_TO_CASE "\xE8\xBF\x94\xE5\x9B\x9E\xE6\xA1\x88\xE4\xBE\x8B"      /* 返回案例 */
@@ -26,119 +26,48 @@ static const char *kind_label(enum question_kind k)
     return "\xE5\x8D\x95\xE9\x80\x89\xE9\xA2\x98"; /* 单选题 */
 }
 
-static const struct rgb RIGHT = {46, 125, 91}; /* jade green: the right answer */
-
-/* One option: a rounded card with its letter and text. The state colours
- * it: ticked before the answer, right/wrong after. */
-static SDL_Surface *option_card(struct slide_ctx *c, const struct feed_question *q, unsigned i, unsigned chosen,
-                                bool revealed, int w, bool large, const char *id)
+/* The options of q as answer cards see them. */
+static void options_of(const struct feed_question *q, unsigned chosen, struct answer_option *o, char badges[][8])
 {
-    const struct geom *g = &c->g;
-    const struct theme *th = c->theme;
-    int px = reading_body_px(c, large);
-    int pad = geom_px(g, 2.2f), badge = (int)(px * 1.7f);
-    int tw = w - 2 * pad - badge - pad;
-    SDL_Surface *text = reading_text(c, &c->fonts.sans, px, 1.5f, q->options[i], tw, th->ink, false, id, "option");
-    int th_ = text ? text->h : px;
-    int h = SDL_max(SDL_max(th_, badge) + 2 * pad, c->min_target);
-    SDL_Surface *s = gfx_surface(w, h);
-    if (!s) {
-        if (text)
-            SDL_FreeSurface(text);
-        return NULL;
+    for (unsigned i = 0; i < q->n_options && i < 32; i++) {
+        if (q->kind == QUESTION_JUDGE)
+            snprintf(badges[i], 8, "%s", i == 0 ? "\xE2\x9C\x93" : "\xC3\x97"); /* ✓ × (the CJK faces have no ✗) */
+        else
+            snprintf(badges[i], 8, "%c", 'A' + i);
+        o[i] = (struct answer_option){q->options[i], badges[i], (chosen & (1u << i)) != 0,
+                                      (q->answer_mask & (1u << i)) != 0};
     }
-    bool ticked = chosen & (1u << i), right = q->answer_mask & (1u << i);
-    struct rgb edge = rgb_mix(th->paper, th->ink, 0.25f), fill = rgb_mix(th->paper, (struct rgb){255, 255, 255}, 0.6f);
-    struct rgb mark = th->ink;
-    if (revealed && right) {
-        edge = RIGHT;
-        fill = rgb_mix(fill, RIGHT, 0.12f);
-        mark = RIGHT;
-    } else if (revealed && ticked) {
-        edge = th->red;
-        fill = rgb_mix(fill, th->red, 0.10f);
-        mark = th->red;
-    } else if (ticked) {
-        edge = th->red;
-        fill = rgb_mix(fill, th->red, 0.06f);
-        mark = th->red;
-    }
-    float r = geom_px(g, 1.2f), line = SDL_max(1.5f, g->u * (ticked || (revealed && right) ? 0.3f : 0.15f));
-    gfx_fill_round_rect(s, 0, 0, (float)w, (float)h, r, rgba_of(fill, 255));
-    gfx_stroke_round_rect(s, 0, 0, (float)w, (float)h, r, line, rgba_of(edge, 255));
-    float bx = pad + badge / 2.0f, by = h / 2.0f;
-    char letter[8];
-    if (q->kind == QUESTION_JUDGE)
-        snprintf(letter, sizeof letter, "%s", i == 0 ? "\xE2\x9C\x93" : "\xE2\x9C\x97"); /* ✓ ✗ */
-    else
-        snprintf(letter, sizeof letter, "%c", 'A' + i);
-    bool solid = ticked || (revealed && right);
-    if (solid)
-        gfx_fill_circle(s, bx, by, badge / 2.0f, rgba_of(mark, 255));
-    else
-        gfx_stroke_circle(s, bx, by, badge / 2.0f, SDL_max(1.5f, g->u * 0.18f), rgba_of(mark, 200));
-    text_line(s, &c->fonts.bold, (int)(badge * 0.55f), letter, (int)bx, (int)by, ALIGN_CENTER, 0,
-              solid ? (struct rgba){255, 252, 246, 255} : rgba_of(mark, 255));
-    if (text) {
-        SDL_Rect d = {pad + badge + pad, (h - text->h) / 2 + px / 6, text->w, text->h};
-        SDL_SetSurfaceBlendMode(text, SDL_BLENDMODE_BLEND);
-        gfx_blit(s, text, d.x, d.y, 255);
-        SDL_FreeSurface(text);
-    }
-    return s;
 }
 
-/* The explanation box: 回答正确/回答错误, the answer, 解析 and 出处. */
-static SDL_Surface *explanation(struct slide_ctx *c, const struct feed_question *q, unsigned chosen, int w,
-                                bool large, const char *id)
+/* The verdict box: 回答正确/回答错误, the answer, 解析 and 出处. */
+static SDL_Surface *explanation(struct slide_ctx *c, const struct feed_question *q, const struct answer_option *o,
+                                unsigned chosen, int w, bool large, const char *id)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
     bool right = chosen == q->answer_mask;
-    int px = reading_body_px(c, large), pad = geom_px(g, 2.6f), iw = w - 2 * pad;
-    char verdict[160], letters[32] = "";
-    size_t n = 0;
-    for (unsigned i = 0; i < q->n_options && n + 2 < sizeof letters; i++)
-        if (q->answer_mask & (1u << i)) {
-            if (q->kind == QUESTION_JUDGE)
-                n += (size_t)snprintf(letters + n, sizeof letters - n, "%s", q->options[i]);
-            else
-                letters[n++] = (char)('A' + i), letters[n] = 0;
-        }
+    int px = reading_body_px(c, large), iw = w - 2 * answer_box_pad(c);
+    char verdict[160], letters[64];
+    answer_letters(o, (int)q->n_options, q->kind == QUESTION_JUDGE, letters, sizeof letters);
     /* 回答正确 / 回答错误 · 正确答案：X */
     snprintf(verdict, sizeof verdict, "%s \xC2\xB7 \xE6\xAD\xA3\xE7\xA1\xAE\xE7\xAD\x94\xE6\xA1\x88\xEF\xBC\x9A%s",
              right ? "\xE5\x9B\x9E\xE7\xAD\x94\xE6\xAD\xA3\xE7\xA1\xAE" : "\xE5\x9B\x9E\xE7\xAD\x94\xE9\x94\x99\xE8\xAF\xAF",
              letters);
     struct stack st = {0};
-    stack_add(&st, reading_text(c, &c->fonts.bold, (int)(px * 1.1f), 1.4f, verdict, iw, right ? RIGHT : th->red,
-                                false, id, "answer"),
-              0, pad);
     /* 解析 as its own label: the explanation's Markdown is shown as written,
      * so it reads (and its pictures count) exactly as the feed checked it. */
     stack_add(&st, reading_text(c, &c->fonts.bold, px, 1.4f, "\xE8\xA7\xA3\xE6\x9E\x90", iw, th->ink, false, id,
                                 "explanation"),
-              geom_px(g, 1.6f), pad);
-    stack_add(&st, reading_markdown(c, q->explanation, iw, large, id), geom_px(g, 0.6f), pad);
+              0, 0);
+    stack_add(&st, reading_markdown(c, q->explanation, iw, large, id), geom_px(g, 0.6f), 0);
     if (q->source && *q->source) {
         char src[1024];
         snprintf(src, sizeof src, "\xE5\x87\xBA\xE5\xA4\x84\xEF\xBC\x9A%s", q->source); /* 出处： */
         stack_add(&st, reading_text(c, &c->fonts.kai, px, 1.6f, src, iw, rgb_mix(th->ink, th->paper, 0.3f), false,
                                     id, "source"),
-                  geom_px(g, 1.4f), pad);
+                  geom_px(g, 1.4f), 0);
     }
-    SDL_Surface *inner = stack_join(&st, w);
-    if (!inner)
-        return NULL;
-    SDL_Surface *s = gfx_surface(w, inner->h + 2 * pad);
-    if (s) {
-        struct rgb tint = rgb_mix(th->paper, th->gold, 0.14f);
-        gfx_fill_round_rect(s, 0, 0, (float)w, (float)s->h, geom_px(g, 1.2f), rgba_of(tint, 255));
-        gfx_fill_rect(s, 0, geom_px(g, 1.2f), SDL_max(3.0f, g->u * 0.45f), (float)(s->h - 2 * geom_px(g, 1.2f)),
-                      rgba_of(right ? RIGHT : th->red, 255));
-        gfx_blit(s, inner, 0, pad, 255);
-    }
-    SDL_FreeSurface(inner);
-    return s;
+    return answer_box(c, verdict, right, &st, w, large, id);
 }
 
 struct screen *screen_check(struct slide_ctx *c, const struct screen_key *k)
@@ -185,8 +114,11 @@ struct screen *screen_check(struct slide_ctx *c, const struct screen_key *k)
     for (size_t i = 0; i < st.n; i++)
         y += st.gap[i] + st.part[i]->h;
     int gap = geom_px(g, 1.6f);
+    struct answer_option opts[32];
+    char badges[32][8];
+    options_of(q, chosen, opts, badges);
     for (unsigned i = 0; i < q->n_options && i < 32; i++) {
-        SDL_Surface *card = option_card(c, q, i, chosen, revealed, w, large, it->id);
+        SDL_Surface *card = answer_option_card(c, &opts[i], revealed, w, large, it->id);
         if (!card)
             continue;
         int before = i == 0 ? geom_px(g, 3.0f) : gap;
@@ -197,7 +129,7 @@ struct screen *screen_check(struct slide_ctx *c, const struct screen_key *k)
         stack_add(&st, card, before, 0);
     }
     if (revealed)
-        stack_add(&st, explanation(c, q, chosen, w, large, it->id), geom_px(g, 3.5f), 0);
+        stack_add(&st, explanation(c, q, opts, chosen, w, large, it->id), geom_px(g, 3.5f), 0);
     stack_add(&st, gfx_surface(w, geom_px(g, 5.0f)), 0, 0);
     s->body = stack_join(&st, w);
     s->body_view = r.body;

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/feed.h"
+#include "core/qbank.h"
 #include "ui/fonts.h"
 #include "ui/geom.h"
 #include "ui/gfx.h"
@@ -23,6 +24,8 @@ struct slide_ctx {
     float large_scale;           /* 大字: how much reading text grows */
     const struct feed *feed;
     char feed_dir[QF_PATH_MAX];
+    const struct qbank *bank;    /* the quiz bank of this feed; NULL: none published */
+    const struct config *cfg;    /* the kiosk's settings ([quiz] departments) */
     const struct theme *theme;
     char assets_dir[QF_PATH_MAX];
     char logo[QF_PATH_MAX];      /* resolved logo path; empty = none */

@@ -101,6 +101,7 @@ struct stage_entry *stage_put(struct stage *st, struct screen *s, const struct s
     victim->n_hits = s->n_hits;
     victim->pin_dots = s->pin_dots;
     victim->pin_message = s->pin_message;
+    victim->quiz_ring = s->quiz_ring;
     victim->frame = s->frame ? SDL_CreateTextureFromSurface(st->ren, s->frame) : NULL;
     bool ok = victim->frame != NULL;
     if (ok && s->body && s->body->h > 0)

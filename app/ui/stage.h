@@ -24,6 +24,7 @@ struct stage_entry {
     struct hit hits[SCREEN_HITS];
     size_t n_hits;
     SDL_Rect pin_dots, pin_message;
+    SDL_Rect quiz_ring;        /* SCENE_QUIZ question: where the countdown ring goes */
     unsigned last;
 };
 

@@ -7,31 +7,6 @@ set -u
 OUT=${1:-build}/e2e-visit
 . "$(dirname "$0")/lib.sh"
 
-# in_order LOG LINE...: each LINE starts a "scene:" line of LOG, in this
-# order (other lines may come between).
-in_order() {
-    log=$1
-    shift
-    grep -o 'scene: .*' "$log" > "$log.scenes"
-    awk -v want="$(printf '%s\n' "$@")" '
-        BEGIN { n = split(want, w, "\n"); i = 1 }
-        i <= n && index($0, w[i]) == 1 { i++ }
-        END { if (i <= n) { print "missing in order: " w[i]; exit 1 } }' "$log.scenes" > "$log.order"
-}
-
-# clean LOG: no errors or warnings at all.
-clean() { ! grep -qE '^<[0-4]>' "$1"; }
-
-# nonblank DIR SIZE: every PNG in DIR has SIZE and real content.
-nonblank() {
-    for png in "$1"/*.png; do
-        stats=$("$STATS" "$png") || return 1
-        echo "$stats" | grep -q "^$2 " || return 1
-        distinct=$(echo "$stats" | sed 's/.*distinct=\([0-9]*\).*/\1/')
-        [ "$distinct" -ge 100 ] || return 1
-    done
-}
-
 first_case=$(feed_ids "$FEED" | grep '^case-' | head -n 1)
 first_story=$(feed_ids "$FEED" | grep '^story-' | head -n 1)
 second_story=$(feed_ids "$FEED" | grep '^story-' | sed -n 2p)
@@ -87,7 +62,6 @@ shot 18-maxim
 press home
 press quiz
 shot 19-quiz
-press module 1
 press back
 shot 20-home-again
 quit"

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Integration tests of the network layer: starts the fault server
 # (tests/net/fault_server.py) and an nginx with a temporary config, both on
-# 127.0.0.1, runs BUILD/tests/net/test_fetch and BUILD/tests/net/test_sync
-# against them, and stops both. The sync tests' signed feeds are built
+# 127.0.0.1, and a second nginx taking WebDAV PUTs under /reports/ (the
+# outbox's report_url), runs BUILD/tests/net/test_fetch, test_sync and
+# test_outbox against them, and stops them. test_outbox stops the WebDAV
+# nginx and starts it again itself (same config, same port). The sync tests' signed feeds are built
 # first, with BUILD/qingfeng-feed and minisign (tests/net/sync_feeds.py).
 # Usage: tests/net/run.sh BUILD_DIR
 # NET_TEST_WRAP runs the test under a wrapper, e.g.
@@ -17,8 +19,12 @@ mkdir -p "$OUT/www" "$OUT/tmp" "$OUT/nginx-tmp"
 OUT=$(cd "$OUT" && pwd)
 
 fault=""
+dav=""
 stop() {
     [ -n "$fault" ] && kill "$fault" 2> /dev/null
+    [ -n "$dav" ] && kill "$dav" 2> /dev/null
+    # the WebDAV nginx as test_outbox started it again, should it have died first
+    [ -s "$OUT/dav/nginx.pid" ] && kill "$(cat "$OUT/dav/nginx.pid")" 2> /dev/null
     nginx_stop
     wait 2> /dev/null
 }
@@ -72,6 +78,20 @@ nginx_start "$OUT" "$OUT/www" "" '
             rewrite ^/sync/redirect/(.*)$ http://localhost:@PORT@/sync/redirect-target/$1 redirect;
         }' 2> "$OUT/nginx-start.log" || die "nginx did not start: $(cat "$OUT/nginx-start.log")"
 port=$NGINX_PORT
+plain=$NGINX_PID
+# The outbox's server: PUT creates the folders of report_url/results/ as
+# needed; the same settings as in docs/quiz-results.md.
+mkdir -p "$OUT/dav/www"
+nginx_start "$OUT/dav" "$OUT/dav/www" "" '
+        location /reports/ {
+            dav_methods PUT;
+            create_full_put_path on;
+            dav_access user:rw group:r all:r;
+            client_max_body_size 1m;
+        }' 2> "$OUT/dav-start.log" || die "the WebDAV nginx did not start: $(cat "$OUT/dav-start.log")"
+dav=$NGINX_PID
+export QF_DAV_PORT=$NGINX_PORT QF_DAV_DIR=$OUT/dav QF_DAV_ROOT=$OUT/dav/www QF_NGINX_BIN=$NGINX
+NGINX_PID=$plain
 export QF_NGINX=$port QF_NGINX_FILE=/feed.json
 export QF_TLS_CA=$OUT/tls.pem QF_WRONG_CA=$OUT/wrong.pem QF_TMP=$OUT/tmp
 export QF_SYNC_WWW=$OUT/www/sync QF_SYNC_PUB=$OUT/keys/a.pub
@@ -79,4 +99,5 @@ export QF_SYNC_WWW=$OUT/www/sync QF_SYNC_PUB=$OUT/keys/a.pub
 rc=0
 ${NET_TEST_WRAP:-} "$BUILD/tests/net/test_fetch" || rc=1
 ${NET_TEST_WRAP:-} "$BUILD/tests/net/test_sync" || rc=1
+${NET_TEST_WRAP:-} "$BUILD/tests/net/test_outbox" || rc=1
 exit $rc

@@ -55,6 +55,41 @@ static void defaults_are_sane(void **state)
     assert_int_equal(c.max_asset_bytes, 32 * 1024 * 1024);
     assert_int_equal(c.max_image_pixels, 40000000);
     assert_string_equal(c.allow_hosts, "");
+    assert_int_equal(c.quiz_questions, 10);
+    assert_int_equal(c.quiz_seconds, 20);
+    assert_int_equal(c.quiz_points, 10);
+    assert_int_equal(c.quiz_auto_next_s, 8);
+    assert_int_equal(c.quiz_shares[0], 40);
+    assert_int_equal(c.quiz_shares[2], 20);
+    assert_string_equal(c.departments, "");
+    assert_string_equal(c.export_dir, "");
+    assert_string_equal(c.report_url, "");
+    assert_string_equal(c.screen_id, "");
+}
+
+static void loads_the_quiz_and_report_keys(void **state)
+{
+    (void)state;
+    char *path = write_temp("[quiz]\nquestions = 12\nseconds_per_question = 30\npoints = 5\nauto_next_s = 0\n"
+                            "difficulty = 30 / 50 / 20\ndepartments = 办公室, 组织部 ,宣传部,,\n"
+                            "export_dir = /media/usb\n[report]\nurl = http://127.0.0.1:8080/reports\n"
+                            "screen_id = lobby-3F_1\n");
+    struct config c;
+    config_defaults(&c);
+    char err[512] = "";
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_int_equal(c.quiz_questions, 12);
+    assert_int_equal(c.quiz_seconds, 30);
+    assert_int_equal(c.quiz_points, 5);
+    assert_int_equal(c.quiz_auto_next_s, 0);
+    assert_int_equal(c.quiz_shares[0], 30);
+    assert_int_equal(c.quiz_shares[1], 50);
+    assert_int_equal(c.quiz_shares[2], 20);
+    assert_string_equal(c.departments, "办公室,组织部,宣传部");
+    assert_string_equal(c.export_dir, "/media/usb");
+    assert_string_equal(c.report_url, "http://127.0.0.1:8080/reports");
+    assert_string_equal(c.screen_id, "lobby-3F_1");
 }
 
 static void loads_every_key(void **state)
@@ -287,6 +322,35 @@ static void sync_errors(void **state)
     expect_config_error("[sync]\nurl = https://example.com/feed.json\n", ":2: [sync] url: unknown key");
 }
 
+static void list_items_by_position(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(config_list_item("办公室,组织部,宣传部", 0, out, sizeof out));
+    assert_string_equal(out, "办公室");
+    assert_true(config_list_item("办公室,组织部,宣传部", 2, out, sizeof out));
+    assert_string_equal(out, "宣传部");
+    assert_false(config_list_item("办公室,组织部,宣传部", 3, out, sizeof out));
+    assert_false(config_list_item("", 0, out, sizeof out));
+}
+
+static void quiz_errors(void **state)
+{
+    (void)state;
+    expect_config_error("[quiz]\nquestions = 2\n", ":2: [quiz] questions: \"2\" must be a number of questions from 3 to 50");
+    expect_config_error("[quiz]\nquestions = 51\n", "questions: \"51\" must be");
+    expect_config_error("[quiz]\nseconds_per_question = 4\n", "[quiz] seconds_per_question: \"4\" must be seconds from 5");
+    expect_config_error("[quiz]\npoints = 0\n", "[quiz] points: \"0\" must be points from 1 to 100");
+    expect_config_error("[quiz]\nauto_next_s = 61\n", "[quiz] auto_next_s: \"61\" must be seconds from 0");
+    expect_config_error("[quiz]\ndifficulty = 40/40/40\n",
+                        "[quiz] difficulty: \"40/40/40\" must be percent of easy/medium/hard adding up to 100");
+    expect_config_error("[quiz]\ndifficulty = 50/50\n", "[quiz] difficulty: \"50/50\" must be");
+    expect_config_error("[quiz]\nexport_dir = usb\n", "[quiz] export_dir: \"usb\" must be an absolute path");
+    expect_config_error("[report]\nurl = ftp://example.com/r\n", "[report] url: \"ftp://example.com/r\" must be an http://");
+    expect_config_error("[report]\nscreen_id = 大厅 1\n", "[report] screen_id: \"大厅 1\" may use only letters");
+    expect_config_error("[quiz]\nrounds = 3\n", ":2: [quiz] rounds: unknown key");
+}
+
 /* Decimals are read the same whatever the locale, and nothing but plain
  * decimals is taken. */
 static void decimals_are_plain(void **state)
@@ -406,6 +470,8 @@ int main(void)
         cmocka_unit_test(decimals_are_plain),     cmocka_unit_test(shipped_config_is_the_defaults),
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
+        cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
+        cmocka_unit_test(list_items_by_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -598,6 +598,19 @@ static const struct feed_fixture feed_fixtures[] = {
     { { MSG_FEED_ASSET_DUPLICATE, "feed.json", 6, "_qingfeng.assets[1].path",
         { "\"images/lotus.svg\" is already listed as _qingfeng.assets[0]", "“images/lotus.svg”已经登记为 _qingfeng.assets[0]" } },
       "\"assets\": [" ASSET, "\"assets\": [" ASSET ", " ASSET },
+    /* the quiz bank: "_qingfeng.quiz" after the assets, on line 6 */
+    { { MSG_FEED_QUIZ_NOT_OBJECT, "feed.json", 6, "_qingfeng.quiz",
+        { "is a whole number, not an object", "这里是整数，不是对象" } },
+      "c6\"}]},", "c6\"}], \"quiz\": 5}," },
+    { { MSG_FEED_QUIZ_BANK_MISSING, "feed.json", 6, "_qingfeng.quiz.bank",
+        { "missing; name the question bank file", "缺少题库文件" } },
+      "c6\"}]},", "c6\"}], \"quiz\": {\"questions\": 3}}," },
+    { { MSG_FEED_QUIZ_BANK_NOT_LISTED, "feed.json", 6, "_qingfeng.quiz.bank",
+        { "\"quiz/bank.json\" is not listed in _qingfeng.assets", "“quiz/bank.json”没有列在 _qingfeng.assets 中" } },
+      "c6\"}]},", "c6\"}], \"quiz\": {\"bank\": \"quiz/bank.json\", \"questions\": 3}}," },
+    { { MSG_FEED_QUIZ_QUESTIONS_BAD, "feed.json", 6, "_qingfeng.quiz.questions",
+        { "is not a number of questions from 1 to 10000", "不是 1 到 10000 之间的题目数" } },
+      "c6\"}]},", "c6\"}], \"quiz\": {\"bank\": \"images/lotus.svg\", \"questions\": 0}}," },
     { { MSG_FEED_ROOT_NOT_OBJECT, "feed.json", 1, NULL, { "is an array, not an object", "这里是列表 […]，不是对象" } },
       NULL, "[1, 2]" },
     { { MSG_FEED_VERSION_MISSING, "feed.json", 1, "version", { "missing; add \"version\"", "缺少版本号" } },
@@ -905,6 +918,9 @@ static void test_every_editor_message_has_a_fixture(void **state)
         seen[extra[i]] = 1;
     /* the signature messages have their own cases: test_minisign.c, test_feed_sig.c */
     for (int id = MSG_SIG_FIRST; id <= MSG_SIG_LAST; id++)
+        seen[id] = 1;
+    /* so have the question bank's: test_qbank.c */
+    for (int id = MSG_QBANK_FIRST; id <= MSG_QBANK_LAST; id++)
         seen[id] = 1;
     for (int id = 0; id < MSG_COUNT; id++) {
         if (msg_class_of((enum msg_id)id) == MSG_CLASS_EDITOR && !seen[id]) {

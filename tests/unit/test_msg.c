@@ -354,6 +354,30 @@ static void test_tool_speaks_the_chosen_language(void **state)
     assert_has(out, "qingfeng-feed：没有“frobnicate”这个命令");
     free(out);
     assert_int_not_equal(stat("/tmp/qf-test-msg-never-written/feed.json", &st), 0);
+
+    /* a quiz bank: its file and question count, in each language, then check loads it */
+    {
+        char dir[] = "/tmp/qf-test-msg-quiz-XXXXXX", args[256], want[256];
+        assert_non_null(mkdtemp(dir));
+        snprintf(args, sizeof args, "build tests/unit/data/content-quiz -o %s/feed", dir);
+        out = run_tool("LANG=zh_CN.UTF-8", args, &status);
+        assert_int_equal(status, 0);
+        snprintf(want, sizeof want, "已生成 %s/feed/quiz/bank.json：知识挑战赛题库共 2 道题", dir);
+        assert_has(out, want);
+        free(out);
+        out = run_tool("LANG=C", args, &status);
+        assert_int_equal(status, 0);
+        snprintf(want, sizeof want, "wrote %s/feed/quiz/bank.json: 2 quiz questions", dir);
+        assert_has(out, want);
+        free(out);
+        snprintf(args, sizeof args, "check %s/feed", dir);
+        out = run_tool("LANG=C", args, &status);
+        assert_int_equal(status, 0);
+        assert_has(out, "ok: quiz bank quiz/bank.json, 2 questions");
+        free(out);
+        snprintf(args, sizeof args, "rm -rf '%s'", dir);
+        assert_int_equal(system(args), 0);
+    }
 }
 
 int main(int argc, char **argv)

@@ -410,6 +410,7 @@ void app_quiz_poll(struct app *a)
     while (results_worker_take(q->store, r)) {
         switch (r->kind) {
         case RW_RECORD:
+            q->saved += r->ok;
             if (r->ok && q->outbox)
                 outbox_wake(q->outbox);
             if (q->view.kind == QV_RESULT && !strcmp(r->id, q->result_id)) {

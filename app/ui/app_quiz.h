@@ -26,6 +26,7 @@ struct app_quiz {
     char department[RESULT_TEXT_MAX];
     char result_id[RESULT_ID_LEN + 1]; /* the round on the result screen */
     unsigned rounds;               /* played since start: seeds scripted rounds */
+    unsigned long saved;           /* rounds committed since start (the uploader delivers as many) */
     int64_t round_wall_start;      /* wall clock at the round's start */
     struct results_worker *store;  /* NULL: results cannot be saved (logged) */
     struct outbox *outbox;         /* NULL: no report_url */

@@ -225,7 +225,8 @@ static int uploads_wait(struct app *a, const struct script_cmd *c)
         struct outbox_status st;
         app_quiz_poll(a);
         outbox_get_status(a->quiz.outbox, &st);
-        if (!app_quiz_busy(a) && st.pending == 0)
+        /* pending alone can be stale: the uploader counts it after each try */
+        if (!app_quiz_busy(a) && st.delivered >= a->quiz.saved && st.pending == 0)
             return 0;
         SDL_Delay(100);
     }

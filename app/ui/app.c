@@ -308,7 +308,6 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 
 void app_destroy(struct app *a)
 {
-    log_flush(); /* repeats still being counted */
     app_stop_sync(a);          /* its thread writes into the store */
     app_quiz_stop(a);          /* records a round in play, drains the results thread */
     worker_destroy(a->worker); /* joins the thread first: it uses feed, bank and theme */
@@ -334,5 +333,6 @@ void app_destroy(struct app *a)
     if (a->sdl_up)
         SDL_Quit();
     FcFini();
+    log_flush(); /* repeats still being counted, after the threads' last lines */
     memset(a, 0, sizeof *a);
 }

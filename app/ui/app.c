@@ -29,6 +29,7 @@ static int load_config(struct app *a)
             return EXIT_RUNTIME;
         }
         log_debug("config: loaded %s", file);
+        snprintf(a->config_file, sizeof a->config_file, "%s", file);
     }
     /* Flags override the file. */
     if (a->args.fullscreen >= 0)
@@ -253,6 +254,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->img_up = true;
     if ((rc = open_window(a)))
         return rc;
+    app_log_start(a);
     geom_init(&a->g, a->w, a->h);
     a->wake_event = SDL_RegisterEvents(1);
     if (a->wake_event == (Uint32)-1) {
@@ -331,5 +333,6 @@ void app_destroy(struct app *a)
     if (a->sdl_up)
         SDL_Quit();
     FcFini();
+    log_flush(); /* repeats still being counted, after the threads' last lines */
     memset(a, 0, sizeof *a);
 }

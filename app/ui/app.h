@@ -36,6 +36,7 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 struct app {
     struct args args;
     struct config cfg;
+    char config_file[QF_PATH_MAX]; /* the file read, "" when none */
     struct paths paths;
     char theme_file[QF_PATH_MAX];
     char logo[QF_PATH_MAX];
@@ -175,10 +176,16 @@ void app_visit_render(struct app *a, uint64_t now);
 void app_visit_free(struct app *a);
 /* Re-reads the admin panel's facts; message is the last action's result. */
 void app_status_refresh(struct app *a, const char *message);
+/* The short SHA-256 of feed_dir/feed.json (12 hex digits) that the admin
+ * panel shows as the content version; "?" when it cannot be read. */
+void app_content_hash(const char *feed_dir, char out[13]);
 /* Loads the feed again and starts over with it (admin action). */
 void app_reload_content(struct app *a);
 /* Tiles per list page from the geometry, for every module. */
 void app_set_per_page(struct app *a);
+
+/* Logs the one "<6>start: ..." line (app_start_line.c). */
+void app_log_start(struct app *a);
 
 /* --- remote content (app_sync.c) --- */
 bool app_sync_configured(const struct app *a);

@@ -53,25 +53,35 @@ void app_visit_destroy(struct app *a)
     a->nav_up = false;
 }
 
+void app_content_hash(const char *feed_dir, char out[13])
+{
+    char path[QF_PATH_MAX];
+    char *text = NULL;
+    size_t len = 0;
+    snprintf(out, 13, "?");
+    if (path_join(path, sizeof path, feed_dir, "feed.json") != 0 ||
+        feed_read_file(path, FEED_MAX_BYTES, &text, &len) != 0)
+        return;
+    char hex[65];
+    sha256_hex_buffer(text, len, hex);
+    snprintf(out, 13, "%.12s", hex);
+    free(text);
+}
+
 static void content_facts(struct app *a)
 {
     struct admin_status *s = &a->status;
-    char path[QF_PATH_MAX];
+    char path[QF_PATH_MAX], hash[13];
     snprintf(s->content, sizeof s->content, "%.60s (%.90s)", a->feed->title ? a->feed->title : "", a->feed_dir);
     snprintf(s->content_version, sizeof s->content_version, "?");
     snprintf(s->content_date, sizeof s->content_date, "?");
     if (path_join(path, sizeof path, a->feed_dir, "feed.json") != 0)
         return;
-    char *text = NULL;
-    size_t len = 0;
-    if (feed_read_file(path, FEED_MAX_BYTES, &text, &len) == 0) {
-        char hex[65];
-        sha256_hex_buffer(text, len, hex);
+    app_content_hash(a->feed_dir, hash);
+    if (strcmp(hash, "?"))
         /* 版本 <hash>，共 N 条 */
-        snprintf(s->content_version, sizeof s->content_version,
-                 "%.12s \xC2\xB7 \xE5\x85\xB1 %zu \xE6\x9D\xA1", hex, a->feed->n_items);
-        free(text);
-    }
+        snprintf(s->content_version, sizeof s->content_version, "%s \xC2\xB7 \xE5\x85\xB1 %zu \xE6\x9D\xA1", hash,
+                 a->feed->n_items);
     struct stat st;
     if (stat(path, &st) == 0) {
         struct tm tm;

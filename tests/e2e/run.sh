@@ -60,6 +60,15 @@ quit"
     fi
 done
 
+# --- one start-up line: version, config, driver, renderer, size, content version
+starts=$(grep -c '^<6>start: ' "$OUT/size-1280x800.log")
+short=$(sha256sum "$FEED/feed.json" | cut -c1-12)
+if [ "$starts" -eq 1 ] && grep -q "^<6>start: qingfeng [^,]*, config $CONF, video offscreen, renderer software, 1280x800, content [^ ]*/feed $short\$" "$OUT/size-1280x800.log"; then
+    ok "one start-up line names the driver, renderer, resolution and content"
+else
+    not_ok "one start-up line names the driver, renderer, resolution and content (got $starts)" "$OUT/size-1280x800.log"
+fi
+
 # --- the virtual clock: an hour of rotation in one run
 run hour 1280x720 "wait 3600000
 quit"

@@ -126,8 +126,9 @@ static int on_key(void *user, const char *section, const char *key, const char *
     r->handled = true;
     if (r->indented && r->after_key) {
         report(r, r->line, false,
-               "[%s] %s: this indented line would continue the value of %s; remove the indentation", section, key,
-               key);
+               "syntax error: \"%.*s\" is indented, so inih reads it as more of the value of [%s] %s; remove the "
+               "indentation",
+               quote_len(r->start), r->start, section, key);
         return 1;
     }
     r->after_key = true;

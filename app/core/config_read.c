@@ -126,7 +126,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
     r->handled = true;
     if (r->indented && r->after_key) {
         report(r, r->line, false,
-               "syntax error: \"%.*s\" is indented, so inih reads it as more of the value of [%s] %s; remove the "
+               "syntax error: \"%.*s\" is indented, so it is read as more of the value of [%s] %s; remove the "
                "indentation",
                quote_len(r->start), r->start, section, key);
         return 1;

@@ -157,7 +157,7 @@ static void edit_distances(void **state)
  * left at its default (a comment has a space after the ;). */
 struct conf_keys {
     int line[128];
-    char sk[128][96]; /* "section key" */
+    char sk[128][160]; /* "section key" */
     int n;
 };
 
@@ -191,7 +191,7 @@ static void kiosk_conf_lists_every_key(void **state)
     char missing[2048] = "", unknown[2048] = "";
     const char *section, *key;
     for (size_t i = 0; config_key_at(i, &section, &key); i++) {
-        char sk[96];
+        char sk[160];
         snprintf(sk, sizeof sk, "%s %s", section, key);
         int found = 0;
         for (int j = 0; j < k->n; j++)

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/config_check.h"
 #include "core/pin.h"
 #include "net/fetch.h" /* fetch_global_cleanup; init is in app_start_sync */
 
@@ -34,6 +35,21 @@ static int hash_pin(void)
     return EXIT_OK;
 }
 
+static void print_problem(void *ctx, const char *line)
+{
+    fprintf(stderr, "%s\n", line);
+}
+
+/* --check-config FILE: before any window, so it runs without a display. */
+static int check_config(const char *path)
+{
+    char summary[1024];
+    int problems = config_check(path, print_problem, NULL);
+    config_check_summary(path, problems, summary, sizeof summary);
+    fprintf(stderr, "%s\n", summary);
+    return problems ? EXIT_RUNTIME : EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     struct timespec ts;
@@ -56,6 +72,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
 
+    if (args.check_config)
+        return check_config(args.check_config);
     if (args.hash_pin)
         return hash_pin();
 

@@ -77,9 +77,10 @@ struct config {
 void config_defaults(struct config *c);
 void theme_defaults(struct theme *t);
 
-/* Loads an INI file over the current values. Returns 0, or -1 with
- * "<path>:<line>: <key>: <what is wrong>" in err (unknown key, bad value,
- * unreadable file). */
+/* Loads an INI file over the current values (keys: config_keys.h). Returns
+ * 0, or -1 with the first problem config_check would report,
+ * "<path>:<line>: [section] key: what is wrong; what to do", in err. A key
+ * given twice is not an error here: the last one wins. */
 int config_load(struct config *c, const char *path, char *err, size_t errlen);
 int theme_load(struct theme *t, const char *path, char *err, size_t errlen);
 

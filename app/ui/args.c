@@ -27,6 +27,8 @@ void args_usage(FILE *out)
           "  --exit-key NAME     a key that quits (development only; e.g. Escape, F12)\n"
           "  --hash-pin          read an admin PIN (4-12 digits) from standard input and print\n"
           "                      the pin_hash line for the [admin] section of the config\n"
+          "  --check-config FILE report every problem of a config file, one line each, and exit\n"
+          "                      (0: clean, 1: problems); needs no display\n"
           "  --verbose           debug logging\n"
           "  --help              this text\n"
           "  --version           print the version\n",
@@ -133,6 +135,9 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
         } else if (!strcmp(f, "--exit-key")) {
             NEEDS_VALUE();
             a->exit_key = v;
+        } else if (!strcmp(f, "--check-config")) {
+            NEEDS_VALUE();
+            a->check_config = v;
         } else if (!strcmp(f, "--hash-pin")) {
             a->hash_pin = true;
         } else if (!strcmp(f, "--fullscreen")) {

@@ -21,6 +21,7 @@ struct args {
     long dwell_ms;        /* --dwell MS; -1 unset */
     const char *exit_key; /* --exit-key NAME (overrides [admin] exit_key) */
     bool hash_pin;        /* --hash-pin */
+    const char *check_config; /* --check-config FILE: report its problems and exit */
     bool verbose;         /* --verbose */
     int bench;            /* --bench N; 0 = off */
     bool has_clock;       /* --clock "YYYY-MM-DD HH:MM" (with --script or --bench) */

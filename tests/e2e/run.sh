@@ -184,6 +184,32 @@ else
     not_ok "--clock without --script is a usage error (rc=$rc)" "$OUT/clock-alone.log"
 fi
 
+# --- --check-config: every problem with its line, exit 0/1/2, no display
+SDL_VIDEODRIVER=no-such-driver "$KIOSK" --check-config kiosk.conf > "$OUT/check-ok.out" 2> "$OUT/check-ok.log"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(cat "$OUT/check-ok.log")" = "kiosk.conf: ok" ] && [ ! -s "$OUT/check-ok.out" ]; then
+    ok "--check-config: the shipped kiosk.conf is clean (exit 0, no display)"
+else
+    not_ok "--check-config: the shipped kiosk.conf is clean (rc=$rc)" "$OUT/check-ok.log"
+fi
+printf '[attract]\ndwell_ms = 5\n\n[navigation]\nidle_timout_s = 90\n' > "$OUT/check-bad.conf"
+SDL_VIDEODRIVER=no-such-driver "$KIOSK" --check-config "$OUT/check-bad.conf" --windowed > /dev/null 2> "$OUT/check-bad.log"
+rc=$?
+if [ $rc -eq 1 ] && grep -q "^$OUT/check-bad.conf:2: \[attract\] dwell_ms: " "$OUT/check-bad.log" &&
+    grep -q "^$OUT/check-bad.conf:5: \[navigation\] idle_timout_s: unknown key; did you mean idle_timeout_s?$" \
+        "$OUT/check-bad.log" && [ "$(tail -n 1 "$OUT/check-bad.log")" = "$OUT/check-bad.conf: 2 problems" ]; then
+    ok "--check-config: each problem on its own line with its line number, exit 1"
+else
+    not_ok "--check-config: each problem on its own line with its line number (rc=$rc)" "$OUT/check-bad.log"
+fi
+"$KIOSK" --check-config > /dev/null 2> "$OUT/check-usage.log"
+rc=$?
+if [ $rc -eq 2 ] && grep -q -- '--check-config needs a value' "$OUT/check-usage.log"; then
+    ok "--check-config without FILE is a usage error (exit 2)"
+else
+    not_ok "--check-config without FILE is a usage error (rc=$rc)" "$OUT/check-usage.log"
+fi
+
 # --- a malformed feed is refused with one line and the bundled feed is shown
 mkdir -p "$OUT/badfeed"
 printf '{ "version": "https://jsonfeed.org/version/1.1", "items": [ }' > "$OUT/badfeed/feed.json"

@@ -134,8 +134,10 @@ $(FEED_DIR)/feed.json: $(FEEDTOOL) $(CONTENT_FILES)
 
 feed: $(FEED_DIR)/feed.json
 
+# Quiz results of a development run stay in build/state (the default,
+# /var/lib/qingfeng, is for the installed service).
 run: deps all feed
-	$(KIOSK) --windowed --size 1280x720 $(RUN_ARGS)
+	$(KIOSK) --windowed --size 1280x720 --state-dir $(BUILD)/state $(RUN_ARGS)
 
 unit: $(TEST_BIN) $(UI_TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN) $(UI_TEST_BIN)

@@ -230,6 +230,11 @@ bool app_quiz_busy(struct app *a);
 void app_quiz_wait(struct app *a, unsigned ms);
 /* Admin: starts the CSV export; returns the line the panel shows. */
 const char *app_quiz_export(struct app *a);
+/* The countdown ring at now: the share of time left (0..1), the arc in
+ * QUIZ_RING_STEPS steps and the whole seconds shown in it. Returns a key
+ * that changes exactly when the drawn ring does. */
+#define QUIZ_RING_STEPS 96
+int app_quiz_ring(const struct app *a, uint64_t now, float *frac, int *steps, int *seconds);
 /* Draws the countdown ring over a question (UI thread). */
 void app_quiz_draw_ring(struct app *a, uint64_t now);
 

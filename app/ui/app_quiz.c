@@ -4,6 +4,7 @@
  * thread; the result screen says 已保存 only when that thread has
  * committed it. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -378,9 +379,25 @@ bool app_quiz_advance(struct app *a, uint64_t now)
             log_info("quiz: question %d timed out", q->round.cur + 1);
         round_changed(a);
     }
-    if (q->round.phase == QUIZ_ASKING)
-        a->dirty = true; /* the ring moves */
+    if (q->round.phase == QUIZ_ASKING) {
+        float frac;
+        int steps, secs, key = app_quiz_ring(a, now, &frac, &steps, &secs);
+        if (key != q->ring_shown) { /* a frame only when the ring looks different */
+            q->ring_shown = key;
+            a->dirty = true;
+        }
+    }
     return q->round.phase == QUIZ_ASKING;
+}
+
+int app_quiz_ring(const struct app *a, uint64_t now, float *frac, int *steps, int *seconds)
+{
+    const struct app_quiz *q = &a->quiz;
+    int left = quiz_remaining_ms(&q->round, now), total = q->cfg.seconds_per_question * 1000;
+    *frac = total > 0 ? (float)left / (float)total : 0;
+    *steps = (int)ceilf(*frac * QUIZ_RING_STEPS);
+    *seconds = (left + 999) / 1000;
+    return *steps * 1000 + *seconds;
 }
 
 uint64_t app_quiz_deadline(const struct app *a, uint64_t now)
@@ -390,7 +407,7 @@ uint64_t app_quiz_deadline(const struct app *a, uint64_t now)
         return UINT64_MAX;
     uint64_t due = quiz_deadline(&q->round);
     if (q->round.phase == QUIZ_ASKING) {
-        uint64_t ring = now + 50; /* the ring turns smoothly enough at 20 frames a second */
+        uint64_t ring = now + 50; /* look 20 times a second; a frame only when the ring changed */
         if (ring < due)
             due = ring;
     }

@@ -31,6 +31,7 @@ struct app_quiz {
     struct results_worker *store;  /* NULL: results cannot be saved (logged) */
     struct outbox *outbox;         /* NULL: no report_url */
     char screen_id[RESULT_TEXT_MAX];
+    int ring_shown;                /* the ring as last drawn (app_quiz_ring's key); -1 = none */
     bool configured;               /* cfg and screen_id set */
     bool store_tried;              /* the store was opened (or failed to) once */
 };

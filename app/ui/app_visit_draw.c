@@ -122,7 +122,7 @@ static void draw_idle(struct app *a)
 static void ring_arc(SDL_Renderer *r, float cx, float cy, float outer, float inner, float frac, struct rgb c,
                      Uint8 alpha)
 {
-    enum { SEGS = 96 };
+    enum { SEGS = QUIZ_RING_STEPS };
     SDL_Vertex v[(SEGS + 1) * 2];
     int idx[SEGS * 6];
     int n = (int)ceilf(frac * SEGS);
@@ -150,16 +150,18 @@ void app_quiz_draw_ring(struct app *a, uint64_t now)
     if (e->key.scene.kind != SCENE_QUIZ || e->key.quiz.kind != QV_QUESTION || e->key.quiz.revealed || !q->playing ||
         q->round.phase != QUIZ_ASKING || e->quiz_ring.w <= 0)
         return;
-    int left = quiz_remaining_ms(&q->round, now), total = q->cfg.seconds_per_question * 1000;
-    float frac = total > 0 ? (float)left / (float)total : 0;
+    float frac;
+    int steps, secs;
+    app_quiz_ring(a, now, &frac, &steps, &secs);
     SDL_Rect d = e->quiz_ring;
     float cx = d.x + d.w / 2.0f, cy = d.y + d.h / 2.0f, outer = d.w / 2.0f, inner = outer * 0.80f;
-    bool urgent = left <= 5000;
+    bool urgent = secs <= 5;
     ring_arc(a->ren, cx, cy, outer, inner, 1.0f, a->cfg.theme.ink, 26);
-    ring_arc(a->ren, cx, cy, outer, inner, frac, urgent ? a->cfg.theme.red : a->cfg.theme.gold, 255);
-    char secs[16];
-    snprintf(secs, sizeof secs, "%d", (left + 999) / 1000);
-    line_texture(a, &a->quiz_ring_text, secs, (int)(d.h * 0.36f), urgent ? a->cfg.theme.red : a->cfg.theme.ink);
+    ring_arc(a->ren, cx, cy, outer, inner, (float)steps / QUIZ_RING_STEPS,
+             urgent ? a->cfg.theme.red : a->cfg.theme.gold, 255);
+    char label[16];
+    snprintf(label, sizeof label, "%d", secs);
+    line_texture(a, &a->quiz_ring_text, label, (int)(d.h * 0.36f), urgent ? a->cfg.theme.red : a->cfg.theme.ink);
     draw_line(a, &a->quiz_ring_text, (int)cx, (int)cy);
 }
 

@@ -7,7 +7,7 @@ CC      ?= cc
 BUILD   ?= build
 
 PKGS_CORE := jansson libsodium libunibreak libcmark inih sqlite3
-PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode
+PKGS_UI   := sdl2 SDL2_ttf SDL2_image fontconfig libqrencode libsystemd
 PKGS_TEST := cmocka
 PKGS_NET  := libcurl
 

@@ -10,12 +10,13 @@
 # editors sign feeds with, used by the sync tests.
 # libsqlite3-dev: the quiz results store; sqlite3: its command line, for
 # looking into a screen's results.db.
+# libsystemd-dev: sd_notify, readiness and the watchdog of the service.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
 libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev libsqlite3-dev sqlite3
 libcurl4-openssl-dev ca-certificates
-libcmocka-dev
+libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
 xvfb xdotool valgrind
 nginx python3 openssl minisign"

@@ -26,6 +26,7 @@
 #include "ui/geom.h"
 #include "ui/input.h"
 #include "ui/paths.h"
+#include "ui/service.h"
 #include "ui/stage.h"
 #include "ui/view.h"
 #include "ui/worker.h"
@@ -115,6 +116,7 @@ struct app {
     uint64_t main_entry_ns;     /* for the benchmark's first_frame_ms */
     double first_frame_ms;      /* < 0 until the first frame with a slide */
     unsigned long frames;
+    struct service service;     /* systemd readiness and watchdog (app_run only) */
 };
 
 /* Everything from the command line to a window with the first slide on its

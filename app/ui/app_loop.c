@@ -8,6 +8,7 @@
 
 #include "core/log.h"
 #include "ui/app.h"
+#include "ui/version.h"
 
 static uint64_t mono_ns(void)
 {
@@ -275,7 +276,10 @@ int app_run(struct app *a)
         frame_ms = (uint64_t)(1000 / mode.refresh_rate);
     if (frame_ms < 4)
         frame_ms = 4;
+    service_start(&a->service, SDL_GetTicks64());
     while (!a->quit) {
+        /* The watchdog runs on the real clock, whatever app_now says. */
+        service_tick(&a->service, SDL_GetTicks64());
         app_handle_events(a);
         if (a->quit)
             break;
@@ -294,6 +298,11 @@ int app_run(struct app *a)
         if (a->dirty || animating) {
             frame_start = now;
             app_present(a, now);
+            if (a->first_frame_ms >= 0 && !a->service.ready) {
+                char status[96];
+                snprintf(status, sizeof status, "qingfeng %s: showing the attract loop", QF_VERSION);
+                service_ready(&a->service, status);
+            }
         }
 
         /* Sleep until something is due. */
@@ -317,9 +326,14 @@ int app_run(struct app *a)
                 wait = to_minute;
             timeout = wait > INT_MAX ? INT_MAX : (int)wait;
         }
+        /* Wake in time for the next watchdog ping, even when nothing is due. */
+        uint64_t ping = service_wait_ms(&a->service, SDL_GetTicks64());
+        if (ping < (uint64_t)timeout)
+            timeout = (int)ping;
         SDL_Event ev;
         if (timeout > 0 ? SDL_WaitEventTimeout(&ev, timeout) : SDL_PollEvent(&ev))
             app_handle_event(a, &ev);
     }
+    service_stopping(&a->service);
     return EXIT_OK;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/statvfs.h>
+#include <time.h>
 
 /* Order of display: IPv4, global IPv6, then link-local IPv6 (usable only
  * with the interface named, so least useful to a maintainer). */
@@ -90,16 +91,14 @@ int sysinfo_disk_free(const char *path, char *out, size_t len)
     return 0;
 }
 
+/* CLOCK_BOOTTIME is /proc/uptime's clock, and it needs no /proc: the
+ * service runs with ProcSubset=pid, which hides /proc/uptime. */
 long sysinfo_uptime(void)
 {
-    FILE *f = fopen("/proc/uptime", "r");
-    if (!f)
+    struct timespec ts;
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
         return -1;
-    double up = -1;
-    if (fscanf(f, "%lf", &up) != 1)
-        up = -1;
-    fclose(f);
-    return up < 0 ? -1 : (long)up;
+    return (long)ts.tv_sec;
 }
 
 void sysinfo_duration(long seconds, char *out, size_t len)

@@ -43,7 +43,7 @@ KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -158,6 +158,11 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/sync.sh $(BUILD)
 	@sh tests/e2e/quiz.sh $(BUILD)
 
+# The systemd unit (verify, security exposure) and the kiosk's readiness and
+# watchdog against a notify socket (tests/service).
+service-test: all feed
+	@sh tests/service/run.sh $(BUILD)
+
 net-test: $(NET_TEST_BIN) $(FEEDTOOL)
 	@sh tests/net/run.sh $(BUILD)
 
@@ -169,6 +174,7 @@ check: deps
 	$(MAKE) unit
 	$(MAKE) net-test
 	$(MAKE) e2e
+	$(MAKE) service-test
 	$(MAKE) crash
 	$(MAKE) memcheck
 

@@ -7,9 +7,13 @@ WATCHDOG_PID is the kiosk's own pid) with NOTIFY_SOCKET and
 WATCHDOG_USEC=2000000, and checks what arrives:
   alive:  READY=1, then WATCHDOG=1 at least every second for 4 s; SIGTERM
           brings STOPPING=1 and exit 0.
+  Both run with writable memory never executable (PR_SET_MDWE, what
+  MemoryDenyWriteExecute=yes does on current kernels), so rendering and
+  SVG decoding are checked to need no W^X exception.
   freeze: READY=1, then the pings stop: no ping for more than 2 s (the
           watchdog interval), as systemd would see a hung UI thread.
 Prints one line per finding; exit 0 when all hold."""
+import ctypes
 import os
 import signal
 import socket
@@ -19,6 +23,14 @@ import tempfile
 import time
 
 WATCHDOG_USEC = 2000000
+PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 65, 1
+
+
+def deny_write_execute():
+    """In the child before exec: kept across exec and by every thread."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "PR_SET_MDWE")
 
 
 def main():
@@ -32,7 +44,8 @@ def main():
     # $$ of the sh that execs the kiosk is the kiosk's pid.
     shell = 'export WATCHDOG_PID=$$; exec "$@"'
     with open(log, "wb") as err:
-        proc = subprocess.Popen(["sh", "-c", shell, "sh"] + cmd, env=env, stderr=err, stdout=err)
+        proc = subprocess.Popen(["sh", "-c", shell, "sh"] + cmd, env=env, stderr=err, stdout=err,
+                                preexec_fn=deny_write_execute)
     msgs = []  # (monotonic time, message)
 
     def recv_until(deadline):
@@ -94,6 +107,9 @@ def main():
         recv_until(time.monotonic() + 0.2)
         check(any(m == "STOPPING=1" for _, m in msgs), "alive: SIGTERM brings STOPPING=1")
         check(rc == 0, "alive: the kiosk exits 0 after SIGTERM (rc=%s)" % rc)
+        with open(log, errors="replace") as f:
+            bad = [line.strip() for line in f if line[:3] in ("<0>", "<1>", "<2>", "<3>", "<4>")]
+        check(not bad, "alive: no warnings or errors with W^X enforced (%s)" % (bad[0] if bad else "none"))
     else:
         # Watch until a silence longer than the watchdog interval, at most 10 s.
         limit = WATCHDOG_USEC / 1e6

@@ -10,7 +10,8 @@
 # editors sign feeds with, used by the sync tests.
 # libsqlite3-dev: the quiz results store; sqlite3: its command line, for
 # looking into a screen's results.db.
-# libsystemd-dev: sd_notify, readiness and the watchdog of the service.
+# libsystemd-dev: sd_notify, readiness and the watchdog of the service;
+# systemd: systemd-analyze, which make service-test checks the unit with.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
@@ -19,7 +20,7 @@ libcurl4-openssl-dev ca-certificates
 libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
 xvfb xdotool valgrind
-nginx python3 openssl minisign"
+nginx python3 openssl minisign systemd"
 
 missing=""
 for p in $PKGS; do

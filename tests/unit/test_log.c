@@ -210,10 +210,12 @@ static void threads_hammering(void **state)
     for (int t = 0; t < THREADS; t++)
         pthread_join(th[t], NULL);
     log_flush();
-    /* Every info line is there; identical warnings and errors were cut. */
+    /* Every info line is there and every line is whole. How many warnings
+     * were cut depends on how the threads interleave (160 distinct errors
+     * churn the 16-line table), so it is not asserted here; the
+     * single-threaded cases above pin the counting down. */
     assert_int_equal(n_thread_infos, THREADS * PER_THREAD / 4);
     assert_true(n_lines >= THREADS * PER_THREAD / 4);
-    assert_true(n_lines < THREADS * PER_THREAD / 2);
     assert_true(out_len == 0 || out[out_len - 1] == '\n');
 }
 

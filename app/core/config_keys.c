@@ -575,6 +575,44 @@ static int set_quiz_departments(struct parse_state *st, const char *section, con
     return 1;
 }
 
+/* The same list from a UTF-8 text file, one name per line ('#' starts a
+ * comment line): INI lines are too short for a long list of departments. */
+static int set_quiz_departments_file(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    if (!value[0])
+        return 1;
+    if (value[0] != '/')
+        return reject(st, section, key, "\"%s\" must be an absolute path such as /etc/qingfeng/departments.txt", value);
+    FILE *f = fopen(value, "r");
+    if (!f) {
+        char why[380];
+        snprintf(why, sizeof why, "cannot read %s (%s); check the path", value, strerror(errno));
+        return reject(st, section, key, "%s", why);
+    }
+    char list[2048] = "", line[256];
+    size_t n = 0;
+    bool too_long = false;
+    while (fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\r\n");
+        line[len] = 0;
+        if (line[0] == '#' || strchr(line, ','))
+            continue; /* a comment; a comma would split a name */
+        if (n + len + 2 > sizeof list) {
+            too_long = true;
+            break;
+        }
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s,", line);
+    }
+    fclose(f);
+    if (too_long || parse_name_list(list, c->departments, sizeof c->departments)) {
+        char why[380];
+        snprintf(why, sizeof why, "%s lists too much; give at most 40 names of under 20 characters", value);
+        return reject(st, section, key, "%s", why);
+    }
+    return 1;
+}
+
 static int set_quiz_export_dir(struct parse_state *st, const char *section, const char *key, const char *value)
 {
     struct config *c = st->target;
@@ -651,6 +689,7 @@ static const struct key_rule key_rules[] = {
     {"quiz", "auto_next_s", set_quiz_auto_next_s},
     {"quiz", "difficulty", set_quiz_difficulty},
     {"quiz", "departments", set_quiz_departments},
+    {"quiz", "departments_file", set_quiz_departments_file},
     {"quiz", "export_dir", set_quiz_export_dir},
     {"report", "url", set_report_url},
     {"report", "screen_id", set_report_screen_id},

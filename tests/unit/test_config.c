@@ -322,6 +322,38 @@ static void sync_errors(void **state)
     expect_config_error("[sync]\nurl = https://example.com/feed.json\n", ":2: [sync] url: unknown key");
 }
 
+static void departments_from_a_file(void **state)
+{
+    (void)state;
+    /* 25 names of five characters: longer than an INI line may be. */
+    char names[2048] = "# 本单位各部门\n";
+    for (int i = 0; i < 25; i++)
+        snprintf(names + strlen(names), sizeof names - strlen(names), "第%02d党支部\n", i + 1);
+    char list_path[64];
+    snprintf(list_path, sizeof list_path, "%s", write_temp(names));
+    char text[256];
+    snprintf(text, sizeof text, "[quiz]\ndepartments_file = %s\n", list_path);
+    char *path = write_temp(text);
+    struct config c;
+    config_defaults(&c);
+    char err[512] = "";
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    char out[64];
+    assert_true(config_list_item(c.departments, 0, out, sizeof out));
+    assert_string_equal(out, "第01党支部");
+    assert_true(config_list_item(c.departments, 24, out, sizeof out));
+    assert_string_equal(out, "第25党支部");
+    assert_false(config_list_item(c.departments, 25, out, sizeof out));
+    unlink(list_path);
+    /* the list is read when the config is: a missing file is a config error */
+    assert_int_equal(config_load(&c, path, err, sizeof err), -1);
+    assert_non_null(strstr(err, ":2: [quiz] departments_file: cannot read "));
+    assert_non_null(strstr(err, "(No such file or directory); check the path"));
+    unlink(path);
+    expect_config_error("[quiz]\ndepartments_file = departments.txt\n",
+                        "[quiz] departments_file: \"departments.txt\" must be an absolute path");
+}
+
 static void list_items_by_position(void **state)
 {
     (void)state;
@@ -471,7 +503,7 @@ int main(void)
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
         cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
-        cmocka_unit_test(list_items_by_position),
+        cmocka_unit_test(list_items_by_position), cmocka_unit_test(departments_from_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,8 @@
 #include "core/feed_build.h"
 #include "core/sha256.h"
 
+#include "tmp_tree.h"
+
 /* Relative to the repository root, which is the working directory. */
 #define DATA_DIR "tests/unit/data"
 #define GOOD DATA_DIR "/content-good"
@@ -30,31 +32,6 @@
 struct tmp {
     char dir[64];
 };
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    d = opendir(path);
-    while (d && (de = readdir(d))) {
-        char child[1024];
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-        remove_tree(child);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
 
 static int tmp_setup(void **state)
 {

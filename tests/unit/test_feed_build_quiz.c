@@ -21,36 +21,13 @@
 #include "core/qbank.h"
 #include "core/sha256.h"
 
+#include "tmp_tree.h"
+
 #define H "题型,题干,选项A,选项B,选项C,选项D,答案,解析,出处,分类,难度\n"
 #define TAIL ",因为。,《准则》,纪律,易\n"
 #define MAXIM "---\nauthor: 包拯\n---\n清心为治本\n"
 #define STORY "---\ntitle: 窗口\nlead: 导语\nimage: z/late.svg\n---\n正文\n"
 #define SVG "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    d = opendir(path);
-    while (d && (de = readdir(d))) {
-        char child[1024];
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-        remove_tree(child);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
 
 static int tmp_setup(void **state)
 {

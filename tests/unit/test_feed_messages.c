@@ -37,34 +37,11 @@
 #include "core/msg.h"
 #include "core/sha256.h"
 
+#include "tmp_tree.h"
+
 static const char lotus_svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
 
 /* ---- temporary folders ------------------------------------------------------ */
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    d = opendir(path);
-    while (d && (de = readdir(d))) {
-        char child[1024];
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-        remove_tree(child);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
 
 static void make_tmp(char *dir, size_t len)
 {

@@ -28,32 +28,9 @@
 #include "core/csv.h"
 #include "core/qbank.h"
 
+#include "tmp_tree.h"
+
 /* ---- temporary folders ------------------------------------------------------ */
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *de;
-
-    if (lstat(path, &st) != 0)
-        return;
-    if (!S_ISDIR(st.st_mode)) {
-        unlink(path);
-        return;
-    }
-    d = opendir(path);
-    while (d && (de = readdir(d))) {
-        char child[1024];
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(child, sizeof child, "%s/%s", path, de->d_name);
-        remove_tree(child);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
 
 static void make_tmp(char *dir, size_t len)
 {

@@ -43,7 +43,8 @@ KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test \
+	fuzz fuzz-build fuzz-short
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -177,6 +178,7 @@ check: deps
 	$(MAKE) service-test
 	$(MAKE) crash
 	$(MAKE) memcheck
+	$(MAKE) fuzz-short
 
 asan: deps
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit net-test e2e
@@ -191,6 +193,27 @@ $(SYNC_BENCH): tests/bench/sync_bench.c $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
 bench: deps
 	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
+
+# Fuzzing (tests/fuzz, docs/fuzzing.md): one libFuzzer target per parser of
+# outside input, built with clang, ASan and UBSan into build/fuzz.
+# `make fuzz FUZZ_SECONDS=600` runs each target that long; `make fuzz-short`
+# (part of `make check`) runs each over its seeds and a few seconds more.
+FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 60
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -fsanitize=fuzzer -MMD -MP $< $(BUILD)/libqfcore.a -o $@ $(CORE_LIBS)
+
+fuzz-build:
+	$(MAKE) BUILD=build/fuzz CC=clang SAN="$(FUZZ_SAN)" CFLAGS="-O1 -g" $(FUZZERS:%=build/fuzz/fuzzers/%)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS)
+
+fuzz-short: fuzz-build
+	@sh tests/fuzz/run.sh build/fuzz 3
 
 install: all feed
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qingfeng

@@ -17,7 +17,7 @@ struct heartbeat_screen {
     char screen_id[64];
     char app_version[32];
     char content_title[128];
-    char content_dir[512];       /* the shown feed's folder; its name is the content version */
+    char content_dir[1024];      /* the shown feed's folder; its name is the content version */
     long content_items;
     int width, height;           /* pixels */
     char on_screen[160];         /* "attract item=maxim-1", "detail item=case-1 page=2/5" ... */

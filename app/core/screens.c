@@ -121,15 +121,10 @@ static const char *sync_word(int ok)
     return ok < 0 ? "-" : ok ? "ok" : "FAILED";
 }
 
-void screens_print_table(FILE *f, const struct screen_row *rows, size_t n, int64_t now, int zh)
+void screens_print_table(FILE *f, const struct screen_row *rows, size_t n, int64_t now)
 {
-    if (zh) /* 屏幕 上次心跳 状态 版本 内容 上次同步 错误 剩余空间 */
-        fprintf(f, "%-20s  %-14s  %-6s  %-8s  %-30s  %-16s  %6s  %s\n", "screen \xE5\xB1\x8F\xE5\xB9\x95",
-                "seen \xE5\xBF\x83\xE8\xB7\xB3", "state", "app", "content \xE5\x86\x85\xE5\xAE\xB9", "sync",
-                "errors", "disk");
-    else
-        fprintf(f, "%-20s  %-14s  %-6s  %-8s  %-30s  %-16s  %6s  %s\n", "screen", "last seen", "state", "app",
-                "content", "last sync", "errors", "disk free");
+    fprintf(f, "%-20s  %-14s  %-6s  %-8s  %-30s  %-16s  %6s  %s\n", "screen", "last seen", "state", "app", "content",
+            "last sync", "errors", "disk free");
     for (size_t i = 0; i < n; i++) {
         const struct screen_row *r = &rows[i];
         char ago[32], seen[48], sync[48], disk[24];

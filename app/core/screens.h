@@ -44,9 +44,9 @@ const char *screens_state_name(enum screen_state s, int zh);
 /* Sorts rows by id. */
 void screens_sort(struct screen_row *rows, size_t n);
 
-/* The table for a terminal, one line per screen after a header line;
- * zh: Chinese headings and states. */
-void screens_print_table(FILE *f, const struct screen_row *rows, size_t n, int64_t now, int zh);
+/* The table for a terminal, one line per screen after a header line (in
+ * English: column widths count bytes, and Chinese would break them). */
+void screens_print_table(FILE *f, const struct screen_row *rows, size_t n, int64_t now);
 
 /* The same as CSV for Excel/WPS (UTF-8 with BOM, CRLF), with unix times
  * and bytes as numbers. */

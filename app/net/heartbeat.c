@@ -28,13 +28,14 @@ struct heartbeat {
     pthread_cond_t cond;      /* signalled by heartbeat_offer and heartbeat_stop */
     struct heartbeat_screen snap;
     bool fresh;               /* an offer came since the last want */
+    bool kick;                /* heartbeat_now */
     atomic_bool want;
     atomic_bool quit;
     struct heartbeat_status status;
     struct backoff backoff;
     /* this thread's own */
     struct log_counts counts; /* not yet in a delivered document */
-    char hashed_dir[512];     /* the content folder whose hash is in content_sha256 */
+    char hashed_dir[1024];    /* the content folder whose hash is in content_sha256 */
     char content_sha256[13];
 };
 
@@ -49,7 +50,7 @@ static uint64_t mono_ms(void)
  * for_offer, a fresh snapshot. */
 static void wait_until(struct heartbeat *h, uint64_t until, bool for_offer)
 {
-    while (!h->quit && !(for_offer && h->fresh)) {
+    while (!h->quit && !(for_offer ? h->fresh : h->kick)) {
         uint64_t now = mono_ms();
         if (now >= until)
             return;
@@ -92,7 +93,7 @@ static void content_hash(struct heartbeat *h, const char *dir)
         return;
     snprintf(h->hashed_dir, sizeof h->hashed_dir, "%s", dir);
     h->content_sha256[0] = 0;
-    char path[600], *text = NULL, hex[SHA256_HEX_LEN + 1];
+    char path[1100], *text = NULL, hex[SHA256_HEX_LEN + 1];
     size_t len = 0;
     if (snprintf(path, sizeof path, "%s/feed.json", dir) >= (int)sizeof path ||
         feed_read_file(path, FEED_MAX_BYTES, &text, &len) != 0)
@@ -243,6 +244,7 @@ static void *run(void *arg)
         }
         pthread_mutex_lock(&h->lock);
         wait_until(h, next, false);
+        h->kick = false;
         pthread_mutex_unlock(&h->lock);
     }
     return NULL;
@@ -308,6 +310,16 @@ void heartbeat_offer(struct heartbeat *h, const struct heartbeat_screen *snap)
     h->snap = *snap;
     h->fresh = true;
     h->want = false;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+}
+
+void heartbeat_now(struct heartbeat *h)
+{
+    if (!h)
+        return;
+    pthread_mutex_lock(&h->lock);
+    h->kick = true;
     pthread_cond_broadcast(&h->cond);
     pthread_mutex_unlock(&h->lock);
 }

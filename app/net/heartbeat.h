@@ -70,6 +70,10 @@ bool heartbeat_wants(struct heartbeat *h);
 /* Replaces the snapshot (a struct copy under a mutex; UI thread). */
 void heartbeat_offer(struct heartbeat *h, const struct heartbeat_screen *snap);
 
+/* Sends a beat now (a script, an administrator); the regular ones stay
+ * due when they were. Returns at once. */
+void heartbeat_now(struct heartbeat *h);
+
 /* Stops and joins the thread; a PUT in progress is aborted. NULL is fine. */
 void heartbeat_stop(struct heartbeat *h);
 

@@ -113,7 +113,7 @@ static char *printed(const struct screen_row *rows, size_t n, int csv)
     if (csv)
         screens_print_csv(f, rows, n, NOW);
     else
-        screens_print_table(f, rows, n, NOW, 0);
+        screens_print_table(f, rows, n, NOW);
     fclose(f);
     return buf;
 }

@@ -165,6 +165,10 @@ static int beat(struct heartbeat *h, unsigned long number)
 {
     struct heartbeat_facts f;
     memset(&f, 0, sizeof f);
+    pthread_mutex_lock(&h->lock);
+    h->status.begun = number;
+    h->kick = false; /* this beat answers any heartbeat_now so far */
+    pthread_mutex_unlock(&h->lock);
     take_snapshot(h, &f.screen);
     if (h->quit)
         return 0;
@@ -204,6 +208,7 @@ static int beat(struct heartbeat *h, unsigned long number)
     pthread_mutex_lock(&h->lock);
     if (rc == 0) {
         h->status.sent++;
+        h->status.delivered_beat = number;
         h->status.failures = 0;
         h->status.last_success = (time_t)f.sent_at;
     } else {
@@ -244,7 +249,6 @@ static void *run(void *arg)
         }
         pthread_mutex_lock(&h->lock);
         wait_until(h, next, false);
-        h->kick = false;
         pthread_mutex_unlock(&h->lock);
     }
     return NULL;
@@ -314,14 +318,16 @@ void heartbeat_offer(struct heartbeat *h, const struct heartbeat_screen *snap)
     pthread_mutex_unlock(&h->lock);
 }
 
-void heartbeat_now(struct heartbeat *h)
+unsigned long heartbeat_now(struct heartbeat *h)
 {
     if (!h)
-        return;
+        return 0;
     pthread_mutex_lock(&h->lock);
     h->kick = true;
+    unsigned long ticket = h->status.begun + 1; /* a beat in progress took its snapshot already */
     pthread_cond_broadcast(&h->cond);
     pthread_mutex_unlock(&h->lock);
+    return ticket;
 }
 
 void heartbeat_stop(struct heartbeat *h)

@@ -50,6 +50,8 @@ struct heartbeat_settings {
 
 struct heartbeat_status {
     unsigned long sent;        /* status documents delivered since the start */
+    unsigned long begun;       /* beats started (numbered from 1) */
+    unsigned long delivered_beat; /* the number of the last beat delivered; 0: none */
     unsigned failures;         /* failed tries in a row */
     time_t last_success;       /* 0: none yet */
     char last_error[512];      /* the last failure's line, kept after later successes; "" when none */
@@ -71,8 +73,9 @@ bool heartbeat_wants(struct heartbeat *h);
 void heartbeat_offer(struct heartbeat *h, const struct heartbeat_screen *snap);
 
 /* Sends a beat now (a script, an administrator); the regular ones stay
- * due when they were. Returns at once. */
-void heartbeat_now(struct heartbeat *h);
+ * due when they were. Returns at once, with the number that beat will
+ * have (see heartbeat_status.delivered_beat); 0 for NULL. */
+unsigned long heartbeat_now(struct heartbeat *h);
 
 /* Stops and joins the thread; a PUT in progress is aborted. NULL is fine. */
 void heartbeat_stop(struct heartbeat *h);

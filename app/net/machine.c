@@ -1,16 +1,32 @@
 #include "net/machine.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <sys/statvfs.h>
 #include <sys/sysinfo.h>
 #include <time.h>
 #include <unistd.h>
 
+/* A state folder not made yet (results are stored on first use) is on the
+ * file system of its nearest existing parent. */
 int64_t machine_disk_free(const char *path)
 {
     struct statvfs st;
-    if (!path || !path[0] || statvfs(path, &st) != 0)
+    char dir[1024];
+    if (!path || !path[0] || snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
         return -1;
+    while (statvfs(dir, &st) != 0) {
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            return -1;
+        if (slash == dir) {
+            if (!dir[1])
+                return -1;
+            dir[1] = 0;
+        } else {
+            *slash = 0;
+        }
+    }
     return (int64_t)st.f_bavail * (int64_t)st.f_frsize;
 }
 

@@ -6,7 +6,8 @@
 
 #include <stdint.h>
 
-/* Bytes available to unprivileged users on the file system holding path. */
+/* Bytes available to unprivileged users on the file system holding path
+ * (or, while path does not exist, its nearest existing parent). */
 int64_t machine_disk_free(const char *path);
 /* The process's resident memory (/proc/self/statm). */
 int64_t machine_rss(void);

@@ -217,10 +217,11 @@ void app_heartbeat_start(struct app *a);
 bool app_heartbeat_poll(struct app *a);
 /* Just before a present: copies the frame when the heartbeat asked. */
 void app_heartbeat_frame(struct app *a);
-/* Status documents delivered, and the last failure; false when off. */
-bool app_heartbeat_sent(struct app *a, unsigned long *sent, char *last_error, size_t len);
-/* A beat now (scripts). */
-void app_heartbeat_now(struct app *a);
+/* The number of the last beat delivered, and the last failure; false
+ * when off. */
+bool app_heartbeat_delivered(struct app *a, unsigned long *beat, char *last_error, size_t len);
+/* A beat now (scripts): returns its number. */
+unsigned long app_heartbeat_now(struct app *a);
 void app_heartbeat_stop(struct app *a);
 
 /* --- 知识挑战赛 (app_quiz.c) --- */

@@ -264,22 +264,21 @@ void app_heartbeat_frame(struct app *a)
         SDL_FreeSurface(s);
 }
 
-bool app_heartbeat_sent(struct app *a, unsigned long *sent, char *last_error, size_t len)
+bool app_heartbeat_delivered(struct app *a, unsigned long *beat, char *last_error, size_t len)
 {
     struct app_heartbeat *h = a->heartbeat;
     if (!h || !h->hb)
         return false;
     struct heartbeat_status st;
     heartbeat_get_status(h->hb, &st);
-    *sent = st.sent;
+    *beat = st.delivered_beat;
     snprintf(last_error, len, "%s", st.last_error);
     return true;
 }
 
-void app_heartbeat_now(struct app *a)
+unsigned long app_heartbeat_now(struct app *a)
 {
-    if (a->heartbeat)
-        heartbeat_now(a->heartbeat->hb);
+    return a->heartbeat ? heartbeat_now(a->heartbeat->hb) : 0;
 }
 
 void app_heartbeat_stop(struct app *a)

@@ -239,14 +239,14 @@ static int uploads_wait(struct app *a, const struct script_cmd *c)
  * picture is asked for, draws the frame. */
 static int heartbeat_wait(struct app *a, const struct script_cmd *c)
 {
-    unsigned long before, sent;
+    unsigned long delivered;
     char why[512];
-    if (!app_heartbeat_sent(a, &before, why, sizeof why)) {
+    if (!app_heartbeat_delivered(a, &delivered, why, sizeof why)) {
         log_err("script: %s:%d: heartbeat needs [report] url and heartbeat_minutes in the config", a->args.script,
                 c->line);
         return -1;
     }
-    app_heartbeat_now(a);
+    unsigned long ticket = app_heartbeat_now(a);
     for (int waited = 0; waited < SYNC_WAIT_MS; waited += 20) {
         app_handle_events(a);
         if (app_heartbeat_poll(a)) {
@@ -255,8 +255,8 @@ static int heartbeat_wait(struct app *a, const struct script_cmd *c)
             app_heartbeat_frame(a);
             SDL_RenderPresent(a->ren);
         }
-        app_heartbeat_sent(a, &sent, why, sizeof why);
-        if (sent > before)
+        app_heartbeat_delivered(a, &delivered, why, sizeof why);
+        if (delivered >= ticket)
             return 0;
         SDL_Delay(20);
     }

@@ -4,7 +4,6 @@
  * of the screen. The UI thread only copies the frame it draws anyway into
  * a surface, just before presenting it; the heartbeat thread shrinks it and
  * encodes the PNG. */
-#include <SDL_image.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -17,6 +16,7 @@
 #include "net/heartbeat.h"
 #include "net/outbox.h"
 #include "ui/app.h"
+#include "ui/shots.h"
 #include "ui/version.h"
 
 #define SHOT_WIDTH 480
@@ -42,50 +42,6 @@ static void wake_ui(void *ctx)
     memset(&ev, 0, sizeof ev);
     ev.type = h->wake_event;
     SDL_PushEvent(&ev);
-}
-
-/* 480 px wide (or the frame's own width when smaller), proportional. */
-static SDL_Surface *shrink(SDL_Surface *frame, char *err, size_t errlen)
-{
-    int w = frame->w < SHOT_WIDTH ? frame->w : SHOT_WIDTH;
-    int h = (int)((int64_t)frame->h * w / frame->w);
-    if (h < 1)
-        h = 1;
-    SDL_Surface *small = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
-    if (!small) {
-        snprintf(err, errlen, "SDL_CreateRGBSurfaceWithFormat() failed: %s", SDL_GetError());
-        return NULL;
-    }
-    if (SDL_SoftStretchLinear(frame, NULL, small, NULL) != 0) {
-        snprintf(err, errlen, "SDL_SoftStretchLinear() failed: %s", SDL_GetError());
-        SDL_FreeSurface(small);
-        return NULL;
-    }
-    return small;
-}
-
-/* PNG into memory: a buffer larger than any PNG of these pixels can be. */
-static int encode_png(SDL_Surface *s, void **png, size_t *len, char *err, size_t errlen)
-{
-    size_t cap = (size_t)s->w * (size_t)s->h * 4 + (size_t)s->h + 65536;
-    void *buf = malloc(cap);
-    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
-    if (!rw) {
-        snprintf(err, errlen, "out of memory for the screenshot");
-        free(buf);
-        return -1;
-    }
-    int rc = IMG_SavePNG_RW(s, rw, 0);
-    Sint64 n = SDL_RWtell(rw);
-    SDL_RWclose(rw);
-    if (rc != 0 || n <= 0) {
-        snprintf(err, errlen, "IMG_SavePNG_RW() failed: %s", IMG_GetError());
-        free(buf);
-        return -1;
-    }
-    *png = buf;
-    *len = (size_t)n;
-    return 0;
 }
 
 /* Runs on the heartbeat thread: asks the UI for its next frame, waits a
@@ -116,12 +72,8 @@ static int take_shot(void *ctx, void **png, size_t *len, char *err, size_t errle
         snprintf(err, errlen, "the screen drew no frame within %d s", SHOT_WAIT_MS / 1000);
         return -1;
     }
-    SDL_Surface *small = shrink(frame, err, errlen);
+    int rc = shot_png_small(frame, SHOT_WIDTH, png, len, err, errlen);
     SDL_FreeSurface(frame);
-    if (!small)
-        return -1;
-    int rc = encode_png(small, png, len, err, errlen);
-    SDL_FreeSurface(small);
     return rc;
 }
 

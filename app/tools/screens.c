@@ -13,6 +13,7 @@
 #include "core/screens.h"
 
 #define STATUS_MAX_BYTES (1u << 20)
+#define WALK_DEPTH 6
 
 struct found {
     struct screen_row *rows;
@@ -67,6 +68,42 @@ static void read_one(struct found *f, const char *dir, const char *name, bool zh
     free(path);
 }
 
+/* Every <id>/status.json in a screens folder. */
+static int read_screens(struct found *f, const char *dir, bool zh)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        if (e->d_name[0] != '.')
+            read_one(f, dir, e->d_name, zh);
+    closedir(d);
+    return 0;
+}
+
+/* Every folder named "screens" below dir: screens may share one report_url
+ * or each have its own (.../reports/lobby-1/screens/lobby-1/). */
+static int walk(struct found *f, const char *dir, int depth, bool zh)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *sub = path_fmt("%s/%s", dir, e->d_name);
+        if (sub && is_dir(sub)) {
+            if (!strcmp(e->d_name, "screens"))
+                read_screens(f, sub, zh);
+            else if (strcmp(e->d_name, "results") && depth < WALK_DEPTH) /* quiz results hold no screens */
+                walk(f, sub, depth + 1, zh);
+        }
+        free(sub);
+    }
+    closedir(d);
+    return 0;
+}
+
 static int write_csv(const char *path, const struct found *f, int64_t now, bool zh)
 {
     char *buf = NULL;
@@ -114,19 +151,14 @@ int screens_main(int argc, char **argv, bool zh)
               stderr);
         return 2;
     }
-    char *screens = path_fmt("%s/screens", dir);
-    const char *base = screens && is_dir(screens) ? screens : dir;
-    DIR *d = opendir(base);
-    if (!d) {
-        fprintf(stderr, zh ? "%s：无法读取目录（%s）\n" : "%s: cannot read the folder (%s)\n", base, strerror(errno));
-        free(screens);
+    struct found f = {0};
+    const char *name = strrchr(dir, '/');
+    name = name && name[1] ? name + 1 : dir;
+    int walked = !strcmp(name, "screens") ? read_screens(&f, dir, zh) : walk(&f, dir, 0, zh);
+    if (walked != 0) {
+        fprintf(stderr, zh ? "%s：无法读取目录（%s）\n" : "%s: cannot read the folder (%s)\n", dir, strerror(errno));
         return 1;
     }
-    struct found f = {0};
-    for (struct dirent *e; (e = readdir(d)) != NULL;)
-        if (e->d_name[0] != '.')
-            read_one(&f, base, e->d_name, zh);
-    closedir(d);
 
     int64_t now = (int64_t)time(NULL);
     int rc = f.bad ? 1 : 0;
@@ -155,6 +187,5 @@ int screens_main(int argc, char **argv, bool zh)
     if (csv && write_csv(csv, &f, now, zh) != 0)
         rc = 1;
     free(f.rows);
-    free(screens);
     return rc;
 }

@@ -2,8 +2,9 @@
  *
  * The administrator's view of every screen (core/screens.h): reads the
  * status documents the heartbeats left under DIR, the web server's folder
- * for report_url (DIR/screens/<id>/status.json, or DIR being that screens
- * folder itself), and prints one line per screen: last seen, alive / late /
+ * for report_url: every screens/<id>/status.json below DIR (screens may
+ * share a report_url or each have their own), or DIR being a screens
+ * folder itself. It prints one line per screen: last seen, alive / late /
  * silent, app and content version, last sync, errors, free disk. --csv
  * also writes the table as CSV (through a temporary file and rename(2)). */
 #ifndef QF_TOOLS_SCREENS_H

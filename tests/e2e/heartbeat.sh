@@ -56,6 +56,25 @@ PY
         not_ok "qingfeng-feed screens (rc=$src)" "$OUT/screens.out"
         cat "$OUT/screens.err"
     fi
+    # A screen with its own report_url (one folder deeper) that last beat
+    # a day ago: found, called silent, and the exit status says so.
+    nested=$OUT/nested/reports/hall-9/screens/hall-9
+    mkdir -p "$nested"
+    python3 -c 'import json, sys, time
+d = json.load(open(sys.argv[1])); d["screen_id"] = "hall-9"; d["sent_at"] = int(time.time()) - 86400
+json.dump(d, open(sys.argv[2], "w"))' "$status" "$nested/status.json"
+    cp "$status" "$OUT/nested/reports/"
+    mkdir -p "$OUT/nested/reports/screens/lobby-2" && cp "$status" "$OUT/nested/reports/screens/lobby-2/"
+    "$FEEDTOOL" screens "$OUT/nested" --csv "$OUT/screens.csv" > "$OUT/nested.out" 2> "$OUT/nested.err"
+    nrc=$?
+    if [ $nrc -eq 1 ] && grep -qE '^hall-9 +1 d 0 h ago +silent ' "$OUT/nested.out" &&
+        grep -qE '^lobby-2 .* alive ' "$OUT/nested.out" && grep -q '^hall-9,silent,' "$OUT/screens.csv" &&
+        grep -q '1 alive, 0 late, 1 silent' "$OUT/nested.err"; then
+        ok "a silent screen one folder deeper is found and makes the exit status 1"
+    else
+        not_ok "silent screen (rc=$nrc)" "$OUT/nested.out"
+        cat "$OUT/nested.err"
+    fi
 else
     not_ok "nginx for the heartbeat test does not start"
 fi

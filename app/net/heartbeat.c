@@ -150,12 +150,15 @@ static bool send_shot(struct heartbeat *h)
     size_t len = 0;
     char why[600] = "";
     bool ok = false;
-    if (h->cfg.shot(h->cfg.ctx, &png, &len, why, sizeof why) != 0)
-        log_warn("heartbeat: no screenshot this time: %s", why);
-    else if (put(h, SHOT_NAME, png, len, "image/png", why, sizeof why) != 0)
-        log_warn("heartbeat: %s", why);
-    else
+    if (h->cfg.shot(h->cfg.ctx, &png, &len, why, sizeof why) != 0) {
+        if (why[0] && !h->quit) /* "": the kiosk is closing */
+            log_warn("heartbeat: no screenshot this time: %s", why);
+    } else if (put(h, SHOT_NAME, png, len, "image/png", why, sizeof why) != 0) {
+        if (!h->quit)
+            log_warn("heartbeat: %s", why);
+    } else {
         ok = true;
+    }
     free(png);
     return ok;
 }

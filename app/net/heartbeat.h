@@ -30,7 +30,8 @@
  * UI thread (which then calls heartbeat_wants and heartbeat_offer). */
 typedef void (*heartbeat_want_fn)(void *ctx);
 /* Called on the heartbeat thread: a picture of the screen as PNG bytes
- * (malloc'd, the caller frees). Returns 0, or -1 with why in err. */
+ * (malloc'd, the caller frees). Returns 0, or -1 with why in err ("" when
+ * the program is closing: nothing is logged). */
 typedef int (*heartbeat_shot_fn)(void *ctx, void **png, size_t *len, char *err, size_t errlen);
 
 struct heartbeat_settings {

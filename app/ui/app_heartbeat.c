@@ -65,11 +65,15 @@ static int take_shot(void *ctx, void **png, size_t *len, char *err, size_t errle
         if (pthread_cond_timedwait(&h->cond, &h->lock, &until) != 0)
             break;
     SDL_Surface *frame = h->frame;
+    bool closing = h->closing;
     h->frame = NULL;
     h->want_frame = false;
     pthread_mutex_unlock(&h->lock);
     if (!frame) {
-        snprintf(err, errlen, "the screen drew no frame within %d s", SHOT_WAIT_MS / 1000);
+        if (closing)
+            err[0] = 0;
+        else
+            snprintf(err, errlen, "the screen drew no frame within %d s", SHOT_WAIT_MS / 1000);
         return -1;
     }
     int rc = shot_png_small(frame, SHOT_WIDTH, png, len, err, errlen);

@@ -229,19 +229,25 @@ static int beat(struct heartbeat *h, unsigned long number)
 static void *run(void *arg)
 {
     struct heartbeat *h = arg;
-    uint64_t interval = h->cfg.interval_ms, due = mono_ms(); /* the next regular beat */
+    uint64_t interval = h->cfg.interval_ms;
+    uint64_t due = mono_ms() + h->cfg.first_delay_ms; /* the next regular beat */
+    uint64_t next = due;                               /* when to send next: due, or a retry before it */
     unsigned long number = 0;
-    while (!h->quit) {
+    for (;;) {
+        pthread_mutex_lock(&h->lock);
+        wait_until(h, next, false);
+        pthread_mutex_unlock(&h->lock);
+        if (h->quit)
+            break;
         uint64_t started = mono_ms();
         while (due <= started) /* beats missed while one hung are not made up */
             due += interval;
         int rc = beat(h, ++number);
-        uint64_t next = due;
+        next = due;
         if (rc == 0) {
             h->backoff.failures = 0;
         } else if (!h->quit) {
-            uint32_t delay = backoff_failure(&h->backoff);
-            uint64_t retry = mono_ms() + delay;
+            uint64_t retry = mono_ms() + backoff_failure(&h->backoff);
             if (retry < next)
                 next = retry;
             struct heartbeat_status st;
@@ -250,9 +256,6 @@ static void *run(void *arg)
             log_warn("heartbeat: %s; the status is sent again within %u s", st.last_error,
                      (unsigned)((interval + 999) / 1000));
         }
-        pthread_mutex_lock(&h->lock);
-        wait_until(h, next, false);
-        pthread_mutex_unlock(&h->lock);
     }
     return NULL;
 }

@@ -4,7 +4,7 @@
  * of the screen to .../screen.png first. Only the newest status matters:
  * there is no queue; a beat that fails is replaced by the next.
  *
- * Timing: beats are due at start, start + interval, start + 2 intervals ...
+ * Timing: beats are due at start (+ first_delay_ms), then every interval,
  * whatever happens in between. After a failed PUT (one warning line naming
  * the URL and the reason) a fresh document is tried again after a backoff
  * (core/backoff, from retry_base_ms, never past the next due beat), so a
@@ -41,6 +41,7 @@ struct heartbeat_settings {
     char proxy[512];           /* optional */
     char state_dir[512];       /* its free space is reported; "" = unknown */
     uint32_t interval_ms;      /* between beats, > 0 */
+    uint32_t first_delay_ms;   /* the first beat this long after the start (0: at once) */
     uint32_t retry_base_ms;    /* first retry within this; 0: 15 s (or the interval, if shorter) */
     uint32_t snapshot_wait_ms; /* how long a beat waits for the UI's fresh snapshot; 0: 2 s */
     long connect_timeout_ms;   /* per PUT; 0: fetch_limits_default's (10 s). For tests */
@@ -60,8 +61,8 @@ struct heartbeat_status {
 
 struct heartbeat;
 
-/* Checks the settings and starts the thread with `first` as the snapshot;
- * the first beat goes out at once. Returns NULL with a message in err: a
+/* Checks the settings and starts the thread with `first` as the snapshot.
+ * Returns NULL with a message in err: a
  * report_url that is not http(s), a screen id that cannot be a URL path
  * segment (say which characters may be used), no interval, no thread. */
 struct heartbeat *heartbeat_start(const struct heartbeat_settings *settings, const struct heartbeat_screen *first,

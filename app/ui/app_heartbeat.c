@@ -21,6 +21,9 @@
 
 #define SHOT_WIDTH 480
 #define SHOT_WAIT_MS 3000
+/* The first beat when the first slides are up, not the paper before them;
+ * scripts send theirs with the heartbeat command. */
+#define FIRST_BEAT_MS 10000
 
 struct app_heartbeat {
     struct heartbeat *hb;
@@ -164,6 +167,7 @@ void app_heartbeat_start(struct app *a)
     snprintf(st.proxy, sizeof st.proxy, "%s", a->cfg.proxy);
     snprintf(st.state_dir, sizeof st.state_dir, "%s", a->cfg.state_dir);
     st.interval_ms = a->cfg.heartbeat_ms;
+    st.first_delay_ms = a->args.script ? st.interval_ms : FIRST_BEAT_MS;
     st.want = wake_ui;
     st.shot = a->cfg.heartbeat_screenshot ? take_shot : NULL;
     st.ctx = h;

@@ -175,13 +175,20 @@ static int beat(struct heartbeat *h, unsigned long number)
     take_snapshot(h, &f.screen);
     if (h->quit)
         return 0;
-    bool shot = h->cfg.shot && send_shot(h);
+    /* While the server is unreachable only the status is retried: one
+     * line per failure, not two; the picture comes again with the next
+     * beat after a success. */
+    pthread_mutex_lock(&h->lock);
+    bool reachable = h->status.failures == 0;
+    pthread_mutex_unlock(&h->lock);
+    bool shot = h->cfg.shot && reachable && send_shot(h);
     if (h->quit)
         return 0;
     content_hash(h, f.screen.content_dir);
     snprintf(f.content_sha256, sizeof f.content_sha256, "%s", h->content_sha256);
     f.sent_at = (int64_t)time(NULL);
-    f.app_uptime_s = f.screen.started_at > 0 && f.sent_at >= f.screen.started_at ? (long)(f.sent_at - f.screen.started_at) : -1;
+    bool started = f.screen.started_at > 0 && f.sent_at >= f.screen.started_at;
+    f.app_uptime_s = started ? (long)(f.sent_at - f.screen.started_at) : -1;
     f.box_uptime_s = machine_uptime();
     f.interval_s = (h->cfg.interval_ms + 999) / 1000;
     f.beat = number;

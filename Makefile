@@ -37,7 +37,8 @@ TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
 UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
-NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync $(BUILD)/tests/net/test_outbox
+NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync $(BUILD)/tests/net/test_heartbeat \
+	$(BUILD)/tests/net/test_outbox
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
@@ -157,6 +158,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
 	@sh tests/e2e/quiz.sh $(BUILD)
+	@sh tests/e2e/heartbeat.sh $(BUILD)
 
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).

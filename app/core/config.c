@@ -54,6 +54,8 @@ void config_defaults(struct config *c)
     c->quiz_shares[0] = 40;
     c->quiz_shares[1] = 40;
     c->quiz_shares[2] = 20;
+    c->heartbeat_ms = 5 * 60000u;
+    c->heartbeat_screenshot = false;
 }
 
 bool config_list_item(const char *list, int n, char *out, size_t len)

@@ -72,6 +72,9 @@ struct config {
     /* report: where results go (docs/quiz-results.md) */
     char report_url[1024];      /* http(s) base URL for PUTs; empty = results stay on this screen */
     char screen_id[64];         /* names this screen in reports; empty = the host name */
+    /* report: the heartbeat (docs/heartbeat.md) */
+    uint32_t heartbeat_ms;      /* between status documents; 0 = none */
+    bool heartbeat_screenshot;  /* also a small picture of the screen */
 };
 
 void config_defaults(struct config *c);

@@ -644,6 +644,26 @@ static int set_report_screen_id(struct parse_state *st, const char *section, con
     return 1;
 }
 
+static int set_report_heartbeat_minutes(struct parse_state *st, const char *section, const char *key,
+                                        const char *value)
+{
+    struct config *c = st->target;
+    uint32_t m;
+    if (parse_u32_range(value, 0, 1440, &m))
+        return reject(st, section, key, "\"%s\" must be minutes from 1 to 1440, or 0 for no heartbeat", value);
+    c->heartbeat_ms = m * 60000u;
+    return 1;
+}
+
+static int set_report_heartbeat_screenshot(struct parse_state *st, const char *section, const char *key,
+                                           const char *value)
+{
+    struct config *c = st->target;
+    if (parse_bool(value, &c->heartbeat_screenshot))
+        return reject(st, section, key, "\"%s\" must be true or false", value);
+    return 1;
+}
+
 struct key_rule {
     const char *section;
     const char *key;
@@ -693,6 +713,8 @@ static const struct key_rule key_rules[] = {
     {"quiz", "export_dir", set_quiz_export_dir},
     {"report", "url", set_report_url},
     {"report", "screen_id", set_report_screen_id},
+    {"report", "heartbeat_minutes", set_report_heartbeat_minutes},
+    {"report", "heartbeat_screenshot", set_report_heartbeat_screenshot},
 };
 
 enum { N_KEYS = sizeof key_rules / sizeof key_rules[0] };

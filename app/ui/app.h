@@ -98,6 +98,9 @@ struct app {
     struct store *store;
     struct sync *sync;
 
+    /* The heartbeat (app_heartbeat.c); NULL when off. */
+    struct app_heartbeat *heartbeat;
+
     /* Content changes (app_content.c). */
     SDL_Texture *hold;              /* the old picture, held while new content starts */
     bool hold_fading;
@@ -205,6 +208,21 @@ void app_sync_now(struct app *a);
  * error); empty strings without sync. */
 void app_sync_describe(struct app *a, struct admin_status *out);
 void app_stop_sync(struct app *a);
+
+/* --- the heartbeat (app_heartbeat.c, docs/heartbeat.md) --- */
+/* Starts it when [report] url and heartbeat_minutes are set (logged). */
+void app_heartbeat_start(struct app *a);
+/* On a wake-up: hands the heartbeat a snapshot when it asks for one.
+ * Returns true while it waits for a frame (the next present gives it). */
+bool app_heartbeat_poll(struct app *a);
+/* Just before a present: copies the frame when the heartbeat asked. */
+void app_heartbeat_frame(struct app *a);
+/* The number of the last beat delivered, and the last failure; false
+ * when off. */
+bool app_heartbeat_delivered(struct app *a, unsigned long *beat, char *last_error, size_t len);
+/* A beat now (scripts): returns its number. */
+unsigned long app_heartbeat_now(struct app *a);
+void app_heartbeat_stop(struct app *a);
 
 /* --- 知识挑战赛 (app_quiz.c) --- */
 /* Loads the bank of a->feed (none: the quiz says no bank is published). */

@@ -140,6 +140,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
         if (!a->args.script) /* scripts take new versions with their sync command */
             app_sync_poll(a);
         app_sync_show_round(a);
+        app_heartbeat_poll(a);
         return;
     }
     switch (ev->type) {
@@ -263,6 +264,7 @@ void app_present(struct app *a, uint64_t now)
 {
     struct attract_frame f = attract_frame_at(&a->attract, now);
     app_render(a, now);
+    app_heartbeat_frame(a); /* the frame, when the heartbeat asked for a picture */
     SDL_RenderPresent(a->ren);
     a->dirty = false;
     presented(a, &f);

@@ -234,9 +234,40 @@ static int uploads_wait(struct app *a, const struct script_cmd *c)
     return -1;
 }
 
+/* heartbeat: a beat now, delivered, waited for in real time. The loop
+ * stands in for the main loop: it hands over the snapshot and, when a
+ * picture is asked for, draws the frame. */
+static int heartbeat_wait(struct app *a, const struct script_cmd *c)
+{
+    unsigned long delivered;
+    char why[512];
+    if (!app_heartbeat_delivered(a, &delivered, why, sizeof why)) {
+        log_err("script: %s:%d: heartbeat needs [report] url and heartbeat_minutes in the config", a->args.script,
+                c->line);
+        return -1;
+    }
+    unsigned long ticket = app_heartbeat_now(a);
+    for (int waited = 0; waited < SYNC_WAIT_MS; waited += 20) {
+        app_handle_events(a);
+        if (app_heartbeat_poll(a)) {
+            wait_ready(a);
+            app_render(a, a->vnow);
+            app_heartbeat_frame(a);
+            SDL_RenderPresent(a->ren);
+        }
+        app_heartbeat_delivered(a, &delivered, why, sizeof why);
+        if (delivered >= ticket)
+            return 0;
+        SDL_Delay(20);
+    }
+    log_err("script: %s:%d: heartbeat: not delivered within %d s (%s)", a->args.script, c->line, SYNC_WAIT_MS / 1000,
+            why[0] ? why : "no error yet");
+    return -1;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -321,6 +352,10 @@ int app_run_script(struct app *a)
             break;
         case SCRIPT_UPLOADS:
             if (uploads_wait(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_HEARTBEAT:
+            if (heartbeat_wait(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_SYNC:

@@ -65,6 +65,8 @@ static void defaults_are_sane(void **state)
     assert_string_equal(c.export_dir, "");
     assert_string_equal(c.report_url, "");
     assert_string_equal(c.screen_id, "");
+    assert_int_equal(c.heartbeat_ms, 300000);
+    assert_false(c.heartbeat_screenshot);
 }
 
 static void loads_the_quiz_and_report_keys(void **state)
@@ -73,7 +75,7 @@ static void loads_the_quiz_and_report_keys(void **state)
     char *path = write_temp("[quiz]\nquestions = 12\nseconds_per_question = 30\npoints = 5\nauto_next_s = 0\n"
                             "difficulty = 30 / 50 / 20\ndepartments = 办公室, 组织部 ,宣传部,,\n"
                             "export_dir = /media/usb\n[report]\nurl = http://127.0.0.1:8080/reports\n"
-                            "screen_id = lobby-3F_1\n");
+                            "screen_id = lobby-3F_1\nheartbeat_minutes = 1440\nheartbeat_screenshot = yes\n");
     struct config c;
     config_defaults(&c);
     char err[512] = "";
@@ -90,6 +92,8 @@ static void loads_the_quiz_and_report_keys(void **state)
     assert_string_equal(c.export_dir, "/media/usb");
     assert_string_equal(c.report_url, "http://127.0.0.1:8080/reports");
     assert_string_equal(c.screen_id, "lobby-3F_1");
+    assert_int_equal(c.heartbeat_ms, 1440u * 60000u);
+    assert_true(c.heartbeat_screenshot);
 }
 
 static void loads_every_key(void **state)
@@ -380,6 +384,8 @@ static void quiz_errors(void **state)
     expect_config_error("[quiz]\nexport_dir = usb\n", "[quiz] export_dir: \"usb\" must be an absolute path");
     expect_config_error("[report]\nurl = ftp://example.com/r\n", "[report] url: \"ftp://example.com/r\" must be an http://");
     expect_config_error("[report]\nscreen_id = 大厅 1\n", "[report] screen_id: \"大厅 1\" may use only letters");
+    expect_config_error("[report]\nheartbeat_minutes = 1441\n", "[report] heartbeat_minutes: \"1441\" must be minutes from 1 to 1440");
+    expect_config_error("[report]\nheartbeat_screenshot = maybe\n", "[report] heartbeat_screenshot: \"maybe\" must be true or false");
     expect_config_error("[quiz]\nrounds = 3\n", ":2: [quiz] rounds: unknown key");
 }
 
@@ -442,6 +448,7 @@ static void shipped_config_is_the_defaults(void **state)
     assert_true(c.max_feed_bytes == d.max_feed_bytes && c.max_asset_bytes == d.max_asset_bytes);
     assert_true(c.max_image_pixels == d.max_image_pixels);
     assert_string_equal(c.allow_hosts, d.allow_hosts);
+    assert_true(c.heartbeat_ms == d.heartbeat_ms && c.heartbeat_screenshot == d.heartbeat_screenshot);
 }
 
 static void missing_file_is_named(void **state)

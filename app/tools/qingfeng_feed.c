@@ -9,7 +9,8 @@
  *                                    downloaded first, as a screen would
  *   qingfeng-feed report DIR         quiz results uploaded under DIR by day
  *         [-o OUT.csv]               and department (tools/report.h)
- *         [--leaderboard FILE.json]
+ *         [--leaderboard FILE.json]     ... and proof of play and usage
+ *         [--stats-csv F] [--usage-csv F] [--feed DIR]
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,

@@ -172,7 +172,7 @@ static void *run(void *arg)
         struct outbox_status st;
         outbox_get_status(o, &st);
         uint32_t delay = backoff_failure(&o->backoff);
-        log_warn("outbox: %s; %ld result%s waiting, next try in %.1f s", st.last_error, st.pending,
+        log_warn("outbox: %s; %ld document%s waiting, next try in %.1f s", st.last_error, st.pending,
                  st.pending == 1 ? "" : "s", delay / 1000.0);
         wait_retry(o, delay);
     }

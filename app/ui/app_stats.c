@@ -22,7 +22,8 @@ static void end_slide(struct app *a, uint64_t now)
     struct app_stats *s = &a->stats;
     if (!s->slide_on)
         return;
-    playstats_item_shown(&s->agg, s->slide_wall, s->slide_item, now - s->slide_since);
+    if (now - s->slide_since >= STATS_MIN_SHOW_MS)
+        playstats_item_shown(&s->agg, s->slide_wall, s->slide_item, now - s->slide_since);
     s->slide_on = false;
 }
 

@@ -15,6 +15,9 @@
 /* Counters go to the store this often (app clock): a crash or power cut
  * loses at most this much. */
 #define STATS_FLUSH_MS (5u * 60u * 1000u)
+/* A slide on screen for less than this (a tap the moment it arrived) is
+ * not counted as shown. */
+#define STATS_MIN_SHOW_MS 1000u
 
 struct app_stats {
     struct playstats agg;

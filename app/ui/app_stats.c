@@ -104,9 +104,18 @@ static void observe_visit(struct app *a, const struct scene *cur, uint64_t now)
     }
 }
 
+/* Scripted and benchmark runs (tests, qingfeng-feed preview) are not the
+ * screen's audience: they count only with a state folder of their own. */
+static bool counting(const struct app *a)
+{
+    return (!a->args.script && !a->args.bench) || a->args.state_dir;
+}
+
 void app_stats_observe(struct app *a, uint64_t now)
 {
     struct app_stats *s = &a->stats;
+    if (!counting(a))
+        return;
     if (!s->started) {
         s->started = true;
         s->last_flush = now;
@@ -133,19 +142,21 @@ void app_stats_observe(struct app *a, uint64_t now)
 
 void app_stats_tap(struct app *a)
 {
-    playstats_tap(&a->stats.agg, wall(a));
+    if (counting(a))
+        playstats_tap(&a->stats.agg, wall(a));
 }
 
 void app_stats_quiz_round(struct app *a, bool finished)
 {
-    playstats_quiz_round(&a->stats.agg, wall(a), finished);
+    if (counting(a))
+        playstats_quiz_round(&a->stats.agg, wall(a), finished);
 }
 
 void app_stats_flush(struct app *a)
 {
     struct app_stats *s = &a->stats;
     s->last_flush = app_now(a);
-    if (!s->agg.n)
+    if (!s->agg.n || !counting(a))
         return;
     struct results_worker *w = app_quiz_results(a);
     if (!w) { /* no store (logged when it failed): the counters wait in memory, within bounds */

@@ -23,12 +23,25 @@ state=$OUT/state
 printf '[attract]\ndwell_ms = 8000\ntransition_ms = 900\ntransition = mixed\n[navigation]\nidle_timeout_s = 60\n[report]\nurl = http://127.0.0.1:%s/reports\nscreen_id = lobby-1\n' \
     "$NGINX_PORT" > "$OUT/usage.conf"
 # 09:58:00: two slides in full (8 s each), the third for 2.2 s, then the
-# first visit; its case is read for exactly 60 s.
+# first visit; its case is read for exactly 60 s, then paged through to its
+# 学后测 (three questions: single, judgement, multiple choice), answered.
 run usage 1920x1080 "wait 20000
 tap 0.5 0.5
 press module 1
 press item 0
 wait 60000
+press step 1
+press step 1
+press step 1
+press step 1
+press step 1
+press option 0
+press next-question
+press option 0
+press next-question
+press option 0
+press confirm
+press next-question
 press home
 press quiz
 press quiz-start
@@ -59,10 +72,11 @@ fi
 rrc=$?
 row() { tr -d '\r' < "$1" | grep "^2025-06-02,lobby-1,$2,"; }
 daily=$(row "$OUT/daily.csv" '[0-9]*')
-# 访问人次 2, 学习人次 1 (the second visitor opened nothing), 参与人次 1 (the
-# round left unfinished), 0 finished, 1 abandoned, no 学后测, 9 taps, 60 s read.
-if [ $rrc -eq 0 ] && [ "$daily" = "2025-06-02,lobby-1,2,1,1,0,1,0,9,60.0" ]; then
-    ok "the daily table: 访问人次 2, 学习人次 1, 参与人次 1, 9 taps, 60 s of reading"
+# 访问人次 2, 学习人次 1 (the second visitor opened nothing), 参与人次 2 (the
+# round left unfinished and the 学后测), 0 finished, 1 abandoned, 1 学后测,
+# 21 taps, 60 s read.
+if [ $rrc -eq 0 ] && [ "$daily" = "2025-06-02,lobby-1,2,1,2,0,1,1,21,60.0" ]; then
+    ok "the daily table: 访问人次 2, 学习人次 1, 参与人次 2, 21 taps, 60 s of reading"
 else
     not_ok "daily table (report rc=$rrc): $daily" "$OUT/report.out"
 fi
@@ -71,10 +85,10 @@ case_row=$(row "$OUT/items.csv" "$case_id")
 case_title=$(grep -A3 "\"id\": *\"$case_id\"" "$FEED/feed.json" | sed -n 's/.*"title": *"\([^"]*\)".*/\1/p' | head -n 1)
 first=$(sed -n 's/^<6>scene: attract item=//p' "$log" | head -n 1)
 first_row=$(row "$OUT/items.csv" "$first")
-if echo "$case_row" | grep -q ",1,60.0,0\$" && echo "$case_row" | grep -qF "$case_title" &&
+if echo "$case_row" | grep -q ",1,60.0,1\$" && echo "$case_row" | grep -qF "$case_title" &&
     [ "$(row "$OUT/items.csv" '@case' | cut -d, -f4-)" = "模块：警示教育,0,0.0,1,0.0,0" ] &&
     [ "$(row "$OUT/items.csv" '@quiz' | cut -d, -f7)" = 1 ]; then
-    ok "the item table: the case opened once and read 60 s, with its title; 警示教育 and 知识挑战赛 opened once"
+    ok "the item table: the case opened once, read 60 s, its 学后测 done, with its title; 警示教育 and 知识挑战赛 opened once"
 else
     not_ok "item table: case=[$case_row] title=[$case_title]" "$OUT/items.csv"
 fi

@@ -41,7 +41,8 @@ static void end_visit(struct app *a)
     struct app_stats *s = &a->stats;
     if (!s->in_visit)
         return;
-    playstats_visit(&s->agg, s->visit_wall, s->learned);
+    if (!s->maintenance) /* staff at the admin panel are not visitors */
+        playstats_visit(&s->agg, s->visit_wall, s->learned);
     s->in_visit = false;
 }
 
@@ -77,8 +78,11 @@ static void observe_visit(struct app *a, const struct scene *cur, uint64_t now)
     if (!s->in_visit) {
         s->in_visit = true;
         s->learned = false;
+        s->maintenance = false;
         s->visit_wall = wall(a);
     }
+    if (cur->kind == SCENE_PIN || cur->kind == SCENE_ADMIN)
+        s->maintenance = true;
     if (cur->kind == SCENE_LIST && prev->kind == SCENE_HOME && (unsigned)cur->module < NAV_MODULES) {
         playstats_module_opened(&s->agg, wall(a), module_of[cur->module]);
         s->learned = true;

@@ -31,6 +31,7 @@ struct app_stats {
     /* The visit in progress. */
     bool in_visit;
     bool learned;
+    bool maintenance;           /* the visit went to the PIN pad or the admin panel */
     int64_t visit_wall;
     /* The item a visitor is reading (its detail pages and 学后测). */
     bool reading;

@@ -11,7 +11,7 @@
  *   内容编号 is @case, @quiz, ... and whose 标题 names the module;
  * - by day and screen:
  *     日期,屏幕,访问人次,学习人次,参与人次,知识挑战赛完成,知识挑战赛放弃,学后测完成,点击次数,阅读时长(秒)
- *   访问人次: visits (first touch to idle time-out or 返回首页 and idle);
+ *   访问人次: visits (first touch to the idle time-out; not the admin's);
  *   学习人次: visits that opened at least one item or module;
  *   参与人次: 知识挑战赛 rounds (finished or abandoned, as in the results
  *   CSV) plus 学后测 answered to the last question.

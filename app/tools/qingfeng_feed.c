@@ -10,6 +10,8 @@
  *   qingfeng-feed report DIR         quiz results uploaded under DIR by day
  *         [-o OUT.csv]               and department (tools/report.h)
  *         [--leaderboard FILE.json]
+ *         [--stats-csv F]            ... and proof of play and usage
+ *         [--usage-csv F] [--feed DIR]
  *   qingfeng-feed screens DIR        which screens are alive, from their
  *         [--csv OUT.csv]            heartbeats under DIR (tools/screens.h)
  *

@@ -20,6 +20,7 @@
 #include "core/store.h"
 #include "net/sync.h"
 #include "ui/app_quiz.h"
+#include "ui/app_stats.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
@@ -93,6 +94,9 @@ struct app {
     /* 知识挑战赛 (app_quiz.c). */
     struct app_quiz quiz;
     struct live_text quiz_ring_text;
+
+    /* Proof of play and usage (app_stats.c). */
+    struct app_stats stats;
 
     /* Remote content (app_sync.c). */
     struct store *store;
@@ -231,6 +235,9 @@ void app_quiz_load_bank(struct app *a);
  * report URL is set. Returns 0, or -1 (logged): rounds still play, their
  * results show as not saved. */
 int app_quiz_start_store(struct app *a);
+/* The results thread, opening the store the first time (NULL when it
+ * cannot be opened; logged). */
+struct results_worker *app_quiz_results(struct app *a);
 /* Records a round in play as abandoned, then stops the threads. */
 void app_quiz_stop(struct app *a);
 /* The quiz's intro view, when the visitor opens 知识挑战赛. */

@@ -108,11 +108,14 @@ void app_advance(struct app *a, uint64_t now)
 {
     if (app_in_visit(a)) {
         app_visit_advance(a, now);
+        app_stats_observe(a, now);
         return;
     }
     app_content_advance(a, now);
-    if (app_content_holding(a))
+    if (app_content_holding(a)) {
+        app_stats_observe(a, now);
         return; /* the timeline waits for the new content's first slide */
+    }
     if (attract_update(&a->attract, now)) {
         a->scene_pending = true;
         a->dirty = true;
@@ -122,6 +125,7 @@ void app_advance(struct app *a, uint64_t now)
      * so; on the real one, when it has been presented (see app_run). */
     if (a->virtual_clock && a->scene_pending && !a->attract.in_transition)
         log_scene(a);
+    app_stats_observe(a, now);
 }
 
 static void skip(struct app *a, int dir, uint64_t now)
@@ -176,6 +180,8 @@ void app_handle_action(struct app *a, const struct input_action *act, uint64_t n
         a->quit = true;
         return;
     }
+    if (act->kind == INPUT_TAP)
+        app_stats_tap(a);
     if (app_in_visit(a)) {
         app_visit_input(a, act, now);
         return;

@@ -213,21 +213,32 @@ static int sync_wait(struct app *a, const struct script_cmd *c)
     return -1;
 }
 
-/* uploads: every quiz result saved and delivered to report_url, waited for
- * in real time (the server is real). */
+/* uploads: every quiz result and the usage statistics so far saved and
+ * delivered to report_url, waited for in real time (the server is real). */
 static int uploads_wait(struct app *a, const struct script_cmd *c)
 {
+    app_stats_flush(a);  /* the usage counters so far go too */
+    app_quiz_results(a); /* opens the store and starts the uploader, if not yet */
     if (!a->quiz.outbox) {
         log_err("script: %s:%d: uploads needs [report] url in the config", a->args.script, c->line);
         return -1;
     }
+    unsigned long looks = 0;
+    bool saved = false;
     for (int waited = 0; waited < SYNC_WAIT_MS; waited += 100) {
         struct outbox_status st;
         app_quiz_poll(a);
         outbox_get_status(a->quiz.outbox, &st);
-        /* pending alone can be stale: the uploader counts it after each try */
-        if (!app_quiz_busy(a) && st.delivered >= a->quiz.saved && st.pending == 0)
+        /* pending alone can be stale: the uploader counts it after each
+         * look, so it counts only from the second look after the store has
+         * saved everything (the first may have begun before) */
+        if (!saved && !app_quiz_busy(a)) {
+            saved = true;
+            looks = st.looks + 2;
+        }
+        if (saved && st.looks >= looks && st.delivered >= a->quiz.saved && st.pending == 0)
             return 0;
+        outbox_wake(a->quiz.outbox);
         SDL_Delay(100);
     }
     log_err("script: %s:%d: uploads: results still waiting after %d s", a->args.script, c->line, SYNC_WAIT_MS / 1000);

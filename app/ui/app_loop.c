@@ -55,7 +55,7 @@ static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 
 void app_update_wants(struct app *a)
 {
-    if (app_in_visit(a)) {
+    if (app_in_visit(a) || a->asleep) {
         worker_want(a->worker, NULL, 0); /* the loop is hidden: no slides needed */
         return;
     }
@@ -106,8 +106,12 @@ static void log_scene(struct app *a)
 
 void app_advance(struct app *a, uint64_t now)
 {
+    if (app_sleep_step(a, now))
+        return; /* black: nothing moves */
     if (app_in_visit(a)) {
         app_visit_advance(a, now);
+        if (!app_in_visit(a))
+            app_sleep_step(a, now); /* the visit ended in sleep time: black at once */
         return;
     }
     app_content_advance(a, now);
@@ -162,6 +166,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     default:
         break;
     }
+    app_sleep_event(a);
     struct input_action acts[INPUT_MAX_ACTIONS];
     int n = input_event(&a->input, ev, now, acts);
     for (int i = 0; i < n && !a->quit; i++)
@@ -175,6 +180,8 @@ void app_handle_action(struct app *a, const struct input_action *act, uint64_t n
         a->quit = true;
         return;
     }
+    if (app_sleep_input(a, act, now))
+        return;
     if (app_in_visit(a)) {
         app_visit_input(a, act, now);
         return;
@@ -209,6 +216,8 @@ void app_handle_events(struct app *a)
 
 bool app_frame_missing(const struct app *a, uint64_t now)
 {
+    if (a->asleep)
+        return false;
     if (app_in_visit(a))
         return !app_visit_ready(a);
     if (app_content_holding(a))
@@ -220,6 +229,11 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 
 void app_render(struct app *a, uint64_t now)
 {
+    if (a->asleep) {
+        SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+        SDL_RenderClear(a->ren);
+        return;
+    }
     if (app_in_visit(a)) {
         app_visit_render(a, now);
         return;
@@ -247,6 +261,8 @@ void app_render(struct app *a, uint64_t now)
 static void presented(struct app *a, const struct attract_frame *f)
 {
     a->frames++;
+    if (a->asleep)
+        return;
     if (app_in_visit(a)) {
         if (a->visit_scene_pending && app_visit_ready(a))
             app_visit_log_scene(a);
@@ -285,7 +301,7 @@ int app_run(struct app *a)
             break;
         uint64_t now = app_now(a);
         app_advance(a, now);
-        if (chrome_update_clock(&a->chrome, app_wall(a)))
+        if (!a->asleep && chrome_update_clock(&a->chrome, app_wall(a)))
             a->dirty = true;
         struct input_action acts[INPUT_MAX_ACTIONS];
         int n = input_tick(&a->input, now, acts);
@@ -293,8 +309,8 @@ int app_run(struct app *a)
             app_handle_action(a, &acts[i], now);
         bool visit = app_in_visit(a);
         struct attract_frame f = attract_frame_at(&a->attract, now);
-        bool animating = (!visit && (f.transitioning || a->hold_fading)) || chrome_animating(&a->chrome, now) ||
-                         (visit && scroll_animating(&a->scroll));
+        bool animating = !a->asleep && ((!visit && (f.transitioning || a->hold_fading)) ||
+                                        chrome_animating(&a->chrome, now) || (visit && scroll_animating(&a->scroll)));
         if (a->dirty || animating) {
             frame_start = now;
             app_present(a, now);
@@ -314,10 +330,14 @@ int app_run(struct app *a)
             uint64_t since = now - frame_start;
             timeout = since >= frame_ms ? 0 : (int)(frame_ms - since);
         } else {
-            uint64_t deadline = visit ? app_visit_deadline(a, now) : attract_next_deadline(&a->attract, now);
-            uint64_t gesture = input_next_deadline(&a->input);
+            uint64_t deadline = a->asleep ? UINT64_MAX
+                                : visit    ? app_visit_deadline(a, now)
+                                           : attract_next_deadline(&a->attract, now);
+            uint64_t gesture = input_next_deadline(&a->input), sleep = app_sleep_deadline(a, now);
             if (gesture < deadline)
                 deadline = gesture;
+            if (sleep < deadline)
+                deadline = sleep;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;

@@ -136,7 +136,7 @@ static void fill_rows(const struct screen_key *k, struct row *rows, size_t *n)
     *n = i;
 }
 
-#define MAX_ROWS 14
+#define MAX_ROWS 16
 
 /* The status table in a card at r. With d NULL only measures: returns the
  * height the table wants at its most generous row spacing. */

@@ -261,8 +261,13 @@ void app_render(struct app *a, uint64_t now)
 static void presented(struct app *a, const struct attract_frame *f)
 {
     a->frames++;
-    if (a->asleep)
+    if (a->asleep) {
+        /* Started in sleep hours: the black frame is the first frame, so
+         * systemd hears READY=1 and does not time the start out. */
+        if (a->first_frame_ms < 0)
+            a->first_frame_ms = (double)(mono_ns() - a->main_entry_ns) / 1e6;
         return;
+    }
     if (app_in_visit(a)) {
         if (a->visit_scene_pending && app_visit_ready(a))
             app_visit_log_scene(a);
@@ -353,7 +358,8 @@ int app_run(struct app *a)
             app_present(a, now);
             if (a->first_frame_ms >= 0 && !a->service.ready) {
                 char status[96];
-                snprintf(status, sizeof status, "qingfeng %s: showing the attract loop", QF_VERSION);
+                snprintf(status, sizeof status, "qingfeng %s: %s", QF_VERSION,
+                         a->asleep ? "screen asleep by the schedule" : "showing the attract loop");
                 service_ready(&a->service, status);
             }
         }

@@ -18,6 +18,15 @@ black() { "$STATS" "$1" | grep -q ' distinct=1 '; }
 content() { [ "$("$STATS" "$1" | sed 's/.*distinct=\([0-9]*\).*/\1/')" -ge 100 ]; }
 count() { grep -c "$2" "$OUT/$1.log"; }
 check() { if "$@"; then ok "$desc"; else not_ok "$desc" "$OUT/$name.log"; fi; }
+# lines_in_order LOG TEXT...: lines of LOG contain each TEXT, in this order
+lines_in_order() {
+    log=$1
+    shift
+    awk -v want="$(printf '%s\n' "$@")" '
+        BEGIN { n = split(want, w, "\n"); i = 1 }
+        i <= n && index($0, w[i]) { i++ }
+        END { exit i <= n }' "$log"
+}
 
 # --- Monday 2026-12-07, 19:59: the evening, a touch at night, the morning
 name=night
@@ -102,6 +111,50 @@ desc="visit: the idle timeout comes before the sleep"
 check awk '/visit: idle for/ { idle = NR } /sleep: screen off/ { off = NR } END { exit !(idle && off > idle) }' "$OUT/$name.log"
 desc="visit: one sleep, no wake"
 check [ "$(count $name '^<6>sleep: screen off until 2026-12-08 07:30; touches do not wake it$')" -eq 1 ] && [ "$(count $name 'sleep: screen on')" -eq 0 ]
+
+# --- on the real clock under Xvfb: the loop waits in the X connection while
+# asleep, a click wakes the screen and opens nothing, the next one does
+if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
+    exec 3> "$OUT/display"
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp > "$OUT/xvfb.log" 2>&1 &
+    xvfb=$!
+    exec 3>&-
+    tries=0
+    while [ ! -s "$OUT/display" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
+    disp=":$(cat "$OUT/display")"
+    printf '%s\n[sleep]\nhours = 00:00-24:00\nwake_minutes = 1\n' "$BASE" > "$OUT/x11.conf"
+    : > "$OUT/x11.log"
+    DISPLAY=$disp SDL_VIDEODRIVER=x11 "$KIOSK" --config "$OUT/x11.conf" --windowed --size 1280x720 \
+        > /dev/null 2> "$OUT/x11.log" &
+    kiosk=$!
+    # wait_for N PATTERN: until the log has N lines matching PATTERN (15 s at most)
+    wait_for() {
+        tries=0
+        while [ "$(grep -c "$2" "$OUT/x11.log")" -lt "$1" ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
+    }
+    wait_for 1 '^<6>sleep: screen off'
+    win=$(DISPLAY=$disp timeout 15 xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
+    click() { DISPLAY=$disp timeout 15 xdotool mousemove --window "$win" 640 360 click 1; }
+    if [ -n "$win" ]; then
+        click
+        wait_for 1 '^<6>scene: attract item='
+        sleep 0.5
+        homes_after_wake=$(grep -c '^<6>scene: home' "$OUT/x11.log")
+        click
+        wait_for 1 '^<6>scene: home'
+    fi
+    kill $kiosk 2> /dev/null
+    wait $kiosk 2> /dev/null
+    kill $xvfb 2> /dev/null
+    wait $xvfb 2> /dev/null
+    name=x11
+    desc="X11: started asleep, a click wakes the screen to the attract loop and opens nothing (window=$win)"
+    check lines_in_order "$OUT/x11.log" "sleep: screen off" "sleep: screen on (touch)" "scene: attract item="
+    desc="X11: the waking click opened no menu"; check [ "${homes_after_wake:-1}" -eq 0 ]
+    desc="X11: the next click opens the menu"; check lines_in_order "$OUT/x11.log" "sleep: screen on (touch)" "scene: home"
+else
+    not_ok "X11 test needs Xvfb and xdotool (make deps installs them)"
+fi
 
 echo "sleep: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -376,11 +376,11 @@ int app_run(struct app *a)
             uint64_t deadline = a->asleep ? UINT64_MAX
                                 : visit    ? app_visit_deadline(a, now)
                                            : attract_next_deadline(&a->attract, now);
-            uint64_t gesture = input_next_deadline(&a->input), sleep = app_sleep_deadline(a, now);
+            uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, now);
             if (gesture < deadline)
                 deadline = gesture;
-            if (sleep < deadline)
-                deadline = sleep;
+            if (sleep_due < deadline)
+                deadline = sleep_due;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;

@@ -39,11 +39,11 @@ static void virtual_wait(struct app *a, uint32_t ms)
         } else {
             next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
         }
-        uint64_t gesture = input_next_deadline(&a->input), sleep = app_sleep_deadline(a, a->vnow);
+        uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, a->vnow);
         if (gesture > a->vnow && gesture < next)
             next = gesture;
-        if (sleep > a->vnow && sleep < next)
-            next = sleep;
+        if (sleep_due > a->vnow && sleep_due < next)
+            next = sleep_due;
         if (next <= a->vnow || next > target)
             next = target;
         a->vnow = next;

@@ -160,6 +160,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/quiz.sh $(BUILD)
 	@sh tests/e2e/heartbeat.sh $(BUILD)
 	@sh tests/e2e/usage.sh $(BUILD)
+	@sh tests/e2e/sleep.sh $(BUILD)
 
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).

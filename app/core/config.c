@@ -37,6 +37,7 @@ void config_defaults(struct config *c)
     c->idle_timeout_ms = IDLE_DEFAULT_TIMEOUT_MS;
     c->idle_countdown_ms = IDLE_DEFAULT_COUNTDOWN_MS;
     c->large_print_scale = 1.35f;
+    sleep_schedule_none(&c->sleep);
     c->admin_taps = ADMIN_GESTURE_DEFAULT_TAPS;
     c->admin_window_ms = ADMIN_GESTURE_DEFAULT_WINDOW_MS;
     c->admin_corner = ADMIN_CORNER_TOP_LEFT;

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/sleep_schedule.h"
+
 struct rgb { uint8_t r, g, b; };
 
 struct theme {
@@ -41,6 +43,8 @@ struct config {
     uint32_t idle_timeout_ms;   /* untouched this long: the countdown starts */
     uint32_t idle_countdown_ms; /* then this long on screen before the attract loop */
     float large_print_scale;    /* text scale of the large-print mode */
+    /* sleep: the screen is dark during these hours and days (docs/architecture.md) */
+    struct sleep_schedule sleep;
     /* admin */
     char pin_hash[256];         /* from qingfeng --hash-pin; empty = the admin panel cannot be opened */
     int admin_taps;             /* taps in the corner that ask for the PIN */

@@ -21,7 +21,7 @@ struct heartbeat_screen {
     long content_items;
     int width, height;           /* pixels */
     char on_screen[160];         /* "attract item=maxim-1", "detail item=case-1 page=2/5" ... */
-    int asleep;                  /* 1, 0, or -1 when the screen has no sleep hours to know of */
+    int asleep;                  /* 1 black by the sleep schedule, 0 on; -1 when [sleep] sets no hours or days */
     int64_t started_at;          /* unix time the kiosk started */
     /* sync: last round (sync_configured false: no [sync] feed_url) */
     bool sync_configured;

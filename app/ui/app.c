@@ -217,6 +217,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->first_frame_ms = -1;
     a->virtual_clock = args->script != NULL || args->bench > 0;
     a->wall_start = time(NULL);
+    app_sleep_init(a);
     if (args->verbose)
         log_set_max_level(LOG_LEVEL_DEBUG);
 

@@ -112,6 +112,11 @@ struct app {
     struct feed *pending_feed;      /* a new feed waiting for a calm moment */
     char pending_dir[QF_PATH_MAX];
 
+    /* Screen sleep (app_sleep.c). */
+    bool asleep;                    /* the screen is black by the schedule */
+    bool sleep_swallow;             /* the touch that woke the screen is still down: it presses nothing */
+    int64_t last_touch;             /* wall seconds of the last touch, SLEEP_NO_TOUCH for none */
+
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
     uint64_t vnow;
@@ -264,6 +269,22 @@ const char *app_quiz_export(struct app *a);
 int app_quiz_ring(const struct app *a, uint64_t now, float *frac, int *steps, int *seconds);
 /* Draws the countdown ring over a question (UI thread). */
 void app_quiz_draw_ring(struct app *a, uint64_t now);
+
+/* --- screen sleep (app_sleep.c) --- */
+void app_sleep_init(struct app *a);
+/* Goes to sleep or wakes as the schedule says (a visit in progress stays
+ * until its idle timeout ends it). Returns whether the screen is asleep. */
+bool app_sleep_step(struct app *a, uint64_t now);
+/* Before each event's input: ends the swallowing of the waking touch. */
+void app_sleep_event(struct app *a);
+/* Notes a touch; true when it is used up (it woke the screen, or the
+ * screen stays asleep, or it is the rest of the waking touch). */
+bool app_sleep_input(struct app *a, const struct input_action *act, uint64_t now);
+/* The next moment (app_now's clock) when the sleep state may change;
+ * UINT64_MAX without a schedule. */
+uint64_t app_sleep_deadline(const struct app *a, uint64_t now);
+/* "20:00-07:30，周六 周日全天；触摸唤醒 5 分钟" for the admin panel. */
+void app_sleep_describe(const struct app *a, char *out, size_t len);
 
 /* --- content changes (app_content.c) --- */
 /* Replaces the feed (taking ownership) and starts the loop over with it,

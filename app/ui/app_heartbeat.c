@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/sleep_schedule.h"
 #include "net/fetch.h"
 #include "net/heartbeat.h"
 #include "net/outbox.h"
@@ -105,12 +106,14 @@ static void snapshot(struct app *a, struct heartbeat_screen *s)
     s->content_items = a->feed ? (long)a->feed->n_items : -1;
     s->width = a->w;
     s->height = a->h;
-    s->asleep = -1;
+    s->asleep = sleep_schedule_set(&a->cfg.sleep) ? a->asleep : -1;
     s->started_at = (int64_t)a->wall_start;
     if (app_in_visit(a)) {
         char line[256];
         nav_scene_line(&a->nav, line, sizeof line);
         snprintf(s->on_screen, sizeof s->on_screen, "%.159s", strncmp(line, "scene: ", 7) ? line : line + 7);
+    } else if (a->asleep) {
+        snprintf(s->on_screen, sizeof s->on_screen, "asleep");
     } else if (a->attract_up && a->feed) {
         snprintf(s->on_screen, sizeof s->on_screen, "attract item=%s",
                  a->feed->items[attract_current_item(&a->attract)].id);

@@ -28,7 +28,9 @@ static void virtual_wait(struct app *a, uint32_t ms)
     while (!a->quit) {
         const struct attract *t = &a->attract;
         uint64_t next;
-        if (app_in_visit(a)) {
+        if (a->asleep) {
+            next = UINT64_MAX; /* only the sleep deadline below */
+        } else if (app_in_visit(a)) {
             next = app_visit_deadline(a, a->vnow);
             if (next <= a->vnow) /* the body is gliding: step by frames */
                 next = a->vnow + FRAME_MS;
@@ -37,9 +39,11 @@ static void virtual_wait(struct app *a, uint32_t ms)
         } else {
             next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
         }
-        uint64_t gesture = input_next_deadline(&a->input);
+        uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, a->vnow);
         if (gesture > a->vnow && gesture < next)
             next = gesture;
+        if (sleep_due > a->vnow && sleep_due < next)
+            next = sleep_due;
         if (next <= a->vnow || next > target)
             next = target;
         a->vnow = next;

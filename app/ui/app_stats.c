@@ -51,7 +51,7 @@ static void end_visit(struct app *a)
 static void observe_attract(struct app *a, uint64_t now)
 {
     struct app_stats *s = &a->stats;
-    bool visible = a->attract_up && a->feed && !a->attract.in_transition && !app_content_holding(a);
+    bool visible = a->attract_up && a->feed && !a->asleep && !a->attract.in_transition && !app_content_holding(a);
     const char *id = visible ? a->feed->items[attract_current_item(&a->attract)].id : NULL;
     if (s->slide_on && (!id || strcmp(id, s->slide_item) != 0))
         end_slide(a, now);

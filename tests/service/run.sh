@@ -68,6 +68,20 @@ passed=$((passed + $(grep -c '^ok - ' "$OUT/alive.out")))
 failed=$((failed + $(grep -c '^not ok - ' "$OUT/alive.out")))
 grep -q '^ok - .*exits 0' "$OUT/alive.out" || { failed=$((failed + 1)); echo "not ok - alive run incomplete"; sed 's/^/#   /' "$OUT/alive.log" | tail -n 20; }
 
+# Started in sleep hours: the black frame is the first frame, so READY=1
+# comes, and the pings go on while the screen sleeps.
+printf '[sleep]\nhours = 00:00-24:00\n[sync]\nstate_dir = %s\n' "$OUT/state-asleep" > "$OUT/asleep.conf"
+python3 "$HERE/notify_listen.py" alive "$OUT/asleep.log" -- $(kiosk asleep) --config "$OUT/asleep.conf" 2>&1 |
+    sed 's/^\(\(not \)\{0,1\}ok - \)/\1asleep: /' > "$OUT/asleep.out"
+cat "$OUT/asleep.out"
+passed=$((passed + $(grep -c '^ok - ' "$OUT/asleep.out")))
+failed=$((failed + $(grep -c '^not ok - ' "$OUT/asleep.out")))
+if grep -q '^ok - .*exits 0' "$OUT/asleep.out" && grep -q '^<6>sleep: screen off' "$OUT/asleep.log"; then
+    passed=$((passed + 1)); echo "ok - asleep: the kiosk started asleep and said so"
+else
+    failed=$((failed + 1)); echo "not ok - asleep run incomplete"; sed 's/^/#   /' "$OUT/asleep.log" | tail -n 20
+fi
+
 # The loop hangs 2.5 s after it starts: a few pings first, then none.
 QINGFENG_TEST_FREEZE_AFTER_MS=2500 python3 "$HERE/notify_listen.py" freeze "$OUT/freeze.log" -- $(kiosk freeze) \
     > "$OUT/freeze.out" 2>&1

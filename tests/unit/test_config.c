@@ -449,6 +449,7 @@ static void shipped_config_is_the_defaults(void **state)
     assert_true(c.max_image_pixels == d.max_image_pixels);
     assert_string_equal(c.allow_hosts, d.allow_hosts);
     assert_true(c.heartbeat_ms == d.heartbeat_ms && c.heartbeat_screenshot == d.heartbeat_screenshot);
+    assert_memory_equal(&c.sleep, &d.sleep, sizeof c.sleep);
 }
 
 static void missing_file_is_named(void **state)
@@ -500,6 +501,39 @@ static void rgb_and_size_parsers(void **state)
     assert_int_equal(parse_size("1920", &w, &h), -1);
 }
 
+static void sleep_keys_and_their_errors(void **state)
+{
+    (void)state;
+    struct config c;
+    config_defaults(&c);
+    assert_false(sleep_schedule_set(&c.sleep));
+    assert_int_equal(c.sleep.wake_minutes, 5);
+    char *path = write_temp("[sleep]\nhours = 20:00-07:30, 12:00-13:00\ndays = 周六,周日\nwake_minutes = 0\n");
+    char err[512] = "";
+    int rc = config_load(&c, path, err, sizeof err);
+    unlink(path);
+    if (rc)
+        fail_msg("%s", err);
+    assert_int_equal(c.sleep.n_hours, 2);
+    assert_int_equal(c.sleep.hours[0].start, 20 * 60);
+    assert_int_equal(c.sleep.hours[0].end, 7 * 60 + 30);
+    assert_int_equal(c.sleep.hours[1].start, 12 * 60);
+    assert_int_equal(c.sleep.days, 0x60u);
+    assert_int_equal(c.sleep.wake_minutes, 0);
+    /* Empty values switch the schedule off again. */
+    path = write_temp("[sleep]\nhours =\ndays =\n");
+    rc = config_load(&c, path, err, sizeof err);
+    unlink(path);
+    assert_int_equal(rc, 0);
+    assert_false(sleep_schedule_set(&c.sleep));
+
+    expect_config_error("[sleep]\nhours = 20-7\n", ":2: [sleep] hours: \"20-7\" must be hour ranges such as 20:00-07:30");
+    expect_config_error("[sleep]\nhours = 08:00-08:00\n", "[sleep] hours: \"08:00-08:00\" must be hour ranges");
+    expect_config_error("[sleep]\ndays = weekend\n", ":2: [sleep] days: \"weekend\" must be weekdays such as sat,sun");
+    expect_config_error("[sleep]\nwake_minutes = 721\n", "[sleep] wake_minutes: \"721\" must be minutes from 0");
+    expect_config_error("[sleep]\nwake = 5\n", "[sleep] wake: unknown key");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +545,7 @@ int main(void)
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
         cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
         cmocka_unit_test(list_items_by_position), cmocka_unit_test(departments_from_a_file),
+        cmocka_unit_test(sleep_keys_and_their_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

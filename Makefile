@@ -236,7 +236,7 @@ deb: all feed
 # result, upgrade, remove and purge (tests/package/run.sh; not in make check:
 # it needs root and a few minutes). DEB_ROOT=DIR: a clean bookworm root to copy
 # instead of running debootstrap.
-deb-test: deb
+deb-test: deb $(PNG_STATS)
 	@sh tests/package/run.sh $(BUILD)
 
 clean:

@@ -199,7 +199,14 @@ if grep -E '^<[0-3]>' "$OUT/start.log" > "$OUT/start.problems"; then
 else
     ok "no errors in its log"
 fi
-if [ -n "$(ls -A "$ROOT/var/lib/qingfeng" 2>/dev/null)" ]; then ok "it wrote its state to /var/lib/qingfeng"; else not_ok "it wrote its state to /var/lib/qingfeng"; fi
+# Quiz results and synced content go to /var/lib/qingfeng: qingfeng writes
+# there, other users cannot even list it.
+state_private() {
+    in_root runuser -u qingfeng -- sh -c 'echo probe > /var/lib/qingfeng/.probe && rm /var/lib/qingfeng/.probe' ||
+        { echo "qingfeng cannot write /var/lib/qingfeng"; return 1; }
+    ! in_root runuser -u nobody -- ls /var/lib/qingfeng || { echo "nobody can list /var/lib/qingfeng"; return 1; }
+}
+check "qingfeng can write /var/lib/qingfeng; other users cannot read it" "$OUT/state-private.log" state_private
 if [ -x "$BUILD/tests/png_stats" ]; then
     stats=$("$BUILD/tests/png_stats" "$OUT/first-slide.png" 2>&1)
     distinct=$(echo "$stats" | sed -n 's/.*distinct=\([0-9]*\).*/\1/p')

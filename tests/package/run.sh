@@ -60,6 +60,8 @@ fi
 [ -x "$CLEAN/usr/bin/apt-get" ] && grep -q '^12\.' "$CLEAN/etc/debian_version" 2>/dev/null ||
     give_up "$CLEAN is not a Debian 12 root (no apt-get or etc/debian_version 12.x)"
 
+boot_pid=""
+stop_boot() { :; }
 ROOT=$(mktemp -d /var/tmp/qingfeng-deb-test.XXXXXX) || give_up "mktemp under /var/tmp"
 unmount_all() {
     for m in dev/pts dev proc; do
@@ -67,6 +69,7 @@ unmount_all() {
     done
 }
 cleanup() {
+    stop_boot
     unmount_all
     # Never delete through a mount that is still there (the host's /dev).
     if grep -q " $ROOT/" /proc/mounts; then
@@ -211,6 +214,90 @@ if [ -x "$BUILD/tests/png_stats" ]; then
     stats=$("$BUILD/tests/png_stats" "$OUT/first-slide.png" 2>&1)
     distinct=$(echo "$stats" | sed -n 's/.*distinct=\([0-9]*\).*/\1/p')
     if [ "${distinct:-0}" -ge 200 ]; then ok "the first slide is drawn ($stats)"; else not_ok "the first slide is drawn ($stats)"; fi
+fi
+
+# --- the service under a booted systemd (systemd-nspawn --boot, when present):
+# enabled, so it starts at boot; Type=notify, so "active" means READY=1 came;
+# as qingfeng with its groups, inside the unit's full sandbox. Only the video
+# driver differs from a screen: a drop-in sets SDL's offscreen driver.
+boot_pid=""
+stop_boot() {
+    [ -n "$boot_pid" ] || return 0
+    [ -n "${leader:-}" ] && nsenter -t "$leader" -a systemctl poweroff > /dev/null 2>&1
+    n=0
+    while kill -0 "$boot_pid" 2> /dev/null && [ $n -lt 60 ]; do sleep 1; n=$((n + 1)); done
+    kill "$boot_pid" 2> /dev/null
+    wait "$boot_pid" 2> /dev/null
+    boot_pid=""
+}
+in_boot() { nsenter -t "$leader" -a "$@"; }
+if ! command -v systemd-nspawn > /dev/null 2>&1; then
+    echo "# systemd-nspawn not found (apt-get install systemd-container): the service is not booted"
+else
+    unmount_all
+    DROPIN=$ROOT/etc/systemd/system/qingfeng.service.d
+    mkdir -p "$DROPIN"
+    printf '[Service]\nEnvironment=SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy\n' > "$DROPIN/headless.conf"
+    # --keep-unit --register=no: the host needs no systemd or D-Bus of its own.
+    systemd-nspawn -q -D "$ROOT" --boot --register=no --keep-unit --console=pipe -M "qingfeng-test-$$" \
+        < /dev/null > "$OUT/boot.log" 2>&1 &
+    boot_pid=$!
+    leader=""
+    n=0
+    while [ -z "$leader" ] && kill -0 "$boot_pid" 2> /dev/null && [ $n -lt 60 ]; do
+        # The container's init, once nspawn's own helper has become it.
+        for c in $(cat /proc/$boot_pid/task/*/children 2> /dev/null); do
+            [ "$(cat /proc/$c/comm 2> /dev/null)" = systemd ] && leader=$c
+        done
+        [ -n "$leader" ] || { sleep 1; n=$((n + 1)); }
+    done
+    if [ -z "$leader" ]; then
+        not_ok "systemd-nspawn --boot of the installed root" "$OUT/boot.log"
+    else
+        in_boot timeout 120 systemctl is-system-running --wait > "$OUT/boot-state.log" 2>&1
+        # The kiosk's own state: once active, systemd saw READY=1.
+        n=0
+        while [ "$(in_boot systemctl is-active qingfeng.service 2>/dev/null)" = activating ] && [ $n -lt 60 ]; do
+            sleep 1; n=$((n + 1))
+        done
+        in_boot systemctl status --no-pager qingfeng.service > "$OUT/boot-status.log" 2>&1
+        if [ "$(in_boot systemctl is-active qingfeng.service 2>&1)" = active ] &&
+            in_boot systemctl show -p StatusText --value qingfeng.service | grep -q 'showing the attract loop'; then
+            ok "booted: qingfeng.service started at boot and reported ready ($(sed -n 's/^ *Status: //p' "$OUT/boot-status.log"))"
+        else
+            not_ok "booted: qingfeng.service started at boot and reported ready" "$OUT/boot-status.log"
+        fi
+        mainpid=$(in_boot systemctl show -p MainPID --value qingfeng.service)
+        in_boot cat /proc/"$mainpid"/status > "$OUT/boot-proc.log" 2>&1
+        want_groups=$(for g in video render input; do in_boot getent group "$g" | cut -d: -f3; done | tr '\n' ' ')
+        proc_ok() {
+            grep -q "^Uid:[[:space:]]*$uid[[:space:]]" "$OUT/boot-proc.log" || { echo "not uid $uid"; cat "$OUT/boot-proc.log"; return 1; }
+            for g in $want_groups; do
+                grep "^Groups:" "$OUT/boot-proc.log" | tr '\t' ' ' | grep -q " $g\( \|$\)" || { echo "no group $g"; grep "^Groups:" "$OUT/boot-proc.log"; return 1; }
+            done
+            grep -q "^NoNewPrivs:[[:space:]]*1" "$OUT/boot-proc.log" && grep -q "^CapEff:[[:space:]]*0*$" "$OUT/boot-proc.log" &&
+                grep -q "^Seccomp:[[:space:]]*2" "$OUT/boot-proc.log" || { echo "sandbox missing"; cat "$OUT/boot-proc.log"; return 1; }
+        }
+        check "booted: the kiosk runs as qingfeng (uid $uid, groups video render input), no capabilities, seccomp, no new privileges" \
+            "$OUT/boot-user.log" proc_ok
+        in_boot journalctl -u qingfeng.service --no-pager -o cat > "$OUT/boot-journal.log" 2>&1
+        if grep -q '^scene: attract item=' "$OUT/boot-journal.log" && ! in_boot journalctl -u qingfeng.service -p err --no-pager -q | grep -q .; then
+            ok "booted: the journal shows its first slide and no errors"
+        else
+            not_ok "booted: the journal shows its first slide and no errors" "$OUT/boot-journal.log"
+        fi
+        in_boot systemctl stop qingfeng.service > "$OUT/boot-stop.log" 2>&1
+        if [ "$(in_boot systemctl show -p Result --value qingfeng.service)" = success ] &&
+            [ "$(in_boot systemctl show -p ExecMainStatus --value qingfeng.service)" = 0 ]; then
+            ok "booted: systemctl stop qingfeng: exit 0"
+        else
+            not_ok "booted: systemctl stop qingfeng: exit 0" "$OUT/boot-stop.log"
+        fi
+    fi
+    stop_boot
+    rm -rf "$DROPIN"
+    mount -t proc proc "$ROOT/proc" && mount --bind /dev "$ROOT/dev" && mount --bind /dev/pts "$ROOT/dev/pts" ||
+        give_up "mount proc and dev in $ROOT again"
 fi
 
 # --- upgrade: an edited config, the user and the state stay

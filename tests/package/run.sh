@@ -8,11 +8,15 @@
 #    verify, rates 2.0 or lower in systemd-analyze security and is enabled;
 #  - the unit's ExecStart, run as qingfeng (SDL offscreen, a short script),
 #    reaches its first slide and exits 0;
+#  - booted with systemd-nspawn: the service starts at boot, reports ready,
+#    runs as qingfeng in its sandbox and stops cleanly; the upgrade restarts
+#    it, remove stops it;
 #  - an upgrade to a higher version keeps the edited config, the user and the
 #    state; remove keeps config, state and user; purge deletes config and state.
 # A clean root: DEB_ROOT=DIR is copied (never changed); without it debootstrap
 # makes one once in DEB_CACHE_ROOT (default /var/tmp/qingfeng-bookworm-minbase)
-# and later runs copy that.
+# and later runs copy that. DEB_TEST_BOOT=no skips the systemd-nspawn boot
+# (upgrade, remove and purge then run in the chroot).
 # Usage: tests/package/run.sh BUILD_DIR   (after make deb)
 set -u
 BUILD=${1:-build}
@@ -61,6 +65,7 @@ fi
     give_up "$CLEAN is not a Debian 12 root (no apt-get or etc/debian_version 12.x)"
 
 boot_pid=""
+leader=""
 stop_boot() { :; }
 ROOT=$(mktemp -d /var/tmp/qingfeng-deb-test.XXXXXX) || give_up "mktemp under /var/tmp"
 unmount_all() {
@@ -90,6 +95,8 @@ mount -t proc proc "$ROOT/proc" && mount --bind /dev "$ROOT/dev" && mount --bind
     give_up "mount proc and dev in $ROOT"
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null
 in_root() { chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"; }
+# Where the package's commands run: the chroot, or the booted root below.
+in_target() { in_root "$@"; }
 APT="apt-get -y -q -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold"
 
 [ -e "$ROOT/usr/bin/qingfeng" ] && give_up "the copied root already has qingfeng installed: not clean"
@@ -103,21 +110,21 @@ check "apt-get install ./$(basename "$DEB") on a clean Debian 12" "$OUT/install.
 in_root dpkg-query -W -f='${Status} ${Version}\n' qingfeng > "$OUT/status.log" 2>&1
 if grep -qx "install ok installed $VERSION" "$OUT/status.log"; then ok "dpkg: qingfeng $VERSION installed"; else not_ok "dpkg: qingfeng $VERSION installed" "$OUT/status.log"; fi
 
-groups_of() { in_root id -nG qingfeng 2>&1 | tr ' ' '\n' | sort | tr '\n' ' '; }
+groups_of() { in_target id -nG qingfeng 2>&1 | tr ' ' '\n' | sort | tr '\n' ' '; }
 user_ok() {
     g=$(groups_of)
     for want in qingfeng video render input; do
         case " $g" in *" $want "*) ;; *) echo "qingfeng's groups: $g (no $want)"; return 1 ;; esac
     done
-    in_root getent passwd qingfeng | awk -F: '$3 > 0 && $3 < 1000 { ok = 1 } END { exit !ok }' ||
-        { in_root getent passwd qingfeng; echo "not a system user"; return 1; }
+    in_target getent passwd qingfeng | awk -F: '$3 > 0 && $3 < 1000 { ok = 1 } END { exit !ok }' ||
+        { in_target getent passwd qingfeng; echo "not a system user"; return 1; }
 }
 check "system user qingfeng in groups video, render, input" "$OUT/user.log" user_ok
 uid=$(in_root id -u qingfeng 2>/dev/null)
 
 # stat_is PATH "OWNER:GROUP MODE"; stat runs inside, with the root's own names.
 stat_is() {
-    got=$(in_root stat -c '%U:%G %a' "$1" 2>&1)
+    got=$(in_target stat -c '%U:%G %a' "$1" 2>&1)
     [ "$got" = "$2" ] || { echo "$1: $got, expected $2"; return 1; }
 }
 check "/var/lib/qingfeng: qingfeng:qingfeng 0750" "$OUT/state.log" stat_is /var/lib/qingfeng "qingfeng:qingfeng 750"
@@ -169,7 +176,7 @@ WANTS=/etc/systemd/system/multi-user.target.wants/qingfeng.service
 enabled_ok() {
     target=$(readlink "$ROOT$WANTS") || { echo "no link $WANTS"; return 1; }
     [ -f "$ROOT$target" ] || { echo "$WANTS -> $target, which the root does not have"; return 1; }
-    in_root systemctl is-enabled qingfeng.service
+    in_target systemctl is-enabled qingfeng.service
 }
 check "service enabled ($WANTS; systemctl is-enabled)" "$OUT/enabled.log" enabled_ok
 
@@ -229,9 +236,12 @@ stop_boot() {
     kill "$boot_pid" 2> /dev/null
     wait "$boot_pid" 2> /dev/null
     boot_pid=""
+    rm -rf "$ROOT/etc/systemd/system/qingfeng.service.d"
 }
 in_boot() { nsenter -t "$leader" -a "$@"; }
-if ! command -v systemd-nspawn > /dev/null 2>&1; then
+if [ "${DEB_TEST_BOOT:-yes}" = no ]; then
+    echo "# DEB_TEST_BOOT=no: the service is not booted"
+elif ! command -v systemd-nspawn > /dev/null 2>&1; then
     echo "# systemd-nspawn not found (apt-get install systemd-container): the service is not booted"
 else
     unmount_all
@@ -294,26 +304,44 @@ else
             not_ok "booted: systemctl stop qingfeng: exit 0" "$OUT/boot-stop.log"
         fi
     fi
-    stop_boot
-    rm -rf "$DROPIN"
-    mount -t proc proc "$ROOT/proc" && mount --bind /dev "$ROOT/dev" && mount --bind /dev/pts "$ROOT/dev/pts" ||
-        give_up "mount proc and dev in $ROOT again"
+fi
+# Upgrade, remove and purge run where the service runs: in the booted root,
+# so the maintainer scripts restart and stop it; else in the chroot.
+if [ -n "$boot_pid" ] && [ -n "$leader" ]; then
+    in_boot systemctl start qingfeng.service > "$OUT/boot-restart.log" 2>&1
+    in_target() { nsenter -t "$leader" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 "$@"; }
+    where="booted"
+else
+    [ -n "$boot_pid" ] && stop_boot
+    in_target() { in_root "$@"; }
+    where="chroot"
 fi
 
 # --- upgrade: an edited config, the user and the state stay
 sed -i 's/^dwell_ms = .*/dwell_ms = 12000/' "$ROOT/etc/qingfeng/kiosk.conf"
 echo "results of the last quiz rounds" > "$ROOT/var/lib/qingfeng/keep-me"
-in_root chown qingfeng:qingfeng /var/lib/qingfeng/keep-me
+in_target chown qingfeng:qingfeng /var/lib/qingfeng/keep-me
 UPVERSION=$VERSION+upgrade1
 DEB2=$OUT/qingfeng_${UPVERSION}_$ARCH.deb
 if sh "$SRC/packaging/deb.sh" "$BUILD" "$UPVERSION" > "$OUT/deb2.log" 2>&1 && mv "$BUILD/qingfeng_${UPVERSION}_$ARCH.deb" "$DEB2"; then
-    cp "$DEB2" "$ROOT/tmp/"
-    check "apt-get install of version $UPVERSION over $VERSION" "$OUT/upgrade.log" \
-        in_root $APT install "/tmp/$(basename "$DEB2")"
+    cp "$DEB2" "$ROOT/root/"
+    pid_before=$( [ "$where" = booted ] && in_boot systemctl show -p MainPID --value qingfeng.service)
+    check "apt-get install of version $UPVERSION over $VERSION ($where)" "$OUT/upgrade.log" \
+        in_target $APT install "/root/$(basename "$DEB2")"
+    if [ "$where" = booted ]; then
+        pid_after=$(in_boot systemctl show -p MainPID --value qingfeng.service)
+        if [ "$(in_boot systemctl is-active qingfeng.service 2>&1)" = active ] && [ "${pid_before:-0}" -gt 0 ] &&
+            [ "${pid_after:-0}" -gt 0 ] && [ "$pid_after" != "$pid_before" ]; then
+            ok "upgrade: postinst restarted the running service (pid $pid_before -> $pid_after)"
+        else
+            in_boot systemctl status --no-pager qingfeng.service > "$OUT/upgrade-status.log" 2>&1
+            not_ok "upgrade: postinst restarted the running service (pid $pid_before -> $pid_after)" "$OUT/upgrade-status.log"
+        fi
+    fi
 else
     not_ok "make a package of version $UPVERSION" "$OUT/deb2.log"
 fi
-in_root dpkg-query -W -f='${Status} ${Version}\n' qingfeng > "$OUT/status2.log" 2>&1
+in_target dpkg-query -W -f='${Status} ${Version}\n' qingfeng > "$OUT/status2.log" 2>&1
 if grep -qx "install ok installed $UPVERSION" "$OUT/status2.log"; then ok "upgrade: $UPVERSION installed"; else not_ok "upgrade: $UPVERSION installed" "$OUT/status2.log"; fi
 if grep -qx 'dwell_ms = 12000' "$ROOT/etc/qingfeng/kiosk.conf" && [ ! -e "$ROOT/etc/qingfeng/kiosk.conf.dpkg-new" ]; then
     ok "upgrade: the edited kiosk.conf is kept"
@@ -321,7 +349,7 @@ else
     not_ok "upgrade: the edited kiosk.conf is kept" "$OUT/upgrade.log"
 fi
 check "upgrade: kiosk.conf still root:qingfeng 0640" "$OUT/conf-mode2.log" stat_is /etc/qingfeng/kiosk.conf "root:qingfeng 640"
-if [ "$(in_root id -u qingfeng 2>/dev/null)" = "$uid" ] && user_ok > "$OUT/user2.log" 2>&1; then
+if [ "$(in_target id -u qingfeng 2>/dev/null)" = "$uid" ] && user_ok > "$OUT/user2.log" 2>&1; then
     ok "upgrade: user qingfeng kept (uid $uid, same groups)"
 else
     not_ok "upgrade: user qingfeng kept (uid $uid, same groups)" "$OUT/user2.log"
@@ -334,23 +362,34 @@ fi
 check "upgrade: service still enabled" "$OUT/enabled2.log" enabled_ok
 
 # --- remove keeps config, state and user; purge deletes config and state
-check "apt-get remove qingfeng" "$OUT/remove.log" in_root $APT remove qingfeng
+check "apt-get remove qingfeng ($where)" "$OUT/remove.log" in_target $APT remove qingfeng
+if [ "$where" = booted ]; then
+    in_boot systemctl status --no-pager qingfeng.service > "$OUT/remove-status.log" 2>&1
+    if [ "$(in_boot systemctl is-active qingfeng.service 2>&1)" != active ] &&
+        ! in_boot systemctl show -p MainPID --value qingfeng.service 2>/dev/null | grep -qv '^0$'; then
+        ok "remove: prerm stopped the service"
+    else
+        not_ok "remove: prerm stopped the service" "$OUT/remove-status.log"
+    fi
+fi
 removed_ok() {
     [ ! -e "$ROOT/usr/bin/qingfeng" ] && [ ! -e "$ROOT/usr/share/qingfeng" ] && [ ! -e "$ROOT$UNIT" ] ||
         { echo "program files left after remove"; return 1; }
     grep -qx 'dwell_ms = 12000' "$ROOT/etc/qingfeng/kiosk.conf" || { echo "config not kept"; return 1; }
     [ -f "$ROOT/var/lib/qingfeng/keep-me" ] || { echo "state not kept"; return 1; }
-    in_root getent passwd qingfeng > /dev/null || { echo "user gone"; return 1; }
+    in_target getent passwd qingfeng > /dev/null || { echo "user gone"; return 1; }
 }
 check "remove: program gone; config, state and user kept" "$OUT/removed.log" removed_ok
-check "apt-get purge qingfeng" "$OUT/purge.log" in_root $APT purge qingfeng
+check "apt-get purge qingfeng ($where)" "$OUT/purge.log" in_target $APT purge qingfeng
+stop_boot
+in_target() { in_root "$@"; }
 purged_ok() {
     [ ! -e "$ROOT/etc/qingfeng" ] || { ls -la "$ROOT/etc/qingfeng"; echo "/etc/qingfeng left"; return 1; }
     [ ! -e "$ROOT/var/lib/qingfeng" ] || { echo "/var/lib/qingfeng left"; return 1; }
     [ ! -L "$ROOT$WANTS" ] || { echo "$WANTS left"; return 1; }
-    ! in_root dpkg-statoverride --list /etc/qingfeng/kiosk.conf || { echo "statoverride left"; return 1; }
-    ! in_root dpkg-query -W qingfeng 2> /dev/null || { echo "dpkg still knows qingfeng"; return 1; }
-    in_root getent passwd qingfeng > /dev/null || { echo "user qingfeng removed (it should stay)"; return 1; }
+    ! in_target dpkg-statoverride --list /etc/qingfeng/kiosk.conf || { echo "statoverride left"; return 1; }
+    ! in_target dpkg-query -W qingfeng 2> /dev/null || { echo "dpkg still knows qingfeng"; return 1; }
+    in_target getent passwd qingfeng > /dev/null || { echo "user qingfeng removed (it should stay)"; return 1; }
 }
 check "purge: config, state, enable link and statoverride gone; user qingfeng stays" "$OUT/purged.log" purged_ok
 

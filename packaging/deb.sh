@@ -20,12 +20,13 @@ done
 echo "$VERSION" | grep -Eq '^[0-9][A-Za-z0-9.+~-]*$' || fail "version \"$VERSION\" is not a Debian version (digits first, then letters, digits, . + ~ -)"
 
 ARCH=$(dpkg-architecture -qDEB_HOST_ARCH)
+# The layout dpkg-shlibdeps expects: debian/control beside the package's
+# root debian/qingfeng.
 WORK=$BUILD/deb
-ROOT=$WORK/root
 rm -rf "$WORK"
-mkdir -p "$ROOT"
+mkdir -p "$WORK/debian/qingfeng"
 WORK=$(cd "$WORK" && pwd)
-ROOT=$WORK/root
+ROOT=$WORK/debian/qingfeng
 
 ${MAKE:-make} -s -C "$SRC" install BUILD="$BUILD" DESTDIR="$ROOT" PREFIX=/usr SYSCONFDIR=/etc > "$WORK/install.log" 2>&1 ||
     { cat "$WORK/install.log" >&2; fail "make install into $ROOT failed"; }
@@ -34,10 +35,11 @@ strip --strip-unneeded "$ROOT/usr/bin/qingfeng" "$ROOT/usr/bin/qingfeng-feed"
 install -d "$ROOT/usr/share/doc/qingfeng"
 install -m 0644 "$SRC/README.md" "$SRC/docs/install.md" "$ROOT/usr/share/doc/qingfeng/"
 
-# dpkg-shlibdeps wants a source tree with debian/control; a minimal one will do.
-mkdir -p "$WORK/src/debian"
-printf 'Source: qingfeng\n\nPackage: qingfeng\nArchitecture: any\n' > "$WORK/src/debian/control"
-shlibs=$(cd "$WORK/src" && dpkg-shlibdeps -O -e"$ROOT/usr/bin/qingfeng" -e"$ROOT/usr/bin/qingfeng-feed" 2> "$WORK/shlibdeps.log") ||
+# A minimal debian/control is all dpkg-shlibdeps needs of a source tree;
+# DEBIAN/ marks the package root it looks for.
+mkdir -p "$ROOT/DEBIAN"
+printf 'Source: qingfeng\n\nPackage: qingfeng\nArchitecture: any\n' > "$WORK/debian/control"
+shlibs=$(cd "$WORK" && dpkg-shlibdeps -O -edebian/qingfeng/usr/bin/qingfeng -edebian/qingfeng/usr/bin/qingfeng-feed 2> "$WORK/shlibdeps.log") ||
     { cat "$WORK/shlibdeps.log" >&2; fail "dpkg-shlibdeps could not work out the library packages"; }
 libs=$(echo "$shlibs" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$libs" ] || fail "dpkg-shlibdeps printed no dependencies: $shlibs"
@@ -46,7 +48,6 @@ libs=$(echo "$shlibs" | sed -n 's/^shlibs:Depends=//p')
 depends="$libs, adduser, fonts-noto-cjk, fonts-arphic-ukai"
 size=$(du -sk "$ROOT" | cut -f1)
 
-mkdir -p "$ROOT/DEBIAN"
 cat > "$ROOT/DEBIAN/control" <<END
 Package: qingfeng
 Version: $VERSION

@@ -360,6 +360,15 @@ else
     not_ok "upgrade: /var/lib/qingfeng and its files kept" "$OUT/state2.log"
 fi
 check "upgrade: service still enabled" "$OUT/enabled2.log" enabled_ok
+# An admin's disable survives an upgrade (here: the same version reinstalled).
+disabled_kept() {
+    in_target systemctl disable qingfeng.service || return 1
+    in_target $APT install --reinstall "/root/$(basename "$DEB2")" || return 1
+    [ ! -L "$ROOT$WANTS" ] || { echo "$WANTS is back"; return 1; }
+    [ "$(in_target systemctl is-enabled qingfeng.service)" = disabled ] || return 1
+    in_target systemctl enable qingfeng.service
+}
+check "upgrade: a disabled service stays disabled" "$OUT/disabled.log" disabled_kept
 
 # --- remove keeps config, state and user; purge deletes config and state
 check "apt-get remove qingfeng ($where)" "$OUT/remove.log" in_target $APT remove qingfeng

@@ -323,7 +323,16 @@ echo "results of the last quiz rounds" > "$ROOT/var/lib/qingfeng/keep-me"
 in_target chown qingfeng:qingfeng /var/lib/qingfeng/keep-me
 UPVERSION=$VERSION+upgrade1
 DEB2=$OUT/qingfeng_${UPVERSION}_$ARCH.deb
-if sh "$SRC/packaging/deb.sh" "$BUILD" "$UPVERSION" > "$OUT/deb2.log" 2>&1 && mv "$BUILD/qingfeng_${UPVERSION}_$ARCH.deb" "$DEB2"; then
+# The newer package's default config differs too, as when a release adds a
+# key: dpkg must keep the admin's file and put the new default beside it.
+newer_package() {
+    sh "$SRC/packaging/deb.sh" "$BUILD" "$UPVERSION" || return 1
+    rm -rf "$OUT/deb2"
+    dpkg-deb -R "$BUILD/qingfeng_${UPVERSION}_$ARCH.deb" "$OUT/deb2" || return 1
+    echo "; a key of version $UPVERSION" >> "$OUT/deb2/etc/qingfeng/kiosk.conf"
+    dpkg-deb --root-owner-group --build "$OUT/deb2" "$DEB2" && rm -rf "$OUT/deb2" "$BUILD/qingfeng_${UPVERSION}_$ARCH.deb"
+}
+if newer_package > "$OUT/deb2.log" 2>&1; then
     cp "$DEB2" "$ROOT/root/"
     pid_before=$( [ "$where" = booted ] && in_boot systemctl show -p MainPID --value qingfeng.service)
     check "apt-get install of version $UPVERSION over $VERSION ($where)" "$OUT/upgrade.log" \
@@ -343,10 +352,18 @@ else
 fi
 in_target dpkg-query -W -f='${Status} ${Version}\n' qingfeng > "$OUT/status2.log" 2>&1
 if grep -qx "install ok installed $UPVERSION" "$OUT/status2.log"; then ok "upgrade: $UPVERSION installed"; else not_ok "upgrade: $UPVERSION installed" "$OUT/status2.log"; fi
-if grep -qx 'dwell_ms = 12000' "$ROOT/etc/qingfeng/kiosk.conf" && [ ! -e "$ROOT/etc/qingfeng/kiosk.conf.dpkg-new" ]; then
-    ok "upgrade: the edited kiosk.conf is kept"
+if grep -qx 'dwell_ms = 12000' "$ROOT/etc/qingfeng/kiosk.conf" && ! grep -q "a key of version" "$ROOT/etc/qingfeng/kiosk.conf" &&
+    grep -qx "; a key of version $UPVERSION" "$ROOT/etc/qingfeng/kiosk.conf.dpkg-dist" 2>/dev/null; then
+    ok "upgrade: the edited kiosk.conf is kept, the new default is kiosk.conf.dpkg-dist"
 else
-    not_ok "upgrade: the edited kiosk.conf is kept" "$OUT/upgrade.log"
+    ls -la "$ROOT/etc/qingfeng" >> "$OUT/upgrade.log" 2>&1
+    not_ok "upgrade: the edited kiosk.conf is kept, the new default is kiosk.conf.dpkg-dist" "$OUT/upgrade.log"
+fi
+if in_target /usr/bin/qingfeng --check-config /etc/qingfeng/kiosk.conf > "$OUT/check-config2.log" 2>&1 &&
+    grep -qx '/etc/qingfeng/kiosk.conf: ok' "$OUT/check-config2.log"; then
+    ok "upgrade: --check-config on the kept config: ok"
+else
+    not_ok "upgrade: --check-config on the kept config: ok" "$OUT/check-config2.log"
 fi
 check "upgrade: kiosk.conf still root:qingfeng 0640" "$OUT/conf-mode2.log" stat_is /etc/qingfeng/kiosk.conf "root:qingfeng 640"
 if [ "$(in_target id -u qingfeng 2>/dev/null)" = "$uid" ] && user_ok > "$OUT/user2.log" 2>&1; then

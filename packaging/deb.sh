@@ -34,6 +34,15 @@ ${MAKE:-make} -s -C "$SRC" install BUILD="$BUILD" DESTDIR="$ROOT" PREFIX=/usr SY
 strip --strip-unneeded "$ROOT/usr/bin/qingfeng" "$ROOT/usr/bin/qingfeng-feed"
 install -d "$ROOT/usr/share/doc/qingfeng"
 install -m 0644 "$SRC/README.md" "$SRC/docs/install.md" "$ROOT/usr/share/doc/qingfeng/"
+# A native package's changelog: one entry naming the version.
+cat > "$WORK/changelog" <<END
+qingfeng ($VERSION) bookworm; urgency=medium
+
+  * Qingfeng $VERSION.
+
+ -- $MAINTAINER  $(date -R)
+END
+gzip -9n < "$WORK/changelog" > "$ROOT/usr/share/doc/qingfeng/changelog.gz"
 
 # A minimal debian/control is all dpkg-shlibdeps needs of a source tree;
 # DEBIAN/ marks the package root it looks for.
@@ -58,7 +67,7 @@ Depends: $depends
 Recommends: systemd
 Section: misc
 Priority: optional
-Description: Qingfeng clean-culture exhibition kiosk
+Description: clean-culture exhibition touch-screen kiosk
  A touch-screen kiosk for clean-culture exhibition screens: maxims,
  warning-education cases and local role models in an attract loop, touch
  navigation and a knowledge quiz. Runs as the system service qingfeng.service

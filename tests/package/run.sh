@@ -91,6 +91,7 @@ trap 'exit 130' INT TERM HUP
 # -x: a root with mounts inside (proc, dev) is copied without them.
 cp -ax "$CLEAN/." "$ROOT/" || give_up "copy $CLEAN to $ROOT"
 rm -f "$ROOT/.qingfeng-complete"
+chmod 0755 "$ROOT" # mktemp's 0700 would keep the root's users out of /
 mount -t proc proc "$ROOT/proc" && mount --bind /dev "$ROOT/dev" && mount --bind /dev/pts "$ROOT/dev/pts" ||
     give_up "mount proc and dev in $ROOT"
 cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null

@@ -2,6 +2,7 @@
 # Sources are found by wildcard: add a .c file to its folder and it is built.
 
 PREFIX  ?= /usr/local
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 CC      ?= cc
 BUILD   ?= build
@@ -44,7 +45,7 @@ KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test deb deb-test
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -196,6 +197,11 @@ bench: deps
 	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
+# The default config goes to SYSCONFDIR/qingfeng/kiosk.conf only when there is
+# none: an existing one holds the screen's own settings (PIN hash, feed URL).
+# uninstall removes it only while it is still the shipped default.
+CONF := $(DESTDIR)$(SYSCONFDIR)/qingfeng/kiosk.conf
+
 install: all feed
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qingfeng
 	install -m 0755 $(KIOSK) $(FEEDTOOL) $(DESTDIR)$(PREFIX)/bin/
@@ -204,11 +210,38 @@ install: all feed
 	cp -r $(FEED_DIR) $(DESTDIR)$(PREFIX)/share/qingfeng/feed
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed 's|@PREFIX@|$(PREFIX)|g' kiosk.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+	install -d $(DESTDIR)$(SYSCONFDIR)/qingfeng
+	@if [ -e $(CONF) ]; then \
+		echo "install: keeping the existing $(CONF) (the default is kiosk.conf in the source tree)"; \
+	else \
+		echo "install -m 0644 kiosk.conf $(CONF)"; install -m 0644 kiosk.conf $(CONF); \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/qingfeng $(DESTDIR)$(PREFIX)/bin/qingfeng-feed
 	rm -rf $(DESTDIR)$(PREFIX)/share/qingfeng
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+	@if [ -e $(CONF) ] && ! cmp -s kiosk.conf $(CONF); then \
+		echo "uninstall: keeping the edited $(CONF); delete it by hand if it is no longer needed"; \
+	else \
+		echo "rm -f $(CONF)"; rm -f $(CONF); \
+		rmdir $(DESTDIR)$(SYSCONFDIR)/qingfeng 2>/dev/null || true; \
+	fi
+
+# The Debian package (packaging/deb.sh): build/qingfeng_<version>_<arch>.deb,
+# PREFIX=/usr, version from app/ui/version.h unless DEB_VERSION is given.
+VERSION := $(shell sed -n 's/^\#define QF_VERSION "\(.*\)"/\1/p' app/ui/version.h)
+DEB_VERSION ?= $(VERSION)
+
+deb: all feed
+	@sh packaging/deb.sh $(BUILD) $(DEB_VERSION)
+
+# Installs the package in a clean Debian 12 root (chroot) and checks the
+# result, upgrade, remove and purge (tests/package/run.sh; not in make check:
+# it needs root and a few minutes). DEB_ROOT=DIR: a clean bookworm root to copy
+# instead of running debootstrap.
+deb-test: deb $(PNG_STATS)
+	@sh tests/package/run.sh $(BUILD)
 
 clean:
 	rm -rf build

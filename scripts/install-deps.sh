@@ -12,6 +12,8 @@
 # looking into a screen's results.db.
 # libsystemd-dev: sd_notify, readiness and the watchdog of the service;
 # systemd: systemd-analyze, which make service-test checks the unit with.
+# dpkg-dev: dpkg-shlibdeps for make deb; debootstrap and systemd-container
+# (systemd-nspawn): make deb-test's clean Debian 12 root, booted.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
@@ -20,7 +22,8 @@ libcurl4-openssl-dev ca-certificates
 libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
 xvfb xdotool valgrind
-nginx python3 openssl minisign systemd"
+nginx python3 openssl minisign systemd
+dpkg-dev debootstrap systemd-container"
 
 missing=""
 for p in $PKGS; do

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The kiosk as a systemd service (make service-test, part of make check):
-# (a) the installed unit passes systemd-analyze verify and rates an overall
-#     exposure of 2.0 or lower in systemd-analyze security;
+# (a) make install puts the unit and the default config in place (an edited
+#     config survives install and uninstall); the installed unit runs as
+#     qingfeng, passes systemd-analyze verify and rates an overall exposure of
+#     2.0 or lower in systemd-analyze security;
 # (b) the real kiosk, headless, against a notify socket: READY=1, regular
 #     WATCHDOG=1, STOPPING=1 on SIGTERM, and silence when the UI loop hangs
 #     (notify_listen.py plays systemd's side).
@@ -31,6 +33,38 @@ if ${MAKE:-make} -s install DESTDIR="$DEST" PREFIX=/usr BUILD="$BUILD" > "$OUT/i
     ok "make install DESTDIR=... PREFIX=/usr installs qingfeng.service"
 else
     not_ok "make install DESTDIR=... PREFIX=/usr installs qingfeng.service" "$OUT/install.log"
+fi
+
+# The commented default config: installed when there is none, an edited one
+# kept by install and uninstall, the unchanged default removed by uninstall.
+CONF=$DEST/etc/qingfeng/kiosk.conf
+if cmp -s kiosk.conf "$CONF" && "$BUILD/qingfeng" --check-config "$CONF" > "$OUT/check-config.log" 2>&1; then
+    ok "make install puts the default config in DESTDIR/etc/qingfeng/kiosk.conf; --check-config: ok"
+else
+    not_ok "make install puts the default config in DESTDIR/etc/qingfeng/kiosk.conf; --check-config: ok" "$OUT/check-config.log"
+fi
+conf_kept() {
+    sed -i 's/^dwell_ms = .*/dwell_ms = 12000/' "$CONF"
+    ${MAKE:-make} -s install DESTDIR="$DEST" PREFIX=/usr BUILD="$BUILD" || return 1
+    grep -qx 'dwell_ms = 12000' "$CONF" || { echo "install replaced the edited config"; return 1; }
+    ${MAKE:-make} -s uninstall DESTDIR="$DEST" PREFIX=/usr BUILD="$BUILD" || return 1
+    grep -qx 'dwell_ms = 12000' "$CONF" || { echo "uninstall removed the edited config"; return 1; }
+    [ ! -e "$DEST/usr/bin/qingfeng" ] || { echo "uninstall left the program"; return 1; }
+    cp kiosk.conf "$CONF"
+    ${MAKE:-make} -s uninstall DESTDIR="$DEST" PREFIX=/usr BUILD="$BUILD" || return 1
+    [ ! -e "$DEST/etc/qingfeng" ] || { echo "uninstall left the unchanged default config"; return 1; }
+    ${MAKE:-make} -s install DESTDIR="$DEST" PREFIX=/usr BUILD="$BUILD"
+}
+if conf_kept > "$OUT/conf-kept.log" 2>&1; then
+    ok "install and uninstall keep an edited config; uninstall removes the unchanged default"
+else
+    not_ok "install and uninstall keep an edited config; uninstall removes the unchanged default" "$OUT/conf-kept.log"
+fi
+
+if grep -qx 'User=qingfeng' "$UNIT" && ! grep -q '^DynamicUser=' "$UNIT"; then
+    ok "the installed unit runs as the system user qingfeng"
+else
+    not_ok "the installed unit runs as the system user qingfeng" "$UNIT"
 fi
 
 if grep -qx 'ExecStart=/usr/bin/qingfeng --fullscreen' "$UNIT"; then

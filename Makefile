@@ -2,6 +2,7 @@
 # Sources are found by wildcard: add a .c file to its folder and it is built.
 
 PREFIX  ?= /usr/local
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 CC      ?= cc
 BUILD   ?= build
@@ -37,14 +38,19 @@ TOOL_OBJ  := $(TOOL_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 UI_TEST_BIN := $(UI_TEST_SRC:tests/ui/%.c=$(BUILD)/tests/%)
 UI_LIB_OBJ := $(filter-out $(BUILD)/app/main.o,$(UI_OBJ))
-NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync $(BUILD)/tests/net/test_outbox
+NET_TEST_BIN := $(BUILD)/tests/net/test_fetch $(BUILD)/tests/net/test_sync $(BUILD)/tests/net/test_heartbeat \
+	$(BUILD)/tests/net/test_outbox
 
 KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
+<<<<<<< HEAD
 .PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test \
 	fuzz fuzz-build fuzz-short
+=======
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test deb deb-test
+>>>>>>> main
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -158,6 +164,9 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
 	@sh tests/e2e/quiz.sh $(BUILD)
+	@sh tests/e2e/heartbeat.sh $(BUILD)
+	@sh tests/e2e/usage.sh $(BUILD)
+	@sh tests/e2e/sleep.sh $(BUILD)
 
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).
@@ -194,6 +203,7 @@ bench: deps
 	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
+<<<<<<< HEAD
 # Fuzzing (tests/fuzz, docs/fuzzing.md): one libFuzzer target per parser of
 # outside input, built with clang, ASan and UBSan into build/fuzz.
 # `make fuzz FUZZ_SECONDS=600` runs each target that long; `make fuzz-short`
@@ -214,6 +224,12 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@sh tests/fuzz/run.sh build/fuzz 3
+=======
+# The default config goes to SYSCONFDIR/qingfeng/kiosk.conf only when there is
+# none: an existing one holds the screen's own settings (PIN hash, feed URL).
+# uninstall removes it only while it is still the shipped default.
+CONF := $(DESTDIR)$(SYSCONFDIR)/qingfeng/kiosk.conf
+>>>>>>> main
 
 install: all feed
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qingfeng
@@ -223,11 +239,38 @@ install: all feed
 	cp -r $(FEED_DIR) $(DESTDIR)$(PREFIX)/share/qingfeng/feed
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed 's|@PREFIX@|$(PREFIX)|g' kiosk.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+	install -d $(DESTDIR)$(SYSCONFDIR)/qingfeng
+	@if [ -e $(CONF) ]; then \
+		echo "install: keeping the existing $(CONF) (the default is kiosk.conf in the source tree)"; \
+	else \
+		echo "install -m 0644 kiosk.conf $(CONF)"; install -m 0644 kiosk.conf $(CONF); \
+	fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/qingfeng $(DESTDIR)$(PREFIX)/bin/qingfeng-feed
 	rm -rf $(DESTDIR)$(PREFIX)/share/qingfeng
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/qingfeng.service
+	@if [ -e $(CONF) ] && ! cmp -s kiosk.conf $(CONF); then \
+		echo "uninstall: keeping the edited $(CONF); delete it by hand if it is no longer needed"; \
+	else \
+		echo "rm -f $(CONF)"; rm -f $(CONF); \
+		rmdir $(DESTDIR)$(SYSCONFDIR)/qingfeng 2>/dev/null || true; \
+	fi
+
+# The Debian package (packaging/deb.sh): build/qingfeng_<version>_<arch>.deb,
+# PREFIX=/usr, version from app/ui/version.h unless DEB_VERSION is given.
+VERSION := $(shell sed -n 's/^\#define QF_VERSION "\(.*\)"/\1/p' app/ui/version.h)
+DEB_VERSION ?= $(VERSION)
+
+deb: all feed
+	@sh packaging/deb.sh $(BUILD) $(DEB_VERSION)
+
+# Installs the package in a clean Debian 12 root (chroot) and checks the
+# result, upgrade, remove and purge (tests/package/run.sh; not in make check:
+# it needs root and a few minutes). DEB_ROOT=DIR: a clean bookworm root to copy
+# instead of running debootstrap.
+deb-test: deb $(PNG_STATS)
+	@sh tests/package/run.sh $(BUILD)
 
 clean:
 	rm -rf build

@@ -12,6 +12,8 @@
 # looking into a screen's results.db.
 # libsystemd-dev: sd_notify, readiness and the watchdog of the service;
 # systemd: systemd-analyze, which make service-test checks the unit with.
+# dpkg-dev: dpkg-shlibdeps for make deb; debootstrap and systemd-container
+# (systemd-nspawn): make deb-test's clean Debian 12 root, booted.
 # clang, libclang-rt-14-dev: the clang build and the fuzz targets (libFuzzer
 # and the sanitizer runtimes; clang only recommends them).
 set -e
@@ -23,6 +25,7 @@ libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
 xvfb xdotool valgrind
 nginx python3 openssl minisign systemd
+dpkg-dev debootstrap systemd-container
 clang libclang-rt-14-dev"
 
 missing=""

@@ -37,6 +37,7 @@ void config_defaults(struct config *c)
     c->idle_timeout_ms = IDLE_DEFAULT_TIMEOUT_MS;
     c->idle_countdown_ms = IDLE_DEFAULT_COUNTDOWN_MS;
     c->large_print_scale = 1.35f;
+    sleep_schedule_none(&c->sleep);
     c->admin_taps = ADMIN_GESTURE_DEFAULT_TAPS;
     c->admin_window_ms = ADMIN_GESTURE_DEFAULT_WINDOW_MS;
     c->admin_corner = ADMIN_CORNER_TOP_LEFT;
@@ -54,6 +55,8 @@ void config_defaults(struct config *c)
     c->quiz_shares[0] = 40;
     c->quiz_shares[1] = 40;
     c->quiz_shares[2] = 20;
+    c->heartbeat_ms = 5 * 60000u;
+    c->heartbeat_screenshot = false;
 }
 
 bool config_list_item(const char *list, int n, char *out, size_t len)

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/sleep_schedule.h"
+
 struct rgb { uint8_t r, g, b; };
 
 struct theme {
@@ -41,6 +43,8 @@ struct config {
     uint32_t idle_timeout_ms;   /* untouched this long: the countdown starts */
     uint32_t idle_countdown_ms; /* then this long on screen before the attract loop */
     float large_print_scale;    /* text scale of the large-print mode */
+    /* sleep: the screen is dark during these hours and days (docs/architecture.md) */
+    struct sleep_schedule sleep;
     /* admin */
     char pin_hash[256];         /* from qingfeng --hash-pin; empty = the admin panel cannot be opened */
     int admin_taps;             /* taps in the corner that ask for the PIN */
@@ -72,6 +76,9 @@ struct config {
     /* report: where results go (docs/quiz-results.md) */
     char report_url[1024];      /* http(s) base URL for PUTs; empty = results stay on this screen */
     char screen_id[64];         /* names this screen in reports; empty = the host name */
+    /* report: the heartbeat (docs/heartbeat.md) */
+    uint32_t heartbeat_ms;      /* between status documents; 0 = none */
+    bool heartbeat_screenshot;  /* also a small picture of the screen */
 };
 
 void config_defaults(struct config *c);

@@ -368,6 +368,42 @@ static int set_navigation_large_print_scale(struct parse_state *st, const char *
     return 1;
 }
 
+static int set_sleep_hours(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    struct sleep_schedule *s = &c->sleep;
+    const char *p = value;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p) {
+        s->n_hours = 0;
+        return 1;
+    }
+    if (hour_ranges_parse(value, s->hours, DAYPART_RANGES_MAX, &s->n_hours)) {
+        s->n_hours = 0;
+        return reject(st, section, key,
+                      "\"%s\" must be hour ranges such as 20:00-07:30 or 12:00-13:30,20:00-07:30 (at most 8), or empty",
+                      value);
+    }
+    return 1;
+}
+
+static int set_sleep_days(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    if (sleep_days_parse(value, &c->sleep.days))
+        return reject(st, section, key, "\"%s\" must be weekdays such as sat,sun or 周六,周日, or empty", value);
+    return 1;
+}
+
+static int set_sleep_wake_minutes(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    if (parse_u32_range(value, 0, SLEEP_WAKE_MINUTES_MAX, &c->sleep.wake_minutes))
+        return reject(st, section, key, "\"%s\" must be minutes from 0 (a touch does not wake) to 720", value);
+    return 1;
+}
+
 static int set_admin_pin_hash(struct parse_state *st, const char *section, const char *key, const char *value)
 {
     struct config *c = st->target;
@@ -644,6 +680,26 @@ static int set_report_screen_id(struct parse_state *st, const char *section, con
     return 1;
 }
 
+static int set_report_heartbeat_minutes(struct parse_state *st, const char *section, const char *key,
+                                        const char *value)
+{
+    struct config *c = st->target;
+    uint32_t m;
+    if (parse_u32_range(value, 0, 1440, &m))
+        return reject(st, section, key, "\"%s\" must be minutes from 1 to 1440, or 0 for no heartbeat", value);
+    c->heartbeat_ms = m * 60000u;
+    return 1;
+}
+
+static int set_report_heartbeat_screenshot(struct parse_state *st, const char *section, const char *key,
+                                           const char *value)
+{
+    struct config *c = st->target;
+    if (parse_bool(value, &c->heartbeat_screenshot))
+        return reject(st, section, key, "\"%s\" must be true or false", value);
+    return 1;
+}
+
 struct key_rule {
     const char *section;
     const char *key;
@@ -666,6 +722,9 @@ static const struct key_rule key_rules[] = {
     {"navigation", "idle_timeout_s", set_navigation_idle_timeout_s},
     {"navigation", "idle_countdown_s", set_navigation_idle_countdown_s},
     {"navigation", "large_print_scale", set_navigation_large_print_scale},
+    {"sleep", "hours", set_sleep_hours},
+    {"sleep", "days", set_sleep_days},
+    {"sleep", "wake_minutes", set_sleep_wake_minutes},
     {"admin", "pin_hash", set_admin_pin_hash},
     {"admin", "gesture_taps", set_admin_gesture_taps},
     {"admin", "gesture_window_ms", set_admin_gesture_window_ms},
@@ -693,6 +752,8 @@ static const struct key_rule key_rules[] = {
     {"quiz", "export_dir", set_quiz_export_dir},
     {"report", "url", set_report_url},
     {"report", "screen_id", set_report_screen_id},
+    {"report", "heartbeat_minutes", set_report_heartbeat_minutes},
+    {"report", "heartbeat_screenshot", set_report_heartbeat_screenshot},
 };
 
 enum { N_KEYS = sizeof key_rules / sizeof key_rules[0] };

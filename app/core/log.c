@@ -18,6 +18,7 @@ static struct log_repeat repeats = {.burst = LOG_REPEAT_BURST, .window_ms = LOG_
 static uint64_t (*clock_fn)(void);
 static void (*sink_fn)(void *ctx, const char *line);
 static void *sink_ctx;
+static struct log_counts counts; /* for the heartbeat: since its last take */
 
 void log_set_max_level(enum log_level level) { atomic_store(&max_level, (int)level); }
 
@@ -79,8 +80,22 @@ void log_msg(enum log_level level, const char *fmt, ...)
      * rounds) are events that scripts count, identical or not. */
     bool limited = level <= LOG_LEVEL_WARNING;
     pthread_mutex_lock(&lock);
+    if (level == LOG_LEVEL_WARNING)
+        counts.warnings++;
+    if (level <= LOG_LEVEL_ERR) {
+        counts.errors++;
+        snprintf(counts.last_error, sizeof counts.last_error, "%.255s", line);
+    }
     if (log_repeat_check(&repeats, (int)level, line, limited, now_ms(), write_line, NULL))
         write_line(NULL, (int)level, line);
+    pthread_mutex_unlock(&lock);
+}
+
+void log_take_counts(struct log_counts *out)
+{
+    pthread_mutex_lock(&lock);
+    *out = counts;
+    counts = (struct log_counts){0};
     pthread_mutex_unlock(&lock);
 }
 

@@ -35,6 +35,17 @@ void log_set_repeat_limit(unsigned burst, unsigned window_s);
 /* Writes the summaries still pending (at shutdown). */
 void log_flush(void);
 
+/* Warnings and errors logged since the last log_take_counts (lines the
+ * repeat limit dropped count too), and the last error's text. */
+struct log_counts {
+    unsigned long warnings;
+    unsigned long errors;
+    char last_error[256]; /* "" when no error since the last take */
+};
+
+/* Copies the counts into out and starts counting from zero again. */
+void log_take_counts(struct log_counts *out);
+
 /* For tests: the clock (milliseconds, any epoch; NULL = CLOCK_MONOTONIC)
  * and where finished lines go (NULL = stderr). line ends in "\n". */
 void log_set_clock(uint64_t (*now_ms)(void));

@@ -714,6 +714,13 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                        sum up the quiz results uploaded under DIR (every results/*.json)\n"
       "                                        by day and department as CSV (to OUT.csv or the screen); with\n"
       "                                        --leaderboard also the organisation's leaderboard for a feed\n"
+      "         [--stats-csv ITEMS.csv] [--usage-csv DAILY.csv] [--feed FEED_DIR]\n"
+      "                                        proof of play and usage (every stats/SCREEN/*.json): shows,\n"
+      "                                        opens and reading time by day, screen and item; visits,\n"
+      "                                        学习人次 and 参与人次 by day and screen (see docs/usage-stats.md)\n"
+      "       qingfeng-feed screens DIR [--csv OUT.csv]\n"
+      "                                        which screens are alive, from the heartbeats uploaded under DIR\n"
+      "                                        (screens/*/status.json); exit status 1 when a screen is silent\n"
       "       qingfeng-feed --help             show this help\n"
       "\n"
       "SRC holds feed.ini, maxims/, cases/, stories/ (Markdown with a --- header), images/ and\n"
@@ -730,6 +737,13 @@ static const struct msg_entry table[MSG_COUNT] = {
       "                                               按日期和部门汇总各展示屏上传到该目录的答题成绩（所有\n"
       "                                               results/*.json），输出 CSV（写入文件或显示在屏幕上）；\n"
       "                                               给出 --leaderboard 时另生成可随内容包发布的全单位排行榜\n"
+      "          [--stats-csv 内容统计.csv] [--usage-csv 每日统计.csv] [--feed 内容包目录]\n"
+      "                                               汇总播放与使用统计（所有 stats/屏幕/*.json）：按日期、屏幕和\n"
+      "                                               内容的展示、打开与阅读时长；按日期和屏幕的访问人次、学习人次\n"
+      "                                               和参与人次（见 docs/usage-stats.md）\n"
+      "      qingfeng-feed screens 目录 [--csv 输出.csv]\n"
+      "                                               根据各展示屏上传到该目录的心跳（screens/*/status.json）\n"
+      "                                               列出哪些屏在线；有屏失联时退出码为 1\n"
       "      qingfeng-feed --help                     显示本帮助\n"
       "\n"
       "源目录包含 feed.ini、maxims/（廉语）、cases/（警示案例）、stories/（身边典型，均为带 --- 头部的\n"
@@ -805,6 +819,12 @@ static const struct msg_entry table[MSG_COUNT] = {
     E(MSG_TOOL_REPORT_LEADERBOARD_OK, TOOL,
       "leaderboard: wrote %s, %zu week(s)\n",
       "排行榜：已生成 %s，共 %zu 周\n"),
+    E(MSG_TOOL_REPORT_USAGE_OK, TOOL,
+      "usage: %zu hourly documents from %ld files (%zu repeated) of %zu screen(s); %zu rows by day, screen and item, %zu by day and screen\n",
+      "使用统计：共 %zu 份小时统计，来自 %ld 个文件（重复 %zu 份），%zu 块屏；按日期、屏幕和内容共 %zu 行，按日期和屏幕共 %zu 行\n"),
+    E(MSG_TOOL_REPORT_FEED, TOOL,
+      "qingfeng-feed report: --feed: %s; the item titles are left empty\n",
+      "qingfeng-feed report：--feed：%s；内容标题一栏留空\n"),
 };
 
 #undef E

@@ -140,8 +140,7 @@ static int by_name(const void *x, const void *y)
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-/* The names in `path` (no dot files), sorted, or NULL with errno. */
-static char **list_names(const char *path, size_t *n)
+char **report_list_names(const char *path, size_t *n)
 {
     DIR *d = opendir(path);
     char **names = NULL;
@@ -213,7 +212,7 @@ static void add_file(struct walk *w, const char *path)
 static int walk_dir(struct walk *w, const char *path, bool in_results, int depth)
 {
     size_t n;
-    char **names = list_names(path, &n);
+    char **names = report_list_names(path, &n);
     if (!names)
         return -1;
     for (size_t i = 0; i < n; i++) {

@@ -50,6 +50,17 @@ static const char schema_v1[] =
     ");"
     "PRAGMA user_version = 1;";
 
+/* Hourly usage counters (results_stats.c). Added without a new schema
+ * version: an older kiosk opening the file simply ignores the table. */
+static const char schema_stats[] =
+    "CREATE TABLE IF NOT EXISTS stats_hours ("
+    " hour TEXT NOT NULL,"   /* local "YYYY-MM-DDTHH" */
+    " item TEXT NOT NULL,"   /* feed item id, "@module", or "" for the screen */
+    " metric TEXT NOT NULL," /* playstats_metric_name */
+    " value INTEGER NOT NULL,"
+    " PRIMARY KEY (hour, item, metric)"
+    ") WITHOUT ROWID;";
+
 void results_lock(struct results *r)
 {
     sqlite3_mutex_enter(sqlite3_db_mutex(r->db));
@@ -105,6 +116,13 @@ static int user_version(struct results *r, int *version)
     return rc == SQLITE_ROW ? 0 : -1;
 }
 
+static int ensure_stats_table(struct results *r, char *err, size_t errlen)
+{
+    if (sqlite3_exec(r->db, schema_stats, NULL, NULL, NULL) != SQLITE_OK)
+        return fail_db(r, err, errlen, "cannot create the usage statistics table");
+    return 0;
+}
+
 /* Creates the tables in a new file. Another process may be doing the same:
  * the version is read again inside the write transaction. */
 static int ensure_schema(struct results *r, char *err, size_t errlen)
@@ -113,7 +131,7 @@ static int ensure_schema(struct results *r, char *err, size_t errlen)
     if (user_version(r, &version) != 0)
         return fail_db(r, err, errlen, "cannot read the schema version");
     if (version == SCHEMA_VERSION)
-        return 0;
+        return ensure_stats_table(r, err, errlen);
     if (version > SCHEMA_VERSION) {
         snprintf(err, errlen, "%s: made by a newer version of the kiosk (schema %d; this one knows %d)", r->path,
                  version, SCHEMA_VERSION);
@@ -128,7 +146,7 @@ static int ensure_schema(struct results *r, char *err, size_t errlen)
         sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
         return -1;
     }
-    return 0;
+    return ensure_stats_table(r, err, errlen);
 }
 
 /* WAL: readers (leaderboards) never wait for the uploader's writes;

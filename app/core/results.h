@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/playstats.h"
+
 #define RESULT_ID_LEN 32          /* hex digits of a round's unique id */
 #define RESULT_TEXT_MAX 64
 #define RESULT_ANSWERS_MAX 50
@@ -138,7 +140,22 @@ int results_outbox_next(struct results *r, char **id, char **json);
 /* Removes the entry `id` once it is delivered. Returns 0 (also when there
  * was no such entry), or -1 on error. */
 int results_outbox_done(struct results *r, const char *id);
+/* Removes the entry `id` only while it still holds `document`: a usage
+ * document replaced by a newer version during its upload stays for the
+ * next one. Returns 0 (also when nothing was removed), or -1 on error. */
+int results_outbox_delivered(struct results *r, const char *id, const char *document);
 /* Entries not yet delivered, or -1 on error. */
 long results_outbox_pending(struct results *r);
+
+/* Usage statistics (core/playstats, results_stats.c): adds the counters to
+ * the hourly totals and, for every hour they touch, puts the document of
+ * that hour's full totals (core/playstats_doc) in the outbox as
+ * "stats/<screen_id>/<hour>", replacing a version not yet delivered; all in
+ * one transaction. Returns 0, or -1 with a message naming the file in err
+ * (also for a screen_id that cannot name a folder on the server). */
+int results_stats_flush(struct results *r, const char *screen_id, const struct ps_counter *c, size_t n, char *err,
+                        size_t errlen);
+/* The stored total of one counter: 0 when absent, -1 on error. */
+int64_t results_stats_total(struct results *r, const char *hour, const char *item, enum ps_metric m);
 
 #endif

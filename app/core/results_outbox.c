@@ -1,6 +1,7 @@
-/* The outbox: result documents waiting for upload, oldest first. Rows are
- * added by results_record in the round's own transaction and removed once
- * the server has them. */
+/* The outbox: documents waiting for upload, oldest first. Rows are added
+ * by results_record in the round's own transaction (and by
+ * results_stats_flush for usage documents) and removed once the server
+ * has them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,24 @@ int results_outbox_done(struct results *r, const char *id)
     sqlite3_stmt *st = results_prepare(r, "DELETE FROM outbox WHERE id = ?");
     if (st) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_DONE)
+            rc = 0;
+        else
+            results_log_db_error(r, "cannot remove a delivered entry from the outbox");
+        sqlite3_finalize(st);
+    }
+    results_unlock(r);
+    return rc;
+}
+
+int results_outbox_delivered(struct results *r, const char *id, const char *document)
+{
+    int rc = -1;
+    results_lock(r);
+    sqlite3_stmt *st = results_prepare(r, "DELETE FROM outbox WHERE id = ? AND document = ?");
+    if (st) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, document, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_DONE)
             rc = 0;
         else

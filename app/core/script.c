@@ -159,9 +159,12 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
     } else if (!strcmp(op, "sync")) {
         ARGS(0, "sync");
         cmd->op = SCRIPT_SYNC;
+    } else if (!strcmp(op, "heartbeat")) {
+        ARGS(0, "heartbeat");
+        cmd->op = SCRIPT_HEARTBEAT;
     } else {
         return fail(err, errlen, name, lineno,
-                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key, sync, uploads or quit",
+                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key, sync, uploads, heartbeat or quit",
                     op);
     }
 #undef ARGS

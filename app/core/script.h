@@ -16,6 +16,8 @@
  *                      the screen, which takes it at its next calm moment
  *   uploads            wait (in real time, up to a minute) until every
  *                      quiz result is saved and uploaded to report_url
+ *   heartbeat          send a heartbeat now and wait (in real time, up to
+ *                      a minute) until it has been delivered
  *   quit               stop the app */
 #ifndef QF_SCRIPT_H
 #define QF_SCRIPT_H
@@ -28,7 +30,7 @@
 #define SCRIPT_NAME_MAX 128
 
 enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW,
-                 SCRIPT_PRESS, SCRIPT_SYNC, SCRIPT_UPLOADS };
+                 SCRIPT_PRESS, SCRIPT_SYNC, SCRIPT_UPLOADS, SCRIPT_HEARTBEAT };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {

@@ -557,7 +557,9 @@ static int perform(const struct fetch_request *rq, const char *put_body, size_t 
         goto done;
     if (put_body) {
         /* "Expect:" off: no 100-continue round trip before a small body */
-        struct curl_slist *l = curl_slist_append(NULL, "Content-Type: application/json");
+        char type[128];
+        snprintf(type, sizeof type, "Content-Type: %.100s", rq->content_type ? rq->content_type : "application/json");
+        struct curl_slist *l = curl_slist_append(NULL, type);
         struct curl_slist *l2 = l ? curl_slist_append(l, "Expect:") : NULL;
         if (!l2) {
             curl_slist_free_all(l);

@@ -53,6 +53,7 @@ struct fetch_request {
     const char *dest_path;     /* NULL: body into memory; else the body's file (see fetch_get) */
     const struct fetch_limits *limits;  /* NULL: fetch_limits_default() */
     const atomic_bool *cancel; /* NULL, or a flag another thread sets to abort the GET */
+    const char *content_type;  /* a PUT's body type; NULL: application/json */
 };
 
 #define FETCH_URL_MAX 2048
@@ -87,7 +88,7 @@ void fetch_global_cleanup(void);
 int fetch_get(const struct fetch_request *rq, struct fetch_result *out);
 
 /* PUTs `len` bytes of `body` to rq->url with "Content-Type:
- * application/json", under the same rules and limits as a GET (TLS,
+ * application/json" (or rq->content_type), under the same rules and limits as a GET (TLS,
  * schemes, redirects, timeouts, proxy, cancel); etag, last_modified and
  * dest_path are not used. Returns 0 on any 2xx answer (200, 201 Created,
  * 204 No Content ...), whose body is read (up to max_bytes) and dropped;

@@ -13,6 +13,7 @@
 
 #include "core/backoff.h"
 #include "core/log.h"
+#include "core/playstats_doc.h"
 #include "net/fetch.h"
 
 /* An empty outbox is looked at again this often even without a wake, in
@@ -71,13 +72,15 @@ static void drain_kicks(struct outbox *o)
         ;
 }
 
-/* <report_url>/results/<id>.json, with no doubled slash. */
-static int result_url(const char *base, const char *id, char *out, size_t cap)
+/* <report_url>/results/<id>.json for a result, <report_url>/<id>.json for
+ * a usage document (its id is "stats/<screen>/<hour>"), with no doubled
+ * slash. */
+static int entry_url(const char *base, const char *id, char *out, size_t cap)
 {
     size_t n = strlen(base);
     while (n && base[n - 1] == '/')
         n--;
-    int len = snprintf(out, cap, "%.*s/results/%s.json", (int)n, base, id);
+    int len = snprintf(out, cap, "%.*s/%s%s.json", (int)n, base, result_id_valid(id) ? "results/" : "", id);
     return len > 0 && (size_t)len < cap ? 0 : -1;
 }
 
@@ -85,11 +88,11 @@ static int result_url(const char *base, const char *id, char *out, size_t cap)
 static int upload(struct outbox *o, const char *id, const char *json, char *why, size_t cap)
 {
     char url[FETCH_URL_MAX];
-    if (!result_id_valid(id)) { /* the store never holds one; a URL must not be built from it */
+    if (!result_id_valid(id) && !playstats_doc_id_valid(id)) { /* the store never holds one; a URL must not be built from it */
         snprintf(why, cap, "outbox entry with a malformed id left in place");
         return -1;
     }
-    if (result_url(o->cfg.report_url, id, url, sizeof url) != 0) {
+    if (entry_url(o->cfg.report_url, id, url, sizeof url) != 0) {
         snprintf(why, cap, "%.200s: report_url too long", o->cfg.report_url);
         return -1;
     }
@@ -125,7 +128,9 @@ static int deliver_one(struct outbox *o)
     else if (found < 0)
         snprintf(why, sizeof why, "cannot read the outbox (see the results error above)");
     else if (upload(o, id, json, why, sizeof why) == 0)
-        rc = results_outbox_done(o->results, id) == 0 ? 1 : -1; /* if not: sent again later, harmlessly */
+        /* Only the version sent: a usage document updated meanwhile goes
+         * again. If the removal fails it is sent again later, harmlessly. */
+        rc = results_outbox_delivered(o->results, id, json) == 0 ? 1 : -1;
     if (rc < 0 && !why[0])
         snprintf(why, sizeof why, "delivered %s, but cannot remove it from the outbox", id);
     free(id);
@@ -134,6 +139,7 @@ static int deliver_one(struct outbox *o)
     long pending = results_outbox_pending(o->results);
     pthread_mutex_lock(&o->lock);
     o->status.pending = pending;
+    o->status.looks++;
     if (rc == 1) {
         o->status.delivered++;
         o->status.last_success = time(NULL);
@@ -166,7 +172,7 @@ static void *run(void *arg)
         struct outbox_status st;
         outbox_get_status(o, &st);
         uint32_t delay = backoff_failure(&o->backoff);
-        log_warn("outbox: %s; %ld result%s waiting, next try in %.1f s", st.last_error, st.pending,
+        log_warn("outbox: %s; %ld document%s waiting, next try in %.1f s", st.last_error, st.pending,
                  st.pending == 1 ? "" : "s", delay / 1000.0);
         wait_retry(o, delay);
     }

@@ -1,8 +1,11 @@
-/* The outbox uploader: a thread that delivers the result documents waiting
- * in the results store, oldest first, each as an HTTP PUT of
- * <report_url>/results/<id>.json (nginx with WebDAV PUT, or any object
- * store), and removes an entry from the outbox once the server answered
- * 2xx. A PUT is idempotent: the same id always carries the same bytes, so
+/* The outbox uploader: a thread that delivers the documents waiting in the
+ * results store, oldest first, each as an HTTP PUT (nginx with WebDAV PUT,
+ * or any object store): a quiz result to <report_url>/results/<id>.json, a
+ * screen's usage statistics of an hour to
+ * <report_url>/stats/<screen_id>/<YYYY-MM-DDTHH>.json. An entry leaves the
+ * outbox once the server answered 2xx. A PUT is idempotent: a result's id
+ * always carries the same bytes, and a usage document carries the hour's
+ * full totals, a later version replacing the earlier on the server, so
  * sending one again after a crash does no harm.
  *
  * When an upload fails it logs one line naming the URL and the reason and
@@ -20,7 +23,7 @@
 #include "core/results.h"
 
 struct outbox_settings {
-    char report_url[1024];   /* http(s) base URL; "/results/<id>.json" is appended */
+    char report_url[1024];   /* http(s) base URL; "/results/<id>.json" or "/stats/..." is appended */
     char ca_file[512];       /* optional CA bundle, as for the feed */
     char proxy[512];         /* optional; libcurl also honours http(s)_proxy */
     uint32_t base_ms;        /* first retry within this; 0: BACKOFF_BASE_MS (30 s) */
@@ -29,7 +32,8 @@ struct outbox_settings {
 };
 
 struct outbox_status {
-    long pending;            /* results not yet delivered; -1 when unknown */
+    long pending;            /* documents not yet delivered; -1 when unknown */
+    unsigned long looks;     /* looks at the outbox since the start (each counts pending anew) */
     unsigned long delivered; /* since the start */
     unsigned failures;       /* failed tries in a row */
     time_t last_success;     /* 0: none since the start */

@@ -10,6 +10,10 @@
  *   qingfeng-feed report DIR         quiz results uploaded under DIR by day
  *         [-o OUT.csv]               and department (tools/report.h)
  *         [--leaderboard FILE.json]
+ *         [--stats-csv F]            ... and proof of play and usage
+ *         [--usage-csv F] [--feed DIR]
+ *   qingfeng-feed screens DIR        which screens are alive, from their
+ *         [--csv OUT.csv]            heartbeats under DIR (tools/screens.h)
  *
  * Every message, the tool's own and the core's (file:line: field ...),
  * comes from the catalogue in core/msg.h: in Chinese when LC_ALL,
@@ -33,6 +37,7 @@
 #include "tools/feed_fetch.h"
 #include "tools/preview.h"
 #include "tools/report.h"
+#include "tools/screens.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
 
@@ -240,6 +245,8 @@ int main(int argc, char **argv)
         return preview_main(argc - 2, argv + 2, lang == MSG_LANG_ZH);
     if (strcmp(argv[1], "report") == 0)
         return report_main(lang, argc - 2, argv + 2);
+    if (strcmp(argv[1], "screens") == 0)
+        return screens_main(argc - 2, argv + 2, lang == MSG_LANG_ZH);
     fprintf(stderr, M(lang, MSG_TOOL_UNKNOWN_COMMAND), argv[1]);
     return EXIT_USAGE;
 }

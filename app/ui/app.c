@@ -217,6 +217,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->first_frame_ms = -1;
     a->virtual_clock = args->script != NULL || args->bench > 0;
     a->wall_start = time(NULL);
+    app_sleep_init(a);
     if (args->verbose)
         log_set_max_level(LOG_LEVEL_DEBUG);
 
@@ -294,6 +295,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->scene_pending = true;
     if (app_sync_configured(a) && !a->cfg.feed_dir[0] && !a->args.bench)
         app_start_sync(a);
+    app_heartbeat_start(a);
     worker_want_chrome(a->worker);
     app_update_wants(a);
 
@@ -308,6 +310,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 
 void app_destroy(struct app *a)
 {
+    app_heartbeat_stop(a);     /* it reads the sync and outbox status, and wakes the UI through SDL */
     app_stop_sync(a);          /* its thread writes into the store */
     app_quiz_stop(a);          /* records a round in play, drains the results thread */
     worker_destroy(a->worker); /* joins the thread first: it uses feed, bank and theme */

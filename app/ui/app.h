@@ -20,6 +20,7 @@
 #include "core/store.h"
 #include "net/sync.h"
 #include "ui/app_quiz.h"
+#include "ui/app_stats.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
 #include "ui/fonts.h"
@@ -94,9 +95,15 @@ struct app {
     struct app_quiz quiz;
     struct live_text quiz_ring_text;
 
+    /* Proof of play and usage (app_stats.c). */
+    struct app_stats stats;
+
     /* Remote content (app_sync.c). */
     struct store *store;
     struct sync *sync;
+
+    /* The heartbeat (app_heartbeat.c); NULL when off. */
+    struct app_heartbeat *heartbeat;
 
     /* Content changes (app_content.c). */
     SDL_Texture *hold;              /* the old picture, held while new content starts */
@@ -104,6 +111,11 @@ struct app {
     uint64_t hold_fade_start;
     struct feed *pending_feed;      /* a new feed waiting for a calm moment */
     char pending_dir[QF_PATH_MAX];
+
+    /* Screen sleep (app_sleep.c). */
+    bool asleep;                    /* the screen is black by the schedule */
+    bool sleep_swallow;             /* the touch that woke the screen is still down: it presses nothing */
+    int64_t last_touch;             /* wall seconds of the last touch, SLEEP_NO_TOUCH for none */
 
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
@@ -206,6 +218,21 @@ void app_sync_now(struct app *a);
 void app_sync_describe(struct app *a, struct admin_status *out);
 void app_stop_sync(struct app *a);
 
+/* --- the heartbeat (app_heartbeat.c, docs/heartbeat.md) --- */
+/* Starts it when [report] url and heartbeat_minutes are set (logged). */
+void app_heartbeat_start(struct app *a);
+/* On a wake-up: hands the heartbeat a snapshot when it asks for one.
+ * Returns true while it waits for a frame (the next present gives it). */
+bool app_heartbeat_poll(struct app *a);
+/* Just before a present: copies the frame when the heartbeat asked. */
+void app_heartbeat_frame(struct app *a);
+/* The number of the last beat delivered, and the last failure; false
+ * when off. */
+bool app_heartbeat_delivered(struct app *a, unsigned long *beat, char *last_error, size_t len);
+/* A beat now (scripts): returns its number. */
+unsigned long app_heartbeat_now(struct app *a);
+void app_heartbeat_stop(struct app *a);
+
 /* --- 知识挑战赛 (app_quiz.c) --- */
 /* Loads the bank of a->feed (none: the quiz says no bank is published). */
 void app_quiz_load_bank(struct app *a);
@@ -213,6 +240,9 @@ void app_quiz_load_bank(struct app *a);
  * report URL is set. Returns 0, or -1 (logged): rounds still play, their
  * results show as not saved. */
 int app_quiz_start_store(struct app *a);
+/* The results thread, opening the store the first time (NULL when it
+ * cannot be opened; logged). */
+struct results_worker *app_quiz_results(struct app *a);
 /* Records a round in play as abandoned, then stops the threads. */
 void app_quiz_stop(struct app *a);
 /* The quiz's intro view, when the visitor opens 知识挑战赛. */
@@ -239,6 +269,22 @@ const char *app_quiz_export(struct app *a);
 int app_quiz_ring(const struct app *a, uint64_t now, float *frac, int *steps, int *seconds);
 /* Draws the countdown ring over a question (UI thread). */
 void app_quiz_draw_ring(struct app *a, uint64_t now);
+
+/* --- screen sleep (app_sleep.c) --- */
+void app_sleep_init(struct app *a);
+/* Goes to sleep or wakes as the schedule says (a visit in progress stays
+ * until its idle timeout ends it). Returns whether the screen is asleep. */
+bool app_sleep_step(struct app *a, uint64_t now);
+/* Before each event's input: ends the swallowing of the waking touch. */
+void app_sleep_event(struct app *a);
+/* Notes a touch; true when it is used up (it woke the screen, or the
+ * screen stays asleep, or it is the rest of the waking touch). */
+bool app_sleep_input(struct app *a, const struct input_action *act, uint64_t now);
+/* The next moment (app_now's clock) when the sleep state may change;
+ * UINT64_MAX without a schedule. */
+uint64_t app_sleep_deadline(const struct app *a, uint64_t now);
+/* "20:00-07:30，周六 周日全天；触摸唤醒 5 分钟" for the admin panel. */
+void app_sleep_describe(const struct app *a, char *out, size_t len);
 
 /* --- content changes (app_content.c) --- */
 /* Replaces the feed (taking ownership) and starts the loop over with it,

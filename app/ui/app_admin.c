@@ -111,6 +111,7 @@ void app_status_refresh(struct app *a, const char *message)
     s->now = app_wall(a);
     snprintf(s->state_dir, sizeof s->state_dir, "%.255s", a->store ? a->cfg.state_dir : a->feed_dir);
     snprintf(s->message, sizeof s->message, "%s", message ? message : "");
+    app_sleep_describe(a, s->sleep, sizeof s->sleep);
     a->admin_serial++;
 }
 

@@ -55,7 +55,7 @@ static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 
 void app_update_wants(struct app *a)
 {
-    if (app_in_visit(a)) {
+    if (app_in_visit(a) || a->asleep) {
         worker_want(a->worker, NULL, 0); /* the loop is hidden: no slides needed */
         return;
     }
@@ -106,13 +106,22 @@ static void log_scene(struct app *a)
 
 void app_advance(struct app *a, uint64_t now)
 {
+    if (app_sleep_step(a, now)) {
+        app_stats_observe(a, now); /* a black screen shows no slide */
+        return; /* black: nothing moves */
+    }
     if (app_in_visit(a)) {
         app_visit_advance(a, now);
+        app_stats_observe(a, now);
+        if (!app_in_visit(a) && app_sleep_step(a, now)) /* the visit ended in sleep time: black at once */
+            app_stats_observe(a, now);
         return;
     }
     app_content_advance(a, now);
-    if (app_content_holding(a))
+    if (app_content_holding(a)) {
+        app_stats_observe(a, now);
         return; /* the timeline waits for the new content's first slide */
+    }
     if (attract_update(&a->attract, now)) {
         a->scene_pending = true;
         a->dirty = true;
@@ -122,6 +131,7 @@ void app_advance(struct app *a, uint64_t now)
      * so; on the real one, when it has been presented (see app_run). */
     if (a->virtual_clock && a->scene_pending && !a->attract.in_transition)
         log_scene(a);
+    app_stats_observe(a, now);
 }
 
 static void skip(struct app *a, int dir, uint64_t now)
@@ -140,6 +150,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
         if (!a->args.script) /* scripts take new versions with their sync command */
             app_sync_poll(a);
         app_sync_show_round(a);
+        app_heartbeat_poll(a);
         return;
     }
     switch (ev->type) {
@@ -162,6 +173,7 @@ void app_handle_event(struct app *a, const SDL_Event *ev)
     default:
         break;
     }
+    app_sleep_event(a);
     struct input_action acts[INPUT_MAX_ACTIONS];
     int n = input_event(&a->input, ev, now, acts);
     for (int i = 0; i < n && !a->quit; i++)
@@ -175,6 +187,10 @@ void app_handle_action(struct app *a, const struct input_action *act, uint64_t n
         a->quit = true;
         return;
     }
+    if (app_sleep_input(a, act, now))
+        return; /* the touch that wakes the screen presses nothing, and is no visitor's tap */
+    if (act->kind == INPUT_TAP)
+        app_stats_tap(a);
     if (app_in_visit(a)) {
         app_visit_input(a, act, now);
         return;
@@ -209,6 +225,8 @@ void app_handle_events(struct app *a)
 
 bool app_frame_missing(const struct app *a, uint64_t now)
 {
+    if (a->asleep)
+        return false;
     if (app_in_visit(a))
         return !app_visit_ready(a);
     if (app_content_holding(a))
@@ -220,6 +238,11 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 
 void app_render(struct app *a, uint64_t now)
 {
+    if (a->asleep) {
+        SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
+        SDL_RenderClear(a->ren);
+        return;
+    }
     if (app_in_visit(a)) {
         app_visit_render(a, now);
         return;
@@ -247,6 +270,13 @@ void app_render(struct app *a, uint64_t now)
 static void presented(struct app *a, const struct attract_frame *f)
 {
     a->frames++;
+    if (a->asleep) {
+        /* Started in sleep hours: the black frame is the first frame, so
+         * systemd hears READY=1 and does not time the start out. */
+        if (a->first_frame_ms < 0)
+            a->first_frame_ms = (double)(mono_ns() - a->main_entry_ns) / 1e6;
+        return;
+    }
     if (app_in_visit(a)) {
         if (a->visit_scene_pending && app_visit_ready(a))
             app_visit_log_scene(a);
@@ -263,13 +293,51 @@ void app_present(struct app *a, uint64_t now)
 {
     struct attract_frame f = attract_frame_at(&a->attract, now);
     app_render(a, now);
+    app_heartbeat_frame(a); /* the frame, when the heartbeat asked for a picture */
     SDL_RenderPresent(a->ren);
     a->dirty = false;
     presented(a, &f);
 }
 
+/* SDL_WaitEventTimeout sleeps in the video driver only with x11, wayland,
+ * windows and cocoa; with the others (kmsdrm, offscreen) it polls every
+ * millisecond, which alone costs over 1 % of a core. There the loop polls
+ * at its own, gentler pace: a touch is seen within POLL_AWAKE_MS, or
+ * POLL_ASLEEP_MS while the screen sleeps. */
+#define POLL_AWAKE_MS 10
+#define POLL_ASLEEP_MS 100
+
+static bool driver_waits(void)
+{
+    static const char *const waiting[] = {"x11", "wayland", "windows", "cocoa"};
+    const char *d = SDL_GetCurrentVideoDriver();
+    for (size_t i = 0; d && i < sizeof waiting / sizeof waiting[0]; i++)
+        if (!strcmp(d, waiting[i]))
+            return true;
+    return false;
+}
+
+static int wait_event(const struct app *a, bool driver_wait, int timeout, SDL_Event *ev)
+{
+    if (timeout <= 0)
+        return SDL_PollEvent(ev);
+    if (driver_wait)
+        return SDL_WaitEventTimeout(ev, timeout);
+    uint64_t end = SDL_GetTicks64() + (uint64_t)timeout;
+    for (;;) {
+        if (SDL_PollEvent(ev))
+            return 1;
+        uint64_t t = SDL_GetTicks64();
+        if (t >= end)
+            return 0;
+        uint64_t step = a->asleep ? POLL_ASLEEP_MS : POLL_AWAKE_MS;
+        SDL_Delay((Uint32)(end - t < step ? end - t : step));
+    }
+}
+
 int app_run(struct app *a)
 {
+    bool driver_wait = driver_waits();
     uint64_t frame_start = 0, frame_ms = 16;
     SDL_DisplayMode mode;
     if (SDL_GetWindowDisplayMode(a->win, &mode) == 0 && mode.refresh_rate > 0)
@@ -285,7 +353,7 @@ int app_run(struct app *a)
             break;
         uint64_t now = app_now(a);
         app_advance(a, now);
-        if (chrome_update_clock(&a->chrome, app_wall(a)))
+        if (!a->asleep && chrome_update_clock(&a->chrome, app_wall(a)))
             a->dirty = true;
         struct input_action acts[INPUT_MAX_ACTIONS];
         int n = input_tick(&a->input, now, acts);
@@ -293,14 +361,15 @@ int app_run(struct app *a)
             app_handle_action(a, &acts[i], now);
         bool visit = app_in_visit(a);
         struct attract_frame f = attract_frame_at(&a->attract, now);
-        bool animating = (!visit && (f.transitioning || a->hold_fading)) || chrome_animating(&a->chrome, now) ||
-                         (visit && scroll_animating(&a->scroll));
+        bool animating = !a->asleep && ((!visit && (f.transitioning || a->hold_fading)) ||
+                                        chrome_animating(&a->chrome, now) || (visit && scroll_animating(&a->scroll)));
         if (a->dirty || animating) {
             frame_start = now;
             app_present(a, now);
             if (a->first_frame_ms >= 0 && !a->service.ready) {
                 char status[96];
-                snprintf(status, sizeof status, "qingfeng %s: showing the attract loop", QF_VERSION);
+                snprintf(status, sizeof status, "qingfeng %s: %s", QF_VERSION,
+                         a->asleep ? "screen asleep by the schedule" : "showing the attract loop");
                 service_ready(&a->service, status);
             }
         }
@@ -314,10 +383,14 @@ int app_run(struct app *a)
             uint64_t since = now - frame_start;
             timeout = since >= frame_ms ? 0 : (int)(frame_ms - since);
         } else {
-            uint64_t deadline = visit ? app_visit_deadline(a, now) : attract_next_deadline(&a->attract, now);
-            uint64_t gesture = input_next_deadline(&a->input);
+            uint64_t deadline = a->asleep ? UINT64_MAX
+                                : visit    ? app_visit_deadline(a, now)
+                                           : attract_next_deadline(&a->attract, now);
+            uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, now);
             if (gesture < deadline)
                 deadline = gesture;
+            if (sleep_due < deadline)
+                deadline = sleep_due;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;
@@ -331,7 +404,7 @@ int app_run(struct app *a)
         if (ping < (uint64_t)timeout)
             timeout = (int)ping;
         SDL_Event ev;
-        if (timeout > 0 ? SDL_WaitEventTimeout(&ev, timeout) : SDL_PollEvent(&ev))
+        if (wait_event(a, driver_wait, timeout, &ev))
             app_handle_event(a, &ev);
     }
     service_stopping(&a->service);

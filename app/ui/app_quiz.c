@@ -105,6 +105,7 @@ void app_quiz_stop(struct app *a)
 {
     struct app_quiz *q = &a->quiz;
     app_quiz_leave(a); /* a round in play is recorded as abandoned */
+    app_stats_finish(a); /* the usage counters go to the store before its thread stops */
     outbox_stop(q->outbox); /* before the store it reads goes */
     q->outbox = NULL;
     results_worker_stop(q->store);
@@ -126,6 +127,12 @@ static void ensure_store(struct app *a)
         q->store_tried = true;
         app_quiz_start_store(a);
     }
+}
+
+struct results_worker *app_quiz_results(struct app *a)
+{
+    ensure_store(a);
+    return a->quiz.store;
 }
 
 /* ---- views ------------------------------------------------------------------ */
@@ -198,6 +205,7 @@ static void record(struct app *a)
     make_result(a, &res);
     snprintf(q->result_id, sizeof q->result_id, "%s", res.id);
     q->playing = false;
+    app_stats_quiz_round(a, !res.abandoned);
     if (!q->store || !results_worker_record(q->store, &res, (int64_t)app_wall(a))) {
         log_err("quiz: result %s NOT saved: %s", res.id, q->store ? "the store is busy" : "no results store");
         q->view.save = QS_FAILED;
@@ -445,6 +453,10 @@ void app_quiz_poll(struct app *a)
                 memcpy(q->view.dept, r->dept, sizeof q->view.dept);
                 refresh(a);
             }
+            break;
+        case RW_STATS:
+            if (r->ok && q->outbox)
+                outbox_wake(q->outbox);
             break;
         case RW_EXPORT: {
             char msg[160];

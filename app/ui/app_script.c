@@ -28,7 +28,9 @@ static void virtual_wait(struct app *a, uint32_t ms)
     while (!a->quit) {
         const struct attract *t = &a->attract;
         uint64_t next;
-        if (app_in_visit(a)) {
+        if (a->asleep) {
+            next = UINT64_MAX; /* only the sleep deadline below */
+        } else if (app_in_visit(a)) {
             next = app_visit_deadline(a, a->vnow);
             if (next <= a->vnow) /* the body is gliding: step by frames */
                 next = a->vnow + FRAME_MS;
@@ -37,9 +39,11 @@ static void virtual_wait(struct app *a, uint32_t ms)
         } else {
             next = t->in_transition ? t->transition_start + t->cfg.transition_ms : attract_next_deadline(t, a->vnow);
         }
-        uint64_t gesture = input_next_deadline(&a->input);
+        uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, a->vnow);
         if (gesture > a->vnow && gesture < next)
             next = gesture;
+        if (sleep_due > a->vnow && sleep_due < next)
+            next = sleep_due;
         if (next <= a->vnow || next > target)
             next = target;
         a->vnow = next;
@@ -213,30 +217,72 @@ static int sync_wait(struct app *a, const struct script_cmd *c)
     return -1;
 }
 
-/* uploads: every quiz result saved and delivered to report_url, waited for
- * in real time (the server is real). */
+/* uploads: every quiz result and the usage statistics so far saved and
+ * delivered to report_url, waited for in real time (the server is real). */
 static int uploads_wait(struct app *a, const struct script_cmd *c)
 {
+    app_stats_flush(a);  /* the usage counters so far go too */
+    app_quiz_results(a); /* opens the store and starts the uploader, if not yet */
     if (!a->quiz.outbox) {
         log_err("script: %s:%d: uploads needs [report] url in the config", a->args.script, c->line);
         return -1;
     }
+    unsigned long looks = 0;
+    bool saved = false;
     for (int waited = 0; waited < SYNC_WAIT_MS; waited += 100) {
         struct outbox_status st;
         app_quiz_poll(a);
         outbox_get_status(a->quiz.outbox, &st);
-        /* pending alone can be stale: the uploader counts it after each try */
-        if (!app_quiz_busy(a) && st.delivered >= a->quiz.saved && st.pending == 0)
+        /* pending alone can be stale: the uploader counts it after each
+         * look, so it counts only from the second look after the store has
+         * saved everything (the first may have begun before) */
+        if (!saved && !app_quiz_busy(a)) {
+            saved = true;
+            looks = st.looks + 2;
+        }
+        if (saved && st.looks >= looks && st.delivered >= a->quiz.saved && st.pending == 0)
             return 0;
+        outbox_wake(a->quiz.outbox);
         SDL_Delay(100);
     }
     log_err("script: %s:%d: uploads: results still waiting after %d s", a->args.script, c->line, SYNC_WAIT_MS / 1000);
     return -1;
 }
 
+/* heartbeat: a beat now, delivered, waited for in real time. The loop
+ * stands in for the main loop: it hands over the snapshot and, when a
+ * picture is asked for, draws the frame. */
+static int heartbeat_wait(struct app *a, const struct script_cmd *c)
+{
+    unsigned long delivered;
+    char why[512];
+    if (!app_heartbeat_delivered(a, &delivered, why, sizeof why)) {
+        log_err("script: %s:%d: heartbeat needs [report] url and heartbeat_minutes in the config", a->args.script,
+                c->line);
+        return -1;
+    }
+    unsigned long ticket = app_heartbeat_now(a);
+    for (int waited = 0; waited < SYNC_WAIT_MS; waited += 20) {
+        app_handle_events(a);
+        if (app_heartbeat_poll(a)) {
+            wait_ready(a);
+            app_render(a, a->vnow);
+            app_heartbeat_frame(a);
+            SDL_RenderPresent(a->ren);
+        }
+        app_heartbeat_delivered(a, &delivered, why, sizeof why);
+        if (delivered >= ticket)
+            return 0;
+        SDL_Delay(20);
+    }
+    log_err("script: %s:%d: heartbeat: not delivered within %d s (%s)", a->args.script, c->line, SYNC_WAIT_MS / 1000,
+            why[0] ? why : "no error yet");
+    return -1;
+}
+
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -321,6 +367,10 @@ int app_run_script(struct app *a)
             break;
         case SCRIPT_UPLOADS:
             if (uploads_wait(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_HEARTBEAT:
+            if (heartbeat_wait(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_SYNC:

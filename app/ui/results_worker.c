@@ -26,6 +26,9 @@ struct results_worker {
     int64_t board_now;
     bool want_export;
     char export_path[512];
+    struct ps_counter *stats;   /* usage counters waiting (merged batches) */
+    size_t n_stats;
+    char stats_screen[RESULT_TEXT_MAX];
     struct rw_reply replies[REPLY_QUEUE];
     int n_replies;
 };
@@ -81,9 +84,9 @@ static int run(void *arg)
     struct results_worker *w = arg;
     SDL_LockMutex(w->lock);
     for (;;) {
-        while (!w->quit && !w->n_records && !w->want_board && !w->want_export)
+        while (!w->quit && !w->n_records && !w->want_board && !w->want_export && !w->stats)
             SDL_CondWait(w->cond, w->lock);
-        if (w->quit && !w->n_records)
+        if (w->quit && !w->n_records && !w->stats)
             break;
         struct rw_reply *r = calloc(1, sizeof *r);
         if (!r)
@@ -97,6 +100,20 @@ static int run(void *arg)
             w->n_records--;
             SDL_UnlockMutex(w->lock);
             do_record(w, &res, now, r);
+        } else if (w->stats) {
+            struct ps_counter *c = w->stats;
+            size_t n = w->n_stats;
+            char screen[RESULT_TEXT_MAX];
+            snprintf(screen, sizeof screen, "%s", w->stats_screen);
+            w->stats = NULL;
+            w->n_stats = 0;
+            SDL_UnlockMutex(w->lock);
+            r->kind = RW_STATS;
+            r->ok = results_stats_flush(w->store, screen, c, n, r->err, sizeof r->err) == 0;
+            r->rows = (long)n;
+            if (!r->ok)
+                log_err("stats: %s", r->err);
+            free(c);
         } else if (w->want_board) {
             enum quiz_board b = w->board;
             int64_t now = w->board_now;
@@ -163,6 +180,7 @@ void results_worker_stop(struct results_worker *w)
         SDL_WaitThread(w->thread, NULL);
     }
     results_close(w->store);
+    free(w->stats);
     if (w->done_cond)
         SDL_DestroyCond(w->done_cond);
     if (w->cond)
@@ -218,10 +236,37 @@ bool results_worker_take(struct results_worker *w, struct rw_reply *out)
     return got;
 }
 
+bool results_worker_stats(struct results_worker *w, const char *screen_id, struct ps_counter *c, size_t n)
+{
+    if (!n) {
+        free(c);
+        return true;
+    }
+    bool ok = true;
+    SDL_LockMutex(w->lock);
+    if (!w->stats) {
+        w->stats = c;
+        w->n_stats = n;
+    } else {
+        struct ps_counter *all = realloc(w->stats, (w->n_stats + n) * sizeof *all);
+        ok = all != NULL;
+        if (ok) {
+            memcpy(all + w->n_stats, c, n * sizeof *c);
+            w->stats = all;
+            w->n_stats += n;
+        }
+        free(c);
+    }
+    snprintf(w->stats_screen, sizeof w->stats_screen, "%s", screen_id);
+    SDL_CondSignal(w->cond);
+    SDL_UnlockMutex(w->lock);
+    return ok;
+}
+
 bool results_worker_busy(struct results_worker *w)
 {
     SDL_LockMutex(w->lock);
-    bool busy = w->running || w->n_records || w->want_board || w->want_export;
+    bool busy = w->running || w->n_records || w->want_board || w->want_export || w->stats;
     SDL_UnlockMutex(w->lock);
     return busy;
 }
@@ -229,7 +274,7 @@ bool results_worker_busy(struct results_worker *w)
 void results_worker_wait(struct results_worker *w, Uint32 ms)
 {
     SDL_LockMutex(w->lock);
-    if (w->running || w->n_records || w->want_board || w->want_export)
+    if (w->running || w->n_records || w->want_board || w->want_export || w->stats)
         SDL_CondWaitTimeout(w->done_cond, w->lock, ms);
     SDL_UnlockMutex(w->lock);
 }

@@ -12,7 +12,7 @@
 #include "core/results.h"
 #include "ui/quiz_view.h"
 
-enum rw_job_kind { RW_RECORD, RW_BOARD, RW_EXPORT };
+enum rw_job_kind { RW_RECORD, RW_BOARD, RW_EXPORT, RW_STATS };
 
 struct rw_reply {
     enum rw_job_kind kind;
@@ -27,7 +27,7 @@ struct rw_reply {
     int n_rows;
     struct results_best best[QV_BOARD_ROWS];
     struct results_dept dept[QV_BOARD_ROWS];
-    /* RW_EXPORT */
+    /* RW_EXPORT, RW_STATS (rows: counters saved) */
     long rows;
     char path[512];
 };
@@ -45,6 +45,12 @@ bool results_worker_record(struct results_worker *w, const struct quiz_result *r
 void results_worker_board(struct results_worker *w, enum quiz_board b, int64_t now);
 /* Export every round as CSV to path. */
 void results_worker_export(struct results_worker *w, const char *path);
+
+/* Queue usage counters to add to the store (core/playstats), taking
+ * ownership of `c` (n entries, malloc'd). Batches waiting are merged. The
+ * thread saves them before it stops. Returns false (and frees c) on no
+ * memory. */
+bool results_worker_stats(struct results_worker *w, const char *screen_id, struct ps_counter *c, size_t n);
 
 /* Takes one reply; false when there is none. */
 bool results_worker_take(struct results_worker *w, struct rw_reply *out);

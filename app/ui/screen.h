@@ -66,6 +66,7 @@ struct admin_status {
     time_t now;
     char state_dir[256];    /* where free disk space is measured */
     char message[160];      /* result of the last admin action, shown on the panel */
+    char sleep[192];        /* the screen sleep schedule ([sleep]) */
 };
 
 struct screen_key {

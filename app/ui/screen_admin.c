@@ -131,11 +131,12 @@ static void fill_rows(const struct screen_key *k, struct row *rows, size_t *n)
         ROW("\xE5\x88\x86\xE8\xBE\xA8\xE7\x8E\x87", "%d \xC3\x97 %d", st->width, st->height); /* 分辨率 w × h */
     else
         ROW("\xE5\x88\x86\xE8\xBE\xA8\xE7\x8E\x87", "%s", unknown);
+    ROW("\xE5\xB1\x8F\xE5\xB9\x95\xE4\xBC\x91\xE7\x9C\xA0", "%s", st->sleep); /* 屏幕休眠 */
 #undef ROW
     *n = i;
 }
 
-#define MAX_ROWS 14
+#define MAX_ROWS 16
 
 /* The status table in a card at r. With d NULL only measures: returns the
  * height the table wants at its most generous row spacing. */

@@ -3,6 +3,7 @@
 #include <SDL_image.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -27,6 +28,59 @@ int shot_save(SDL_Renderer *ren, const char *path, char *err, size_t errlen)
         rc = -1;
     }
     SDL_FreeSurface(s);
+    return rc;
+}
+
+static SDL_Surface *shrink(SDL_Surface *frame, int width, char *err, size_t errlen)
+{
+    int w = frame->w < width ? frame->w : width;
+    int h = (int)((int64_t)frame->h * w / frame->w);
+    if (h < 1)
+        h = 1;
+    SDL_Surface *small = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    if (!small) {
+        snprintf(err, errlen, "SDL_CreateRGBSurfaceWithFormat() failed: %s", SDL_GetError());
+        return NULL;
+    }
+    if (SDL_SoftStretchLinear(frame, NULL, small, NULL) != 0) {
+        snprintf(err, errlen, "SDL_SoftStretchLinear() failed: %s", SDL_GetError());
+        SDL_FreeSurface(small);
+        return NULL;
+    }
+    return small;
+}
+
+/* PNG into memory: a buffer larger than any PNG of these pixels can be. */
+static int encode_png(SDL_Surface *s, void **png, size_t *len, char *err, size_t errlen)
+{
+    size_t cap = (size_t)s->w * (size_t)s->h * 4 + (size_t)s->h + 65536;
+    void *buf = malloc(cap);
+    SDL_RWops *rw = buf ? SDL_RWFromMem(buf, (int)cap) : NULL;
+    if (!rw) {
+        snprintf(err, errlen, "out of memory for the screenshot");
+        free(buf);
+        return -1;
+    }
+    int rc = IMG_SavePNG_RW(s, rw, 0);
+    Sint64 n = SDL_RWtell(rw);
+    SDL_RWclose(rw);
+    if (rc != 0 || n <= 0) {
+        snprintf(err, errlen, "IMG_SavePNG_RW() failed: %s", IMG_GetError());
+        free(buf);
+        return -1;
+    }
+    *png = buf;
+    *len = (size_t)n;
+    return 0;
+}
+
+int shot_png_small(SDL_Surface *frame, int width, void **png, size_t *len, char *err, size_t errlen)
+{
+    SDL_Surface *small = shrink(frame, width, err, errlen);
+    if (!small)
+        return -1;
+    int rc = encode_png(small, png, len, err, errlen);
+    SDL_FreeSurface(small);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Benchmarks: runs the kiosk's --bench mode several times with the software
-# renderer and prints one table of medians and spreads; also writes it to
+# renderer, measures its idle CPU (tests/bench/idle_cpu.sh) and the sync
+# worker, and prints one table of medians and spreads; also writes it to
 # BUILD/bench.txt. Figures are explained in docs/performance.md.
 # Usage: tests/bench/run.sh BUILD_DIR [RUNS]
 set -eu
@@ -27,6 +28,14 @@ while [ $i -lt "$RUNS" ]; do
     i=$((i + 1))
 done
 
+# Idle CPU on a static slide and in screen sleep: 20 s on the real clock
+# per figure, so fewer runs (IDLE_RUNS, default 3).
+i=0
+while [ $i -lt "${IDLE_RUNS:-3}" ]; do
+    sh "$(dirname "$0")/idle_cpu.sh" "$BUILD" 20 | grep '^bench:' | sed 's/^bench:/size=idle/' >> "$OUT/raw.txt"
+    i=$((i + 1))
+done
+
 # median and spread (min..max) of one field over the runs
 stat() {
     field=$1
@@ -48,6 +57,10 @@ stat() {
     printf '%-40s %s\n' "peak RSS after one rotation, KiB" "$(stat peak_rss_kb)"
     printf '%-40s %s\n' "tap to present p50, ms (1920x1080)" "$(stat tap_p50_ms)"
     printf '%-40s %s\n' "tap to present p99, ms (1920x1080)" "$(stat tap_p99_ms)"
+    printf '%-40s %s\n' "idle CPU, static slide, % of a core" "$(stat idle_static_pct)"
+    printf '%-40s %s\n' "idle CPU, screen sleep, % of a core" "$(stat idle_sleep_pct)"
+    printf '%-40s %s\n' "  the same under Xvfb (x11): static" "$(stat x11_static_pct)"
+    printf '%-40s %s\n' "  the same under Xvfb (x11): sleep" "$(stat x11_sleep_pct)"
     printf '%-40s %s\n' "sync 304 round p50, ms (loopback)" "$(stat sync_304_p50_ms)"
     printf '%-40s %s\n' "sync 304 round p99, ms (loopback)" "$(stat sync_304_p99_ms)"
     printf '%-40s %s\n' "500-item feed, whole sync, KiB sent" "$(stat sync_full_kib)"

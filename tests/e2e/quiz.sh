@@ -145,7 +145,9 @@ quit" --config "$OUT/upload.conf" --state-dir "$state"
     "$FEEDTOOL" report "$reports/reports" -o "$OUT/report.csv" --leaderboard "$OUT/leaderboard.json" \
         > "$OUT/report.out" 2>&1
     rrc=$?
-    if [ $rc -eq 0 ] && [ "$files" -eq 2 ] && [ "$(db "$state" "select count(*) from outbox")" = 0 ] &&
+    # No result left in the outbox (the usage statistics counted at quit,
+    # the visit in progress, wait there for the next start).
+    if [ $rc -eq 0 ] && [ "$files" -eq 2 ] && [ "$(db "$state" "select count(*) from outbox where id not like 'stats/%'")" = 0 ] &&
         [ $rrc -eq 0 ] && grep -q '办公室' "$OUT/report.csv"; then
         ok "results are PUT to report_url once each and qingfeng-feed report turns them into CSV"
     else

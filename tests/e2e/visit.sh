@@ -258,8 +258,9 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
     tries=0
     while [ ! -S "/tmp/.X11-unix/X${disp#:}" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
     printf '[attract]\ndwell_ms = 600000\n' > "$OUT/x11.conf"
+    # its own state folder: a real run saves usage statistics at exit
     DISPLAY=$disp SDL_VIDEODRIVER=x11 "$KIOSK" --config "$OUT/x11.conf" --windowed --size 1280x720 --verbose \
-        > /dev/null 2> "$OUT/x11.log" &
+        --state-dir "$OUT/x11-state" > /dev/null 2> "$OUT/x11.log" &
     kiosk=$!
     # wait_for N PATTERN: until the log has N lines matching PATTERN (15 s at most)
     wait_for() {

@@ -2,9 +2,10 @@
 # Integration tests of the network layer: starts the fault server
 # (tests/net/fault_server.py) and an nginx with a temporary config, both on
 # 127.0.0.1, and a second nginx taking WebDAV PUTs under /reports/ (the
-# outbox's report_url), runs BUILD/tests/net/test_fetch, test_sync and
-# test_outbox against them, and stops them. test_outbox stops the WebDAV
-# nginx and starts it again itself (same config, same port). The sync tests' signed feeds are built
+# outbox's and the heartbeat's report_url), runs BUILD/tests/net/test_fetch,
+# test_sync, test_heartbeat and test_outbox against them, and stops them.
+# test_heartbeat and test_outbox stop the WebDAV nginx and start it again
+# themselves (same config, same port). The sync tests' signed feeds are built
 # first, with BUILD/qingfeng-feed and minisign (tests/net/sync_feeds.py).
 # Usage: tests/net/run.sh BUILD_DIR
 # NET_TEST_WRAP runs the test under a wrapper, e.g.
@@ -99,5 +100,7 @@ export QF_SYNC_WWW=$OUT/www/sync QF_SYNC_PUB=$OUT/keys/a.pub
 rc=0
 ${NET_TEST_WRAP:-} "$BUILD/tests/net/test_fetch" || rc=1
 ${NET_TEST_WRAP:-} "$BUILD/tests/net/test_sync" || rc=1
+# the heartbeat first: test_outbox leaves the WebDAV nginx stopped at its end
+${NET_TEST_WRAP:-} "$BUILD/tests/net/test_heartbeat" || rc=1
 ${NET_TEST_WRAP:-} "$BUILD/tests/net/test_outbox" || rc=1
 exit $rc

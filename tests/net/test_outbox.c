@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "core/durable.h"
+#include "core/playstats_doc.h"
 #include "core/results.h"
 #include "net/fetch.h"
 #include "net/outbox.h"
@@ -439,6 +440,131 @@ static void stop_while_backing_off(void **state)
     results_close(r);
 }
 
+/* ---- usage statistics ---------------------------------------------------------- */
+
+#define STATS_BASE_PATH "/reports/stats-test"
+#define MON_0900 1748826000 /* 2025-06-02 09:00 in Shanghai */
+
+static void flush_stats(struct results *r, struct outbox *o, struct playstats *s)
+{
+    char err[512];
+    struct ps_counter *c;
+    size_t n = playstats_take(s, &c);
+    if (results_stats_flush(r, "lobby-1", c, n, err, sizeof err) != 0)
+        fail_msg("%s", err);
+    free(c);
+    outbox_wake(o);
+}
+
+/* A counter of the hour's document on the server; -1 when the file is not there. */
+static int64_t served(const char *hour, const char *item, enum ps_metric m)
+{
+    char *path = path_fmt("%s" STATS_BASE_PATH "/stats/lobby-1/%s.json", env("QF_DAV_ROOT"), hour);
+    size_t n;
+    char *text = read_text(path, &n), err[256];
+    free(path);
+    if (!text)
+        return -1;
+    struct ps_doc d;
+    if (playstats_doc_parse(text, n, &d, err, sizeof err) != 0)
+        fail_msg("the served document of %s: %s", hour, err);
+    free(text);
+    int64_t v = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (!strcmp(d.c[i].item, item) && d.c[i].metric == m)
+            v = d.c[i].value;
+    playstats_doc_free(&d);
+    return v;
+}
+
+/* Successful PUTs of an hour's document in the WebDAV nginx's access log. */
+static int puts_logged(const char *hour)
+{
+    char *path = path_fmt("%s/nginx-access.log", env("QF_DAV_DIR"));
+    char want[256], line[2048];
+    snprintf(want, sizeof want, "\"PUT " STATS_BASE_PATH "/stats/lobby-1/%s.json HTTP/1.1\" 20", hour);
+    FILE *f = fopen(path, "r");
+    free(path);
+    int n = 0;
+    while (f && fgets(line, sizeof line, f))
+        n += strstr(line, want) != NULL;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+/* Hourly usage documents go to <report_url>/stats/<screen>/<hour>.json.
+ * An hour flushed again while the server is down is one entry whose
+ * document is replaced; once the server is back each hour arrives with its
+ * latest full totals, and the server saw exactly one PUT per version that
+ * was waiting when the uploader looked. */
+static void stats_through_an_outage(void **state)
+{
+    struct capture cap;
+    struct playstats s;
+    char err[512], base[256], url[512];
+    setenv("TZ", "CST-8", 1);
+    tzset();
+    snprintf(base, sizeof base, "http://127.0.0.1:%s" STATS_BASE_PATH, env("QF_DAV_PORT"));
+    struct results *r = open_store("outbox-stats.db");
+    struct outbox_settings st = settings(base);
+    playstats_init(&s);
+
+    capture_start(&cap, "outbox-stats");
+    struct outbox *o = outbox_start(&st, r, err, sizeof err);
+    if (!o) {
+        capture_end(&cap);
+        fail_msg("outbox_start: %s", err);
+    }
+    /* 09:00 and 10:00, delivered. */
+    playstats_item_shown(&s, MON_0900, "maxim-1", 8000);
+    playstats_tap(&s, MON_0900 + 60);
+    playstats_item_shown(&s, MON_0900 + 3600, "maxim-1", 8000);
+    flush_stats(r, o, &s);
+    bool first = wait_pending(r, 0);
+    int64_t h10_before = served("2025-06-02T10", "maxim-1", PS_SHOWS);
+
+    /* The server goes away; 10:00 gets more (twice) and 11:00 begins. */
+    dav_stop();
+    playstats_item_shown(&s, MON_0900 + 3600 + 100, "maxim-1", 7000);
+    playstats_item_shown(&s, MON_0900 + 7200, "case-1", 6000);
+    flush_stats(r, o, &s);
+    snprintf(url, sizeof url, "%s/stats/lobby-1/2025-06-02T10.json", base);
+    bool failed = log_shows(&cap, url);
+    playstats_item_opened(&s, MON_0900 + 3600 + 200, "case-1");
+    playstats_item_shown(&s, MON_0900 + 3600 + 300, "maxim-1", 5000);
+    flush_stats(r, o, &s);
+    long pending_while_down = results_outbox_pending(r);
+
+    dav_start();
+    bool second = wait_pending(r, 0);
+    struct outbox_status up;
+    bool counted = wait_delivered(o, 4, &up); /* 09, 10, then 10 and 11 again */
+    outbox_stop(o);
+    capture_end(&cap);
+    playstats_free(&s);
+
+    assert_true(first);
+    assert_int_equal(h10_before, 1);
+    assert_true(failed);
+    assert_int_equal(pending_while_down, 2); /* 10:00 (replaced, not added) and 11:00 */
+    assert_true(second);
+    assert_true(counted);
+    assert_int_equal(up.delivered, 4);
+    /* The latest full totals on the server. */
+    assert_int_equal(served("2025-06-02T09", "maxim-1", PS_SHOWS), 1);
+    assert_int_equal(served("2025-06-02T09", "", PS_TAPS), 1);
+    assert_int_equal(served("2025-06-02T10", "maxim-1", PS_SHOWS), 3);
+    assert_int_equal(served("2025-06-02T10", "maxim-1", PS_SHOW_MS), 20000);
+    assert_int_equal(served("2025-06-02T10", "case-1", PS_OPENS), 1);
+    assert_int_equal(served("2025-06-02T11", "case-1", PS_SHOWS), 1);
+    /* Once per version: 09 once, 10 before and after the outage, 11 once. */
+    assert_int_equal(puts_logged("2025-06-02T09"), 1);
+    assert_int_equal(puts_logged("2025-06-02T10"), 2);
+    assert_int_equal(puts_logged("2025-06-02T11"), 1);
+    results_close(r);
+}
+
 static void refuses_other_schemes(void **state)
 {
     char err[512] = "";
@@ -470,6 +596,7 @@ int main(void)
         cmocka_unit_test(refuses_other_schemes),
         cmocka_unit_test(stop_while_backing_off),
         cmocka_unit_test(delivers_through_an_outage),
+        cmocka_unit_test(stats_through_an_outage),
     };
     return cmocka_run_group_tests(tests, global_init, global_cleanup);
 }

@@ -65,6 +65,8 @@ static void defaults_are_sane(void **state)
     assert_string_equal(c.export_dir, "");
     assert_string_equal(c.report_url, "");
     assert_string_equal(c.screen_id, "");
+    assert_int_equal(c.heartbeat_ms, 300000);
+    assert_false(c.heartbeat_screenshot);
 }
 
 static void loads_the_quiz_and_report_keys(void **state)
@@ -73,7 +75,7 @@ static void loads_the_quiz_and_report_keys(void **state)
     char *path = write_temp("[quiz]\nquestions = 12\nseconds_per_question = 30\npoints = 5\nauto_next_s = 0\n"
                             "difficulty = 30 / 50 / 20\ndepartments = 办公室, 组织部 ,宣传部,,\n"
                             "export_dir = /media/usb\n[report]\nurl = http://127.0.0.1:8080/reports\n"
-                            "screen_id = lobby-3F_1\n");
+                            "screen_id = lobby-3F_1\nheartbeat_minutes = 1440\nheartbeat_screenshot = yes\n");
     struct config c;
     config_defaults(&c);
     char err[512] = "";
@@ -90,6 +92,8 @@ static void loads_the_quiz_and_report_keys(void **state)
     assert_string_equal(c.export_dir, "/media/usb");
     assert_string_equal(c.report_url, "http://127.0.0.1:8080/reports");
     assert_string_equal(c.screen_id, "lobby-3F_1");
+    assert_int_equal(c.heartbeat_ms, 1440u * 60000u);
+    assert_true(c.heartbeat_screenshot);
 }
 
 static void loads_every_key(void **state)
@@ -380,6 +384,8 @@ static void quiz_errors(void **state)
     expect_config_error("[quiz]\nexport_dir = usb\n", "[quiz] export_dir: \"usb\" must be an absolute path");
     expect_config_error("[report]\nurl = ftp://example.com/r\n", "[report] url: \"ftp://example.com/r\" must be an http://");
     expect_config_error("[report]\nscreen_id = 大厅 1\n", "[report] screen_id: \"大厅 1\" may use only letters");
+    expect_config_error("[report]\nheartbeat_minutes = 1441\n", "[report] heartbeat_minutes: \"1441\" must be minutes from 1 to 1440");
+    expect_config_error("[report]\nheartbeat_screenshot = maybe\n", "[report] heartbeat_screenshot: \"maybe\" must be true or false");
     expect_config_error("[quiz]\nrounds = 3\n", ":2: [quiz] rounds: unknown key");
 }
 
@@ -442,6 +448,8 @@ static void shipped_config_is_the_defaults(void **state)
     assert_true(c.max_feed_bytes == d.max_feed_bytes && c.max_asset_bytes == d.max_asset_bytes);
     assert_true(c.max_image_pixels == d.max_image_pixels);
     assert_string_equal(c.allow_hosts, d.allow_hosts);
+    assert_true(c.heartbeat_ms == d.heartbeat_ms && c.heartbeat_screenshot == d.heartbeat_screenshot);
+    assert_memory_equal(&c.sleep, &d.sleep, sizeof c.sleep);
 }
 
 static void missing_file_is_named(void **state)
@@ -493,6 +501,39 @@ static void rgb_and_size_parsers(void **state)
     assert_int_equal(parse_size("1920", &w, &h), -1);
 }
 
+static void sleep_keys_and_their_errors(void **state)
+{
+    (void)state;
+    struct config c;
+    config_defaults(&c);
+    assert_false(sleep_schedule_set(&c.sleep));
+    assert_int_equal(c.sleep.wake_minutes, 5);
+    char *path = write_temp("[sleep]\nhours = 20:00-07:30, 12:00-13:00\ndays = 周六,周日\nwake_minutes = 0\n");
+    char err[512] = "";
+    int rc = config_load(&c, path, err, sizeof err);
+    unlink(path);
+    if (rc)
+        fail_msg("%s", err);
+    assert_int_equal(c.sleep.n_hours, 2);
+    assert_int_equal(c.sleep.hours[0].start, 20 * 60);
+    assert_int_equal(c.sleep.hours[0].end, 7 * 60 + 30);
+    assert_int_equal(c.sleep.hours[1].start, 12 * 60);
+    assert_int_equal(c.sleep.days, 0x60u);
+    assert_int_equal(c.sleep.wake_minutes, 0);
+    /* Empty values switch the schedule off again. */
+    path = write_temp("[sleep]\nhours =\ndays =\n");
+    rc = config_load(&c, path, err, sizeof err);
+    unlink(path);
+    assert_int_equal(rc, 0);
+    assert_false(sleep_schedule_set(&c.sleep));
+
+    expect_config_error("[sleep]\nhours = 20-7\n", ":2: [sleep] hours: \"20-7\" must be hour ranges such as 20:00-07:30");
+    expect_config_error("[sleep]\nhours = 08:00-08:00\n", "[sleep] hours: \"08:00-08:00\" must be hour ranges");
+    expect_config_error("[sleep]\ndays = weekend\n", ":2: [sleep] days: \"weekend\" must be weekdays such as sat,sun");
+    expect_config_error("[sleep]\nwake_minutes = 721\n", "[sleep] wake_minutes: \"721\" must be minutes from 0");
+    expect_config_error("[sleep]\nwake = 5\n", "[sleep] wake: unknown key");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,6 +545,7 @@ int main(void)
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
         cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
         cmocka_unit_test(list_items_by_position), cmocka_unit_test(departments_from_a_file),
+        cmocka_unit_test(sleep_keys_and_their_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

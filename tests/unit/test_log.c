@@ -186,6 +186,29 @@ static void many_lines_evict_without_losing_counts(void **state)
 #define THREADS 4
 #define PER_THREAD 3000
 
+/* The heartbeat's counts: every warning and error, also those the repeat
+ * limit dropped; info lines not; a take starts again from zero. */
+static void counts_since_the_last_take(void **state)
+{
+    (void)state;
+    struct log_counts c;
+    log_take_counts(&c); /* whatever earlier tests logged */
+    for (int i = 0; i < 10; i++)
+        log_warn("outbox: http://h/r.json: connection refused");
+    log_info("scene: attract item=a");
+    log_err("store: /var/lib/qingfeng: disk full");
+    log_err("feed: bad signature");
+    log_take_counts(&c);
+    assert_int_equal(c.warnings, 10);
+    assert_int_equal(c.errors, 2);
+    assert_string_equal(c.last_error, "feed: bad signature");
+    assert_int_equal(count("<4>outbox: "), 3); /* the limit still cut the lines */
+    log_take_counts(&c);
+    assert_int_equal(c.warnings, 0);
+    assert_int_equal(c.errors, 0);
+    assert_string_equal(c.last_error, "");
+}
+
 static void *hammer(void *arg)
 {
     int t = (int)(intptr_t)arg;
@@ -232,6 +255,7 @@ int main(void)
         cmocka_unit_test_setup(limit_off, setup),
         cmocka_unit_test_setup(many_lines_evict_without_losing_counts, setup),
         cmocka_unit_test_setup(threads_hammering, setup),
+        cmocka_unit_test_setup(counts_since_the_last_take, setup),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     log_set_sink(NULL, NULL);

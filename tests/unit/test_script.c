@@ -22,11 +22,12 @@ static void parses_every_command(void **state)
                        "key escape\n"
                        "sync\n"
                        "uploads\n"
+                       "heartbeat\n"
                        "quit\n";
     struct script s;
     char err[256] = "";
     assert_int_equal(script_parse(text, "tour.txt", &s, err, sizeof err), 0);
-    assert_int_equal(s.n_cmds, 9);
+    assert_int_equal(s.n_cmds, 10);
     assert_int_equal(s.cmds[0].op, SCRIPT_WAIT);
     assert_int_equal(s.cmds[0].ms, 3600000);
     assert_int_equal(s.cmds[0].line, 3);
@@ -43,8 +44,9 @@ static void parses_every_command(void **state)
     assert_string_equal(s.cmds[5].name, "escape");
     assert_int_equal(s.cmds[6].op, SCRIPT_SYNC);
     assert_int_equal(s.cmds[7].op, SCRIPT_UPLOADS);
-    assert_int_equal(s.cmds[8].op, SCRIPT_QUIT);
-    assert_int_equal(s.cmds[8].line, 11);
+    assert_int_equal(s.cmds[8].op, SCRIPT_HEARTBEAT);
+    assert_int_equal(s.cmds[9].op, SCRIPT_QUIT);
+    assert_int_equal(s.cmds[9].line, 12);
     script_free(&s);
 }
 
@@ -72,6 +74,7 @@ static void errors_name_file_and_line(void **state)
     expect_error("quit now\n", "\"quit\" takes 0 arguments");
     expect_error("sync 5\n", "\"sync\" takes 0 arguments");
     expect_error("uploads now\n", "\"uploads\" takes 0 arguments");
+    expect_error("heartbeat 5\n", "\"heartbeat\" takes 0 arguments");
     expect_error("tap 0 0 0 0 0 0 0 0\n", "too many arguments");
 }
 

@@ -45,12 +45,8 @@ KIOSK := $(BUILD)/qingfeng
 FEEDTOOL := $(BUILD)/qingfeng-feed
 FEED_DIR := $(BUILD)/feed
 
-<<<<<<< HEAD
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test \
+.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test deb deb-test \
 	fuzz fuzz-build fuzz-short
-=======
-.PHONY: all run check deps asan bench install uninstall clean feed unit e2e memcheck net-test service-test deb deb-test
->>>>>>> main
 
 all: $(KIOSK) $(FEEDTOOL)
 
@@ -203,7 +199,6 @@ bench: deps
 	$(MAKE) all feed $(SYNC_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
-<<<<<<< HEAD
 # Fuzzing (tests/fuzz, docs/fuzzing.md): one libFuzzer target per parser of
 # outside input, built with clang, ASan and UBSan into build/fuzz.
 # `make fuzz FUZZ_SECONDS=600` runs each target that long; `make fuzz-short`
@@ -224,12 +219,11 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@sh tests/fuzz/run.sh build/fuzz 3
-=======
+
 # The default config goes to SYSCONFDIR/qingfeng/kiosk.conf only when there is
 # none: an existing one holds the screen's own settings (PIN hash, feed URL).
 # uninstall removes it only while it is still the shipped default.
 CONF := $(DESTDIR)$(SYSCONFDIR)/qingfeng/kiosk.conf
->>>>>>> main
 
 install: all feed
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/qingfeng

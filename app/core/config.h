@@ -72,6 +72,8 @@ struct config {
     /* report: where results go (docs/quiz-results.md) */
     char report_url[1024];      /* http(s) base URL for PUTs; empty = results stay on this screen */
     char screen_id[64];         /* names this screen in reports; empty = the host name */
+    /* schedule: which items this screen shows (docs/feed-format.md) */
+    char screen_groups[600];    /* group names, "lobby,3f"; empty = every item */
 };
 
 void config_defaults(struct config *c);

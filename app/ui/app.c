@@ -282,11 +282,11 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->chrome_ready = true;
     view_init(&a->view, a->ren, a->w, a->h);
     input_init(&a->input, a->w, a->h, !a->cfg.fullscreen, a->px_per_mm, exit_key);
-    if (app_visit_init(a, min_target) != 0)
+    if (app_schedule_start(a) != 0 || app_visit_init(a, min_target) != 0)
         return EXIT_RUNTIME;
 
     struct attract_config ac = app_attract_config(&a->cfg);
-    if (attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {
+    if (attract_init_shown(&a->attract, a->feed, a->sched_shown, &ac, app_now(a)) != 0) {
         log_err("attract: the feed has no items to show");
         return EXIT_RUNTIME;
     }
@@ -315,6 +315,7 @@ void app_destroy(struct app *a)
     qbank_free(&a->quiz.bank);
     app_visit_destroy(a);
     app_content_free(a);
+    app_schedule_free(a);
     if (a->chrome_ready)
         chrome_free(&a->chrome);
     view_clear(&a->view);

@@ -16,6 +16,7 @@
 #include "core/idle.h"
 #include "core/nav.h"
 #include "core/pin.h"
+#include "core/schedule.h"
 #include "core/scroll.h"
 #include "core/store.h"
 #include "net/sync.h"
@@ -104,6 +105,13 @@ struct app {
     uint64_t hold_fade_start;
     struct feed *pending_feed;      /* a new feed waiting for a calm moment */
     char pending_dir[QF_PATH_MAX];
+
+    /* Schedules and screen groups (app_schedule.c). */
+    struct screen_groups groups; /* [schedule] groups */
+    bool *sched_shown;           /* per feed item: in this screen's playlist and lists now */
+    bool *sched_next;            /* a changed selection waiting for a calm moment; NULL if none */
+    time_t sched_until;          /* wall time to select again; 0 = never */
+    int sched_pick;              /* 1 + enum schedule_pick of the last selection; 0 before the first */
 
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
@@ -244,6 +252,19 @@ void app_quiz_draw_ring(struct app *a, uint64_t now);
 /* Replaces the feed (taking ownership) and starts the loop over with it,
  * holding the picture on screen until the new first slide is ready. */
 int app_swap_content(struct app *a, struct feed *feed, const char *dir);
+
+/* --- schedules and screen groups (app_schedule.c) --- */
+
+/* Selects what a->feed shows on this screen now (a->sched_shown). Call after a
+ * feed comes in, before the playlist and lists are made. Returns 0, or -1
+ * when out of memory. */
+int app_schedule_start(struct app *a);
+/* At a schedule boundary selects again; a changed selection replaces the
+ * playlist and the lists at the next calm moment. */
+void app_schedule_advance(struct app *a, uint64_t now);
+/* When app_schedule_advance next has work (UINT64_MAX: never). */
+uint64_t app_schedule_deadline(const struct app *a, uint64_t now);
+void app_schedule_free(struct app *a);
 /* A new feed to show at the next calm moment (takes ownership). */
 void app_offer_content(struct app *a, struct feed *feed, const char *dir);
 /* Swaps in a pending feed when calm; runs the fade from the held picture. */

@@ -107,10 +107,12 @@ static void log_scene(struct app *a)
 void app_advance(struct app *a, uint64_t now)
 {
     if (app_in_visit(a)) {
+        app_schedule_advance(a, now); /* selects at a boundary; applies after the visit */
         app_visit_advance(a, now);
         return;
     }
     app_content_advance(a, now);
+    app_schedule_advance(a, now);
     if (app_content_holding(a))
         return; /* the timeline waits for the new content's first slide */
     if (attract_update(&a->attract, now)) {
@@ -318,6 +320,9 @@ int app_run(struct app *a)
             uint64_t gesture = input_next_deadline(&a->input);
             if (gesture < deadline)
                 deadline = gesture;
+            uint64_t schedule = app_schedule_deadline(a, now);
+            if (!a->sched_next && schedule < deadline)
+                deadline = schedule; /* a waiting selection comes in when the slide's dwell ends */
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;

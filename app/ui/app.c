@@ -118,8 +118,13 @@ int app_load_feed(struct app *a)
 
 int app_start_worker(struct app *a)
 {
-    char err[1024];
     app_quiz_load_bank(a);
+    return app_spawn_worker(a);
+}
+
+int app_spawn_worker(struct app *a)
+{
+    char err[1024];
     struct slide_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
         log_err("out of memory");
@@ -132,6 +137,16 @@ int app_start_worker(struct app *a)
         free(ctx);
         return EXIT_RUNTIME;
     }
+    /* the lists this screen's schedule shows, in the worker's own copy */
+    struct nav lists;
+    if (nav_init_shown(&lists, a->feed, a->sched_shown) != 0 || slide_ctx_set_members(ctx, &lists) != 0) {
+        nav_free(&lists);
+        log_err("out of memory");
+        slide_ctx_free(ctx);
+        free(ctx);
+        return EXIT_RUNTIME;
+    }
+    nav_free(&lists);
     ctx->min_target = a->min_target;
     ctx->large_scale = a->cfg.large_print_scale;
     ctx->bank = &a->quiz.bank;
@@ -273,6 +288,8 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     }
 
     a->min_target = min_target;
+    if (app_schedule_start(a) != 0)
+        return EXIT_RUNTIME;
     if ((rc = app_start_worker(a)))
         return rc;
     if (chrome_init(&a->chrome, a->ren, &a->g, &a->cfg.theme, &a->faces, err, sizeof err) != 0) {
@@ -282,7 +299,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->chrome_ready = true;
     view_init(&a->view, a->ren, a->w, a->h);
     input_init(&a->input, a->w, a->h, !a->cfg.fullscreen, a->px_per_mm, exit_key);
-    if (app_schedule_start(a) != 0 || app_visit_init(a, min_target) != 0)
+    if (app_visit_init(a, min_target) != 0)
         return EXIT_RUNTIME;
 
     struct attract_config ac = app_attract_config(&a->cfg);

@@ -166,8 +166,10 @@ bool app_frame_missing(const struct app *a, uint64_t now);
 /* --- start-up steps reused when content is reloaded (app.c) --- */
 /* Loads the configured feed, else the bundled one, into a->feed. */
 int app_load_feed(struct app *a);
-/* Starts the slide worker on a->feed. */
+/* Starts the slide worker on a->feed, after loading its quiz bank. */
 int app_start_worker(struct app *a);
+/* The same without loading the bank again (the lists changed, not the feed). */
+int app_spawn_worker(struct app *a);
 struct attract_config app_attract_config(const struct config *c);
 
 int app_visit_init(struct app *a, int min_target);

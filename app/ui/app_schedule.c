@@ -105,6 +105,21 @@ static void apply(struct app *a, uint64_t now)
         n += next[i];
     free(a->sched_shown);
     a->sched_shown = next;
+    /* The worker composes the lists from its own copy: start it over on
+     * the new one; composed screens of the old lists go. The slides
+     * already on the GPU stay. */
+    worker_destroy(a->worker);
+    a->worker = NULL;
+    stage_clear(&a->stage);
+    a->shown = NULL;
+    if (app_spawn_worker(a) != EXIT_OK) {
+        attract_free(&fresh);
+        log_err("schedule: cannot start over with the new selection; quitting so the service restarts the kiosk");
+        a->quit = true;
+        return;
+    }
+    if (!a->chrome.static_tex)
+        worker_want_chrome(a->worker); /* the old worker may have gone before making it */
 
     size_t pos = fresh.n_order;
     for (size_t p = 0; p < fresh.n_order && pos == fresh.n_order; p++)

@@ -157,6 +157,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/visit.sh $(BUILD)
 	@sh tests/e2e/sync.sh $(BUILD)
 	@sh tests/e2e/quiz.sh $(BUILD)
+	@sh tests/e2e/schedule.sh $(BUILD)
 
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).

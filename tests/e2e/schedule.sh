@@ -27,7 +27,7 @@ fi
 
 # conf GROUPS: a kiosk config for a screen of these groups
 conf() {
-    CONF=$OUT/kiosk-$1.conf
+    CONF=$OUT/kiosk-${1:-all}.conf
     printf '[attract]\ndwell_ms = 8000\ntransition_ms = 900\ntransition = mixed\n[schedule]\ngroups = %s\n' "$1" > "$CONF"
 }
 
@@ -109,6 +109,31 @@ if [ $rc -eq 0 ] && clean "$OUT/list.log" && [ "$(head -n 1 "$OUT/list.details")
     ok "the lobby's maxim list puts the pinned item first and leaves out the 3F item"
 else
     not_ok "the lobby's maxim list puts the pinned item first and leaves out the 3F item (rc=$rc)" "$OUT/list.log"
+fi
+
+# --- morning and day items: at 09:00 the slide on screen leaves the
+# selection, so the loop cross-fades to the new first slide (on the virtual
+# clock the old picture is held until a shot waits for the new slide, as
+# when new content comes in)
+SRC2=$OUT/content-shift
+mkdir -p "$SRC2/maxims"
+printf -- '---\nid: maxim-morning\nauthor: 包拯\nhours: 00:00-09:00\n---\n清心为治本，直道是身谋。\n' > "$SRC2/maxims/morning.md"
+printf -- '---\nid: maxim-day\nauthor: 于谦\nhours: 09:00-24:00\n---\n清风两袖朝天去，免得闾阎话短长。\n' > "$SRC2/maxims/day.md"
+"$FEEDTOOL" build "$SRC2" -o "$OUT/feed-shift" > "$OUT/build-shift.out" 2>&1
+conf ""
+run shift 1280x720 "wait 1000
+shot morning
+wait 65000
+shot crossing
+wait 20000
+shot day
+quit" --feed "$OUT/feed-shift" --clock "2027-01-25 08:59"
+if [ $rc -eq 0 ] && clean "$OUT/shift.log" && [ "$(before "$OUT/shift.log" | sort -u)" = "scene: attract item=maxim-morning" ] &&
+    [ "$(after "$OUT/shift.log" | sort -u)" = "scene: attract item=maxim-day" ] && nonblank "$OUT/shift" 1280x720 &&
+    ! cmp -s "$OUT/shift/morning.png" "$OUT/shift/day.png"; then
+    ok "when the slide on screen leaves the selection, the loop moves to the new one"
+else
+    not_ok "when the slide on screen leaves the selection, the loop moves to the new one (rc=$rc)" "$OUT/shift.log"
 fi
 
 echo "e2e schedule: $passed passed, $failed failed"

@@ -264,6 +264,10 @@ int app_schedule_start(struct app *a);
 /* At a schedule boundary selects again; a changed selection replaces the
  * playlist and the lists at the next calm moment. */
 void app_schedule_advance(struct app *a, uint64_t now);
+/* Adds feed item `item` to the selection and the playlist although its
+ * schedule or groups hide it now (scripted `show`: previews show every
+ * item), until the next change. Returns 0, or -1 when out of memory. */
+int app_schedule_include(struct app *a, size_t item, uint64_t now);
 /* When app_schedule_advance next has work (UINT64_MAX: never). */
 uint64_t app_schedule_deadline(const struct app *a, uint64_t now);
 void app_schedule_free(struct app *a);

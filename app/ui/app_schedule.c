@@ -146,6 +146,25 @@ static void apply(struct app *a, uint64_t now)
     a->dirty = true;
 }
 
+int app_schedule_include(struct app *a, size_t item, uint64_t now)
+{
+    struct attract fresh;
+    struct attract_config ac = app_attract_config(&a->cfg);
+
+    if (item >= a->feed->n_items || a->sched_shown[item])
+        return 0;
+    a->sched_shown[item] = true;
+    if (attract_init_shown(&fresh, a->feed, a->sched_shown, &ac, now) != 0) {
+        a->sched_shown[item] = false;
+        log_err("out of memory");
+        return -1;
+    }
+    attract_free(&a->attract);
+    a->attract = fresh;
+    log_info("schedule: item %s joins the playlist outside its schedule or groups", a->feed->items[item].id);
+    return 0;
+}
+
 void app_schedule_advance(struct app *a, uint64_t now)
 {
     if (a->sched_until && app_wall(a) >= a->sched_until) {

@@ -111,6 +111,20 @@ else
     not_ok "the lobby's maxim list puts the pinned item first and leaves out the 3F item (rc=$rc)" "$OUT/list.log"
 fi
 
+# --- a script (and so the preview) can show an item the screen hides now
+conf lobby
+run show 1280x720 "show maxim-office
+shot office
+quit" --feed "$OUT/feed" --clock "2027-01-24 12:00"
+if [ $rc -eq 0 ] && grep -q '^<6>schedule: item maxim-office joins the playlist' "$OUT/show.log" &&
+    grep -q '^<6>scene: attract item=maxim-office' "$OUT/show.log" && [ -s "$OUT/show/office.png" ] &&
+    "$FEEDTOOL" preview "$OUT/feed" --shots "$OUT/preview" > "$OUT/preview.out" 2>&1 &&
+    [ "$(ls "$OUT"/preview/*/*.png 2>/dev/null | wc -l)" -ge 8 ]; then
+    ok "show and the preview reach an item outside its window and groups"
+else
+    not_ok "show and the preview reach an item outside its window and groups (rc=$rc)" "$OUT/show.log"
+fi
+
 # --- morning and day items: at 09:00 the slide on screen leaves the
 # selection, so the loop cross-fades to the new first slide (on the virtual
 # clock the old picture is held until a shot waits for the new slide, as

@@ -163,6 +163,7 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/heartbeat.sh $(BUILD)
 	@sh tests/e2e/usage.sh $(BUILD)
 	@sh tests/e2e/sleep.sh $(BUILD)
+	@sh tests/e2e/schedule.sh $(BUILD)
 
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).

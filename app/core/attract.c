@@ -33,30 +33,31 @@ static void spread(const size_t *totals, size_t n_groups, size_t n, size_t *used
     }
 }
 
-/* The playlist: first the kinds are spread by their total weight, so cases
+/* The mix: first the kinds are spread by their total weight, so cases
  * and stories come evenly between maxims; then each slot of a kind takes
  * the item of that kind furthest behind its share, never the item just
- * shown while another one is left. */
-static int build_order(const struct feed *feed, size_t *order, size_t n_total)
+ * shown (`prev` before the first slot) while another one is left.
+ * weights[i] is how often item i appears (0: not at all). */
+static int build_mix(const struct feed *feed, const size_t *weights, size_t prev_item, size_t *order, size_t n_total)
 {
     static const enum item_kind kinds[3] = {ITEM_MAXIM, ITEM_CASE, ITEM_STORY};
     size_t kind_total[3] = {0, 0, 0}, kind_used[3] = {0, 0, 0};
     size_t *item_used = calloc(feed->n_items, sizeof *item_used);
-    size_t *kind_seq = malloc(n_total * sizeof *kind_seq);
+    size_t *kind_seq = malloc((n_total ? n_total : 1) * sizeof *kind_seq);
     int rc = -1;
     if (!item_used || !kind_seq)
         goto out;
     for (size_t i = 0; i < feed->n_items; i++)
         for (int k = 0; k < 3; k++)
             if (feed->items[i].kind == kinds[k])
-                kind_total[k] += item_weight(&feed->items[i]);
+                kind_total[k] += weights[i];
     spread(kind_total, 3, n_total, kind_used, kind_seq);
     memset(kind_used, 0, sizeof kind_used);
     for (size_t slot = 0; slot < n_total; slot++) {
-        size_t k = kind_seq[slot], prev = slot ? order[slot - 1] : SIZE_MAX, best = SIZE_MAX;
+        size_t k = kind_seq[slot], prev = slot ? order[slot - 1] : prev_item, best = SIZE_MAX;
         double best_lag = 0;
         for (size_t i = 0; i < feed->n_items; i++) {
-            size_t w = item_weight(&feed->items[i]);
+            size_t w = weights[i];
             if (feed->items[i].kind != kinds[k] || item_used[i] >= w)
                 continue;
             double lag = (double)(kind_used[k] + 1) * (double)w / (double)kind_total[k] - (double)item_used[i];
@@ -80,22 +81,53 @@ out:
 
 int attract_init(struct attract *a, const struct feed *feed, const struct attract_config *cfg, uint64_t now)
 {
+    return attract_init_shown(a, feed, NULL, cfg, now);
+}
+
+int attract_init_shown(struct attract *a, const struct feed *feed, const bool *shown, const struct attract_config *cfg,
+                       uint64_t now)
+{
+    size_t *weights = NULL, n_pinned = 0, last_pinned = SIZE_MAX;
     *a = (struct attract){0};
     if (!feed || feed->n_items == 0 || !cfg)
         return -1;
     a->cfg = *cfg;
     if (a->cfg.dwell_ms == 0)
         a->cfg.dwell_ms = 1;
-
-    for (size_t i = 0; i < feed->n_items; i++)
+    weights = calloc(feed->n_items, sizeof *weights);
+    if (!weights)
+        return -1;
+    /* A pinned item opens the cycle once; the rest of its weight goes
+     * into the mix. */
+    for (size_t i = 0; i < feed->n_items; i++) {
+        if (shown && !shown[i])
+            continue;
+        weights[i] = item_weight(&feed->items[i]);
+        if (feed->items[i].pinned) {
+            weights[i]--;
+            n_pinned++;
+        }
         a->n_order += item_weight(&feed->items[i]);
-    a->order = malloc(a->n_order * sizeof *a->order);
-    if (!a->order || build_order(feed, a->order, a->n_order) != 0) {
-        attract_free(a);
+    }
+    if (a->n_order == 0) {
+        free(weights);
         return -1;
     }
+    a->order = malloc(a->n_order * sizeof *a->order);
+    if (!a->order)
+        goto fail;
+    for (size_t i = 0, k = 0; i < feed->n_items; i++)
+        if ((!shown || shown[i]) && feed->items[i].pinned)
+            a->order[k++] = last_pinned = i;
+    if (build_mix(feed, weights, last_pinned, a->order + n_pinned, a->n_order - n_pinned) != 0)
+        goto fail;
+    free(weights);
     a->slide_start = now;
     return 0;
+fail:
+    free(weights);
+    attract_free(a);
+    return -1;
 }
 
 void attract_free(struct attract *a)

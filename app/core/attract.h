@@ -47,6 +47,13 @@ struct attract_frame {
  * back to back when avoidable; items with weight w appear w times per cycle.
  * Returns 0, or -1 when the feed has no items or memory runs out. */
 int attract_init(struct attract *a, const struct feed *feed, const struct attract_config *cfg, uint64_t now);
+
+/* The same over the items with shown[i] true (all when shown is NULL;
+ * see core/schedule.h). Pinned items (置顶) open every cycle, in feed
+ * order, once each; the rest of their weight is mixed in with the others.
+ * Returns -1 also when no item is shown. */
+int attract_init_shown(struct attract *a, const struct feed *feed, const bool *shown, const struct attract_config *cfg,
+                       uint64_t now);
 void attract_free(struct attract *a);
 
 /* Advances the timeline to now. Returns true when the item on screen changed

@@ -79,6 +79,8 @@ struct config {
     /* report: the heartbeat (docs/heartbeat.md) */
     uint32_t heartbeat_ms;      /* between status documents; 0 = none */
     bool heartbeat_screenshot;  /* also a small picture of the screen */
+    /* schedule: which items this screen shows (docs/feed-format.md) */
+    char screen_groups[600];    /* group names, "lobby,3f"; empty = every item */
 };
 
 void config_defaults(struct config *c);

@@ -3,6 +3,7 @@
 #include "core/admin_gesture.h"
 #include "core/edit_distance.h"
 #include "core/pin.h"
+#include "core/schedule.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -700,6 +701,21 @@ static int set_report_heartbeat_screenshot(struct parse_state *st, const char *s
     return 1;
 }
 
+/* [schedule] groups: the screen groups whose items this screen shows. */
+static int set_schedule_groups(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    struct screen_groups g;
+    if (screen_groups_parse(value, &g))
+        return reject(st, section, key,
+                      "\"%s\" must be group names separated by commas (at most 16, each 1 to 32 letters, digits, "
+                      "'-' or '_'), e.g. lobby,3f",
+                      value);
+    if (copy_string(c->screen_groups, sizeof c->screen_groups, value))
+        return reject(st, section, key, "%s", "value is too long");
+    return 1;
+}
+
 struct key_rule {
     const char *section;
     const char *key;
@@ -754,6 +770,7 @@ static const struct key_rule key_rules[] = {
     {"report", "screen_id", set_report_screen_id},
     {"report", "heartbeat_minutes", set_report_heartbeat_minutes},
     {"report", "heartbeat_screenshot", set_report_heartbeat_screenshot},
+    {"schedule", "groups", set_schedule_groups},
 };
 
 enum { N_KEYS = sizeof key_rules / sizeof key_rules[0] };

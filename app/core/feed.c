@@ -12,6 +12,7 @@
 #include "core/json_locate.h"
 #include "core/qbank.h"
 #include "core/richdoc.h"
+#include "core/schedule.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
 
@@ -628,6 +629,119 @@ static int take_questions(struct parse_ctx *pc, json_t *q, const char *base, str
     return 0;
 }
 
+/* ---- schedule, pinning, screen groups ---------------------------------- */
+
+/* One date of "_qingfeng.schedule": "YYYY-MM-DD" or absent (0). */
+static int take_date(struct parse_ctx *pc, json_t *sch, const char *key, const char *base, int *date)
+{
+    char path[FIELD_PATH_MAX];
+    char *s = NULL;
+    int rc = 0;
+
+    if (take_string(pc, sch, key, base, &s) < 0)
+        return -1;
+    join_path(path, base, key);
+    if (s && date_parse(s, date) < 0)
+        rc = fail(pc, path, MSG_SCHEDULE_DATE_BAD, s);
+    free(s);
+    return rc;
+}
+
+/* "_qingfeng.schedule": {"from", "until", "days", "hours"}, all optional. */
+static int take_schedule(struct parse_ctx *pc, json_t *q, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX], fpath[FIELD_PATH_MAX];
+    json_t *v = json_object_get(q, "schedule");
+    struct feed_schedule *sc = &it->schedule;
+    char *s = NULL;
+    int rc = -1;
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "schedule");
+    if (!json_is_object(v))
+        return fail(pc, path, MSG_FEED_SCHEDULE_NOT_OBJECT, json_kind_word(pc, v));
+    if (take_date(pc, v, "from", path, &sc->from) < 0 || take_date(pc, v, "until", path, &sc->until) < 0)
+        return -1;
+    if (sc->from && sc->until && sc->until < sc->from) {
+        char from[16], until[16];
+        snprintf(from, sizeof from, "%04d-%02d-%02d", sc->from / 10000, sc->from / 100 % 100, sc->from % 100);
+        snprintf(until, sizeof until, "%04d-%02d-%02d", sc->until / 10000, sc->until / 100 % 100, sc->until % 100);
+        join_path(fpath, path, "until");
+        return fail(pc, fpath, MSG_SCHEDULE_UNTIL_BEFORE_FROM, until, from);
+    }
+    if (take_string(pc, v, "days", path, &s) < 0)
+        goto out;
+    join_path(fpath, path, "days");
+    if (s && weekdays_parse(s, &sc->when.days) < 0) {
+        fail(pc, fpath, MSG_SCHEDULE_DAYS_BAD, s);
+        goto out;
+    }
+    free(s);
+    s = NULL;
+    if (take_string(pc, v, "hours", path, &s) < 0)
+        goto out;
+    join_path(fpath, path, "hours");
+    if (s && *s && hour_ranges_parse(s, sc->when.ranges, DAYPART_RANGES_MAX, &sc->when.n_ranges) < 0) {
+        fail(pc, fpath, MSG_SCHEDULE_HOURS_BAD, s);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(s);
+    return rc;
+}
+
+static int take_pinned(struct parse_ctx *pc, json_t *q, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX];
+    json_t *v = json_object_get(q, "pinned");
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "pinned");
+    if (!json_is_boolean(v))
+        return fail(pc, path, MSG_FEED_PINNED_NOT_BOOL, json_kind_word(pc, v));
+    it->pinned = json_is_true(v);
+    return 0;
+}
+
+/* "_qingfeng.groups": ["lobby", "3f"]; a name given twice counts once. */
+static int take_groups(struct parse_ctx *pc, json_t *q, const char *base, struct feed_item *it)
+{
+    char path[FIELD_PATH_MAX], gpath[FIELD_PATH_MAX];
+    json_t *v = json_object_get(q, "groups");
+    size_t n;
+
+    if (!v || json_is_null(v))
+        return 0;
+    join_path(path, base, "groups");
+    if (!json_is_array(v))
+        return fail(pc, path, MSG_FEED_GROUPS_NOT_LIST, json_kind_word(pc, v));
+    n = json_array_size(v);
+    if (n > FEED_GROUPS_MAX)
+        return fail(pc, path, MSG_GROUPS_TOO_MANY, n, FEED_GROUPS_MAX);
+    if (n == 0)
+        return 0;
+    it->groups = calloc(n, sizeof *it->groups);
+    if (!it->groups)
+        return fail_oom(pc);
+    for (size_t i = 0; i < n; i++) {
+        json_t *g = json_array_get(v, i);
+
+        path_fmt(gpath, "%s[%zu]", path, i);
+        if (!json_is_string(g))
+            return fail(pc, gpath, MSG_FEED_NOT_STRING, json_kind_word(pc, g));
+        if (!group_name_is_valid(json_string_value(g)))
+            return fail(pc, gpath, MSG_GROUP_NAME_BAD, json_string_value(g));
+        it->groups[it->n_groups] = strdup(json_string_value(g));
+        if (!it->groups[it->n_groups])
+            return fail_oom(pc);
+        it->n_groups++;
+    }
+    return 0;
+}
+
 /* The first author name of a plain JSON Feed item ("authors" in 1.1,
  * "author" in 1.0), or NULL. */
 static const char *plain_author(json_t *item)
@@ -678,6 +792,7 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
     join_path(qbase, base, "_qingfeng");
     it->weight = 1;
     it->kind = ITEM_STORY;
+    it->schedule.when.days = DAYPART_ALL_DAYS;
     if (!json_is_object(item)) {
         fail(pc, base, MSG_FEED_ITEM_NOT_OBJECT, json_kind_word(pc, item));
         goto out;
@@ -718,7 +833,8 @@ static int parse_item(struct parse_ctx *pc, json_t *item, size_t index, struct f
             take_string(pc, q, "source", qbase, &it->source) < 0 ||
             take_string(pc, q, "markdown", qbase, &it->markdown) < 0 ||
             take_string(pc, q, "intro", qbase, &it->intro) < 0 || take_pages(pc, q, qbase, it) < 0 ||
-            take_questions(pc, q, qbase, it) < 0)
+            take_questions(pc, q, qbase, it) < 0 || take_schedule(pc, q, qbase, it) < 0 ||
+            take_pinned(pc, q, qbase, it) < 0 || take_groups(pc, q, qbase, it) < 0)
             goto out;
     }
     if (!it->author && plain_author(item) && !(it->author = dup_str(plain_author(item)))) {
@@ -1440,6 +1556,9 @@ static void item_free(struct feed_item *it)
     for (i = 0; i < it->n_tags; i++)
         free(it->tags[i]);
     free(it->tags);
+    for (i = 0; i < it->n_groups; i++)
+        free(it->groups[i]);
+    free(it->groups);
     for (i = 0; i < it->n_pages; i++) {
         free(it->pages[i].title);
         free(it->pages[i].markdown);

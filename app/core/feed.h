@@ -9,6 +9,8 @@
  *                  "image", "tags", "url",
  *                  "_qingfeng": { "kind": "maxim"|"case"|"story",
  *                                 "author", "source", "weight",
+ *                                 "schedule": {"from", "until", "days", "hours"},
+ *                                 "pinned": true, "groups": ["lobby", "3f"],
  *                                 "markdown", "intro",
  *                                 "pages": [ {"title","markdown"} ],
  *                                 "questions": [ {"kind": "single"|"multi"|"judge",
@@ -29,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/daypart.h"
 #include "core/msg.h"
 
 enum item_kind { ITEM_MAXIM, ITEM_CASE, ITEM_STORY };
@@ -65,6 +68,22 @@ struct feed_question {
 #define FEED_EXPLANATION_MAX_CHARS 400
 #define FEED_QUESTION_SOURCE_MAX_CHARS 80
 
+/* When an item may be shown (_qingfeng.schedule): local dates from..until
+ * (inclusive, whole days), and within them a daypart (weekdays and hour
+ * ranges). A zero date is an open end; an item without a schedule has
+ * from = until = 0 and a daypart of every day, all day (days 0, as in a
+ * zeroed item, is read as every day too). */
+struct feed_schedule {
+    int from;            /* YYYYMMDD, 0 = no start */
+    int until;           /* YYYYMMDD, 0 = no end */
+    struct daypart when; /* days DAYPART_ALL_DAYS and no ranges when unset */
+};
+
+/* Screen groups: names of 1..FEED_GROUP_NAME_MAX ASCII letters, digits,
+ * '-' and '_', compared without regard to case ("3F" is "3f"). */
+#define FEED_GROUPS_MAX 16
+#define FEED_GROUP_NAME_MAX 32
+
 struct feed_item {
     char *id;        /* unique, non-empty */
     enum item_kind kind;
@@ -84,6 +103,10 @@ struct feed_item {
     int weight;      /* >= 1; default 1 */
     struct feed_question *questions; /* self-check after the pages; cases only */
     size_t n_questions;              /* 0..FEED_QUESTIONS_MAX */
+    struct feed_schedule schedule;   /* when it may be shown (core/schedule.h) */
+    int pinned;      /* 置顶: first in lists, opens every attract cycle */
+    char **groups;   /* screen groups it is meant for; none: every screen */
+    size_t n_groups; /* 0..FEED_GROUPS_MAX */
 };
 
 struct feed_asset {

@@ -14,6 +14,7 @@
 
 #include "core/feed.h"
 #include "core/feed_build_quiz.h"
+#include "core/feed_build_schedule.h"
 #include "core/sha256.h"
 #include "core/utf8.h"
 
@@ -31,7 +32,7 @@
 #define QUIZ_FIELD_SOURCE "出处"
 
 static const char *const source_keys[] = { "id", "title", "lead", "author", "source", "image",
-                                           "tags", "weight", "url", "kind", NULL };
+                                           "tags", "weight", "url", "kind", SRC_SCHEDULE_KEYS, NULL };
 
 /* The folders that hold each kind, in output order. */
 static const struct {
@@ -61,6 +62,7 @@ struct src_item {
     char **tags;
     size_t n_tags;
     int weight;
+    struct src_schedule schedule; /* valid_from .. groups: feed_build_schedule.c */
     char *body;  /* trimmed Markdown (maxim: the saying) */
     char *intro; /* text before the first "## ", or NULL */
     struct feed_page *pages;
@@ -1148,6 +1150,7 @@ static void src_item_free(struct src_item *it)
     free(it->image);
     free(it->url);
     frontmatter_free_list(it->tags, it->n_tags);
+    src_schedule_free(&it->schedule);
     free(it->body);
     free(it->intro);
     for (size_t i = 0; i < it->n_pages; i++) {
@@ -1229,6 +1232,8 @@ static int interpret(struct build *b, const struct frontmatter *fm, size_t folde
     }
     if ((f = frontmatter_get(fm, "tags")) &&
         frontmatter_split_list(f->raw, &it->tags, &it->n_tags) < 0)
+        return oom(b);
+    if (src_schedule_read(fm, it->file, &it->schedule, b->errs) < 0)
         return oom(b);
     if (it->url && !is_http_url(it->url))
         diag_field(b->errs, it->file, field_line(fm, "url"), "url", MSG_NOT_HTTP_URL, it->url);
@@ -1566,6 +1571,7 @@ static json_t *item_json(const struct src_item *it)
     bad |= set_str(q, "author", it->author);
     bad |= set_str(q, "source", it->source);
     bad |= json_object_set_new(q, "weight", json_integer(it->weight));
+    bad |= src_schedule_json(&it->schedule, q);
     if (it->kind != ITEM_MAXIM) {
         bad |= set_str(q, "markdown", it->body);
         bad |= set_str(q, "intro", it->intro);

@@ -6,6 +6,11 @@
 
 int nav_init(struct nav *n, const struct feed *feed)
 {
+    return nav_init_shown(n, feed, NULL);
+}
+
+int nav_init_shown(struct nav *n, const struct feed *feed, const bool *shown)
+{
     memset(n, 0, sizeof *n);
     n->feed = feed;
     for (int m = 0; m < NAV_MODULES; m++) {
@@ -16,10 +21,14 @@ int nav_init(struct nav *n, const struct feed *feed)
             return -1;
         }
     }
-    for (size_t i = 0; i < feed->n_items; i++) {
-        int m = (int)feed->items[i].kind;
-        n->members[m][n->n_members[m]++] = i;
-    }
+    /* pinned items first, each group in feed order */
+    for (int pinned = 1; pinned >= 0; pinned--)
+        for (size_t i = 0; i < feed->n_items; i++) {
+            int m = (int)feed->items[i].kind;
+            if ((shown && !shown[i]) || (feed->items[i].pinned != 0) != (pinned != 0))
+                continue;
+            n->members[m][n->n_members[m]++] = i;
+        }
     n->stack[0] = (struct scene){.kind = SCENE_ATTRACT};
     n->depth = 1;
     return 0;

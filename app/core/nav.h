@@ -42,7 +42,7 @@ struct scene {
 
 struct nav {
     const struct feed *feed;
-    size_t *members[NAV_MODULES]; /* feed indices of each module's items, in feed order */
+    size_t *members[NAV_MODULES]; /* feed indices of each module's items: pinned ones first, then in feed order */
     size_t n_members[NAV_MODULES];
     size_t per_page[NAV_MODULES]; /* list tiles per page, set by the shell from its layout */
     struct scene stack[NAV_DEPTH];
@@ -52,6 +52,10 @@ struct nav {
 
 /* Returns 0, or -1 when memory runs out. The feed must outlive nav. */
 int nav_init(struct nav *n, const struct feed *feed);
+
+/* The same, listing only the items with shown[i] true (all when NULL; see
+ * core/schedule.h). */
+int nav_init_shown(struct nav *n, const struct feed *feed, const bool *shown);
 void nav_free(struct nav *n);
 
 const struct scene *nav_current(const struct nav *n);

@@ -118,8 +118,13 @@ int app_load_feed(struct app *a)
 
 int app_start_worker(struct app *a)
 {
-    char err[1024];
     app_quiz_load_bank(a);
+    return app_spawn_worker(a);
+}
+
+int app_spawn_worker(struct app *a)
+{
+    char err[1024];
     struct slide_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
         log_err("out of memory");
@@ -132,6 +137,16 @@ int app_start_worker(struct app *a)
         free(ctx);
         return EXIT_RUNTIME;
     }
+    /* the lists this screen's schedule shows, in the worker's own copy */
+    struct nav lists;
+    if (nav_init_shown(&lists, a->feed, a->sched_shown) != 0 || slide_ctx_set_members(ctx, &lists) != 0) {
+        nav_free(&lists);
+        log_err("out of memory");
+        slide_ctx_free(ctx);
+        free(ctx);
+        return EXIT_RUNTIME;
+    }
+    nav_free(&lists);
     ctx->min_target = a->min_target;
     ctx->large_scale = a->cfg.large_print_scale;
     ctx->bank = &a->quiz.bank;
@@ -274,6 +289,8 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     }
 
     a->min_target = min_target;
+    if (app_schedule_start(a) != 0)
+        return EXIT_RUNTIME;
     if ((rc = app_start_worker(a)))
         return rc;
     if (chrome_init(&a->chrome, a->ren, &a->g, &a->cfg.theme, &a->faces, err, sizeof err) != 0) {
@@ -287,7 +304,7 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
         return EXIT_RUNTIME;
 
     struct attract_config ac = app_attract_config(&a->cfg);
-    if (attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {
+    if (attract_init_shown(&a->attract, a->feed, a->sched_shown, &ac, app_now(a)) != 0) {
         log_err("attract: the feed has no items to show");
         return EXIT_RUNTIME;
     }
@@ -318,6 +335,7 @@ void app_destroy(struct app *a)
     qbank_free(&a->quiz.bank);
     app_visit_destroy(a);
     app_content_free(a);
+    app_schedule_free(a);
     if (a->chrome_ready)
         chrome_free(&a->chrome);
     view_clear(&a->view);

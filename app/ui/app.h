@@ -16,6 +16,7 @@
 #include "core/idle.h"
 #include "core/nav.h"
 #include "core/pin.h"
+#include "core/schedule.h"
 #include "core/scroll.h"
 #include "core/store.h"
 #include "net/sync.h"
@@ -116,6 +117,12 @@ struct app {
     bool asleep;                    /* the screen is black by the schedule */
     bool sleep_swallow;             /* the touch that woke the screen is still down: it presses nothing */
     int64_t last_touch;             /* wall seconds of the last touch, SLEEP_NO_TOUCH for none */
+    /* Schedules and screen groups (app_schedule.c). */
+    struct screen_groups groups; /* [schedule] groups */
+    bool *sched_shown;           /* per feed item: in this screen's playlist and lists now */
+    bool *sched_next;            /* a changed selection waiting for a calm moment; NULL if none */
+    time_t sched_until;          /* wall time to select again; 0 = never */
+    int sched_pick;              /* 1 + enum schedule_pick of the last selection; 0 before the first */
 
     /* Time: the real monotonic clock, or the script's virtual one. */
     bool virtual_clock;
@@ -170,8 +177,10 @@ bool app_frame_missing(const struct app *a, uint64_t now);
 /* --- start-up steps reused when content is reloaded (app.c) --- */
 /* Loads the configured feed, else the bundled one, into a->feed. */
 int app_load_feed(struct app *a);
-/* Starts the slide worker on a->feed. */
+/* Starts the slide worker on a->feed, after loading its quiz bank. */
 int app_start_worker(struct app *a);
+/* The same without loading the bank again (the lists changed, not the feed). */
+int app_spawn_worker(struct app *a);
 struct attract_config app_attract_config(const struct config *c);
 
 int app_visit_init(struct app *a, int min_target);
@@ -290,6 +299,23 @@ void app_sleep_describe(const struct app *a, char *out, size_t len);
 /* Replaces the feed (taking ownership) and starts the loop over with it,
  * holding the picture on screen until the new first slide is ready. */
 int app_swap_content(struct app *a, struct feed *feed, const char *dir);
+
+/* --- schedules and screen groups (app_schedule.c) --- */
+
+/* Selects what a->feed shows on this screen now (a->sched_shown). Call after a
+ * feed comes in, before the playlist and lists are made. Returns 0, or -1
+ * when out of memory. */
+int app_schedule_start(struct app *a);
+/* At a schedule boundary selects again; a changed selection replaces the
+ * playlist and the lists at the next calm moment. */
+void app_schedule_advance(struct app *a, uint64_t now);
+/* Adds feed item `item` to the selection and the playlist although its
+ * schedule or groups hide it now (scripted `show`: previews show every
+ * item), until the next change. Returns 0, or -1 when out of memory. */
+int app_schedule_include(struct app *a, size_t item, uint64_t now);
+/* When app_schedule_advance next has work (UINT64_MAX: never). */
+uint64_t app_schedule_deadline(const struct app *a, uint64_t now);
+void app_schedule_free(struct app *a);
 /* A new feed to show at the next calm moment (takes ownership). */
 void app_offer_content(struct app *a, struct feed *feed, const char *dir);
 /* Swaps in a pending feed when calm; runs the fade from the held picture. */

@@ -24,7 +24,7 @@ void app_set_per_page(struct app *a)
 
 int app_visit_init(struct app *a, int min_target)
 {
-    if (nav_init(&a->nav, a->feed) != 0) {
+    if (nav_init_shown(&a->nav, a->feed, a->sched_shown) != 0) {
         log_err("out of memory");
         return -1;
     }

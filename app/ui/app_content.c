@@ -42,8 +42,8 @@ int app_swap_content(struct app *a, struct feed *feed, const char *dir)
     if (a->store) /* later syncs must not remove the folder we draw from */
         store_keep_shown(a->store, a->feed_dir);
     struct attract_config ac = app_attract_config(&a->cfg);
-    if (app_start_worker(a) != EXIT_OK || nav_init(&a->nav, a->feed) != 0 ||
-        attract_init(&a->attract, a->feed, &ac, app_now(a)) != 0) {
+    if (app_schedule_start(a) != 0 || app_start_worker(a) != EXIT_OK || nav_init_shown(&a->nav, a->feed, a->sched_shown) != 0 ||
+        attract_init_shown(&a->attract, a->feed, a->sched_shown, &ac, app_now(a)) != 0) {
         log_err("feed: cannot start over with %s; quitting so the service restarts the kiosk", a->feed_dir);
         a->quit = true;
         return -1;

@@ -111,6 +111,7 @@ void app_advance(struct app *a, uint64_t now)
         return; /* black: nothing moves */
     }
     if (app_in_visit(a)) {
+        app_schedule_advance(a, now); /* selects at a boundary; applies after the visit */
         app_visit_advance(a, now);
         app_stats_observe(a, now);
         if (!app_in_visit(a) && app_sleep_step(a, now)) /* the visit ended in sleep time: black at once */
@@ -118,6 +119,7 @@ void app_advance(struct app *a, uint64_t now)
         return;
     }
     app_content_advance(a, now);
+    app_schedule_advance(a, now);
     if (app_content_holding(a)) {
         app_stats_observe(a, now);
         return; /* the timeline waits for the new content's first slide */
@@ -391,6 +393,9 @@ int app_run(struct app *a)
                 deadline = gesture;
             if (sleep_due < deadline)
                 deadline = sleep_due;
+            uint64_t schedule = app_schedule_deadline(a, now);
+            if (!a->sched_next && schedule < deadline)
+                deadline = schedule; /* a waiting selection comes in when the slide's dwell ends */
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
             uint64_t to_minute = (uint64_t)(60 - ts.tv_sec % 60) * 1000 - (uint64_t)(ts.tv_nsec / 1000000) + 5;

@@ -161,6 +161,8 @@ static long find_item(const struct feed *feed, const char *id)
 static int show(struct app *a, const struct script_cmd *c)
 {
     long item = find_item(a->feed, c->name);
+    if (item >= 0 && app_schedule_include(a, (size_t)item, a->vnow) != 0)
+        return -1;
     if (item < 0 || attract_show_item(&a->attract, (size_t)item, a->vnow) != 0) {
         log_err("script: %s:%d: show: item \"%s\" is not in the playlist", a->args.script, c->line, c->name);
         return -1;

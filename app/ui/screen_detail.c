@@ -18,7 +18,6 @@
 #define L_TO_CHECK "\xE5\xBC\x80\xE5\xA7\x8B\xE5\xAD\xA6\xE5\x90\x8E\xE6\xB5\x8B" /* 开始学后测 */
 #define L_DONE "\xE5\xAD\xA6\xE4\xB9\xA0\xE5\xAE\x8C\xE6\x88\x90"         /* 学习完成 */
 
-static size_t module_count(const struct feed *f, enum item_kind k) { return feed_count_kind(f, k); }
 
 static struct rgb accent_of(const struct slide_ctx *c, enum item_kind k)
 {
@@ -42,7 +41,7 @@ static struct screen *maxim_detail(struct slide_ctx *c, const struct screen_key 
     struct reading r = reading_layout(c, false, false);
     /* The bars sit on the slide's own paper, clear of the saying. */
     char pos[32];
-    snprintf(pos, sizeof pos, "%zu / %zu", k->scene.pos + 1, module_count(c->feed, ITEM_MAXIM));
+    snprintf(pos, sizeof pos, "%zu / %zu", k->scene.pos + 1, slide_module_count(c, ITEM_MAXIM));
     reading_footer(c, s, r.footer, L_PREV_ONE, HIT_STEP, -1, pos, L_NEXT_ONE, HIT_STEP, +1, true);
     return s;
 }
@@ -105,7 +104,7 @@ static struct screen *story_detail(struct slide_ctx *c, const struct screen_key 
     s->body_view = r.body;
 
     char pos[32];
-    snprintf(pos, sizeof pos, "%zu / %zu", k->scene.pos + 1, module_count(c->feed, ITEM_STORY));
+    snprintf(pos, sizeof pos, "%zu / %zu", k->scene.pos + 1, slide_module_count(c, ITEM_STORY));
     reading_footer(c, s, r.footer, L_PREV_STORY, HIT_STEP, -1, pos, L_NEXT_STORY, HIT_STEP, +1, true);
     return s;
 }

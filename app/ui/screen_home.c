@@ -21,7 +21,7 @@ static void subtitle(const struct slide_ctx *c, const struct tile *t, char *out,
         snprintf(out, len, "\xE5\xAD\xA6\xE5\x90\x8E\xE6\xB5\x8B \xC2\xB7 \xE7\x9F\xA5\xE8\xAF\x86\xE9\x97\xAE\xE7\xAD\x94"); /* 学后测 · 知识问答 */
         return;
     }
-    size_t n = c->feed ? feed_count_kind(c->feed, (enum item_kind)t->arg) : 0;
+    size_t n = slide_module_count(c, (enum item_kind)t->arg);
     if (n == 0) {
         snprintf(out, len, "\xE5\x86\x85\xE5\xAE\xB9\xE6\xAD\xA3\xE5\x9C\xA8\xE7\xBC\x96\xE5\x86\x99"); /* 内容正在编写 */
         return;

@@ -1,5 +1,6 @@
 /* A module's list: one page of tiles (pictures for cases and stories, the
  * saying itself for maxims) and the pager below them. */
+#include <stdint.h>
 #include <stdio.h>
 
 #include "ui/screen.h"
@@ -232,7 +233,7 @@ struct screen *screen_list(struct slide_ctx *c, const struct screen_key *k)
 
     int cols, rows;
     grid_of(g, m, &cols, &rows);
-    size_t per = (size_t)(cols * rows), total = c->feed ? feed_count_kind(c->feed, m) : 0;
+    size_t per = (size_t)(cols * rows), total = slide_module_count(c, m);
     size_t pages = total ? (total + per - 1) / per : 1;
     size_t page = k->scene.list_page < pages ? k->scene.list_page : pages - 1;
 
@@ -244,21 +245,19 @@ struct screen *screen_list(struct slide_ctx *c, const struct screen_key *k)
 
     if (total == 0)
         empty_state(c, s, top, bottom);
-    size_t pos = 0, first = page * per;
-    for (size_t i = 0; c->feed && i < c->feed->n_items && pos < first + per; i++) {
+    size_t first = page * per;
+    for (size_t pos = first; pos < total && pos < first + per; pos++) {
+        size_t i = slide_module_item(c, m, pos);
+        if (i == SIZE_MAX)
+            break;
         const struct feed_item *it = &c->feed->items[i];
-        if (it->kind != m)
-            continue;
-        if (pos >= first) {
-            int slot = (int)(pos - first);
-            SDL_Rect r = cell(g->mx, top, g->w - 2 * g->mx, bottom - top, cols, rows, gap, slot);
-            if (m == ITEM_MAXIM)
-                maxim_tile(c, s->frame, it, r);
-            else
-                picture_tile(c, s->frame, it, r);
-            screen_add_hit(s, r, HIT_ITEM, (int)pos, false);
-        }
-        pos++;
+        int slot = (int)(pos - first);
+        SDL_Rect r = cell(g->mx, top, g->w - 2 * g->mx, bottom - top, cols, rows, gap, slot);
+        if (m == ITEM_MAXIM)
+            maxim_tile(c, s->frame, it, r);
+        else
+            picture_tile(c, s->frame, it, r);
+        screen_add_hit(s, r, HIT_ITEM, (int)pos, false);
     }
     pager(c, s, m, page, pages, total, pager_top, ph);
     return s;

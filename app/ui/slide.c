@@ -1,6 +1,9 @@
 #include "ui/slide.h"
 
+#include <stdint.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/log.h"
@@ -23,8 +26,50 @@ int slide_ctx_init(struct slide_ctx *c, int w, int h, const struct feed *feed, c
     return font_set_open(&c->fonts, faces, err, errlen);
 }
 
+static void free_members(struct slide_ctx *c)
+{
+    for (int m = 0; m < NAV_MODULES; m++) {
+        free(c->members[m]);
+        c->members[m] = NULL;
+        c->n_members[m] = 0;
+    }
+}
+
+int slide_ctx_set_members(struct slide_ctx *c, const struct nav *nav)
+{
+    free_members(c);
+    for (int m = 0; m < NAV_MODULES; m++) {
+        c->members[m] = malloc((nav->n_members[m] ? nav->n_members[m] : 1) * sizeof *c->members[m]);
+        if (!c->members[m]) {
+            free_members(c);
+            return -1;
+        }
+        memcpy(c->members[m], nav->members[m], nav->n_members[m] * sizeof *c->members[m]);
+        c->n_members[m] = nav->n_members[m];
+    }
+    return 0;
+}
+
+size_t slide_module_count(const struct slide_ctx *c, enum item_kind k)
+{
+    if (c->members[k])
+        return c->n_members[k];
+    return c->feed ? feed_count_kind(c->feed, k) : 0;
+}
+
+size_t slide_module_item(const struct slide_ctx *c, enum item_kind k, size_t pos)
+{
+    if (c->members[k])
+        return pos < c->n_members[k] ? c->members[k][pos] : SIZE_MAX;
+    for (size_t i = 0, n = 0; c->feed && i < c->feed->n_items; i++)
+        if (c->feed->items[i].kind == k && n++ == pos)
+            return i;
+    return SIZE_MAX;
+}
+
 void slide_ctx_free(struct slide_ctx *c)
 {
+    free_members(c);
     font_set_close(&c->fonts);
     warn_set_free(&c->warns);
     if (c->paper)

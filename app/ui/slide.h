@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/feed.h"
+#include "core/nav.h"
 #include "core/qbank.h"
 #include "ui/fonts.h"
 #include "ui/geom.h"
@@ -23,6 +24,11 @@ struct slide_ctx {
     int min_target;              /* smallest touch target side in pixels (9 mm, at least 48) */
     float large_scale;           /* 大字: how much reading text grows */
     const struct feed *feed;
+    /* The items of each module this screen lists (pinned first, only those
+     * its schedule shows): this thread's copy of struct nav's members.
+     * NULL: every item of the kind, in feed order. */
+    size_t *members[NAV_MODULES];
+    size_t n_members[NAV_MODULES];
     char feed_dir[QF_PATH_MAX];
     const struct qbank *bank;    /* the quiz bank of this feed; NULL: none published */
     const struct config *cfg;    /* the kiosk's settings ([quiz] departments) */
@@ -47,6 +53,15 @@ int slide_ctx_init(struct slide_ctx *c, int w, int h, const struct feed *feed, c
                    const struct theme *theme, const char *logo, const char *assets_dir, const struct font_faces *faces,
                    char *err, size_t errlen);
 void slide_ctx_free(struct slide_ctx *c);
+
+/* Copies the module lists of `nav` into the context. Returns 0, or -1
+ * when out of memory (the context then lists every item). */
+int slide_ctx_set_members(struct slide_ctx *c, const struct nav *nav);
+
+/* The number of items module `k` lists, and the feed index of the one at
+ * `pos` (SIZE_MAX past the end). */
+size_t slide_module_count(const struct slide_ctx *c, enum item_kind k);
+size_t slide_module_item(const struct slide_ctx *c, enum item_kind k, size_t pos);
 
 /* The full-screen opaque picture of feed item `item`. NULL only when memory
  * runs out; a broken item still gives a slide (with warnings logged). */

@@ -271,6 +271,41 @@ static void minority_kinds_spread_over_the_cycle(void **state)
     free(f.items);
 }
 
+/* Only the shown items play; pinned ones open every cycle, once each, and
+ * the rest of their weight is mixed in (never the same slide twice in a
+ * row, also across the cycle's seam). */
+static void shown_items_only_and_pinned_open_the_cycle(void **state)
+{
+    (void)state;
+    enum item_kind kinds[] = {ITEM_MAXIM, ITEM_MAXIM, ITEM_CASE, ITEM_STORY, ITEM_CASE, ITEM_MAXIM};
+    int weights[] = {1, 2, 1, 1, 3, 1};
+    struct feed f = make_feed(kinds, weights, 6);
+    bool shown[6] = {true, true, true, true, false, true};
+    f.items[3].pinned = 1;
+    f.items[1].pinned = 1;
+    struct attract a;
+    assert_int_equal(attract_init_shown(&a, &f, shown, &cfg, 0), 0);
+    assert_int_equal(a.n_order, 6); /* 1 + 2 + 1 + 1 + 1, item 4 left out */
+    assert_int_equal(a.order[0], 1);
+    assert_int_equal(a.order[1], 3);
+    int seen[6] = {0};
+    for (size_t i = 0; i < a.n_order; i++) {
+        seen[a.order[i]]++;
+        assert_int_not_equal(a.order[i], a.order[(i + 1) % a.n_order]);
+    }
+    assert_int_equal(seen[0], 1);
+    assert_int_equal(seen[1], 2);
+    assert_int_equal(seen[2], 1);
+    assert_int_equal(seen[3], 1);
+    assert_int_equal(seen[4], 0);
+    assert_int_equal(seen[5], 1);
+    attract_free(&a);
+
+    bool none[6] = {false};
+    assert_int_equal(attract_init_shown(&a, &f, none, &cfg, 0), -1);
+    free(f.items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +313,7 @@ int main(void)
         cmocka_unit_test(empty_feed_is_refused),  cmocka_unit_test(dwell_then_transition),
         cmocka_unit_test(skip_moves_both_ways),   cmocka_unit_test(a_virtual_day),
         cmocka_unit_test(single_item_stays),
+        cmocka_unit_test(shown_items_only_and_pinned_open_the_cycle),
         cmocka_unit_test(minority_kinds_spread_over_the_cycle),      cmocka_unit_test(show_item_jumps_without_transition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

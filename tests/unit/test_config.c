@@ -389,6 +389,22 @@ static void quiz_errors(void **state)
     expect_config_error("[quiz]\nrounds = 3\n", ":2: [quiz] rounds: unknown key");
 }
 
+static void schedule_groups_key(void **state)
+{
+    (void)state;
+    char *path = write_temp("[schedule]\ngroups = lobby, 3F\n");
+    struct config c;
+    config_defaults(&c);
+    assert_string_equal(c.screen_groups, "");
+    char err[512] = "";
+    assert_int_equal(config_load(&c, path, err, sizeof err), 0);
+    unlink(path);
+    assert_string_equal(c.screen_groups, "lobby, 3F");
+    expect_config_error("[schedule]\ngroups = lobby,三楼\n",
+                        ":2: [schedule] groups: \"lobby,三楼\" must be group names separated by commas");
+    expect_config_error("[schedule]\ngroups = a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q\n", "(at most 16, each 1 to 32");
+}
+
 /* Decimals are read the same whatever the locale, and nothing but plain
  * decimals is taken. */
 static void decimals_are_plain(void **state)
@@ -544,6 +560,7 @@ int main(void)
         cmocka_unit_test(theme_file),         cmocka_unit_test(rgb_and_size_parsers),
         cmocka_unit_test(loads_sync_keys),    cmocka_unit_test(sync_errors),
         cmocka_unit_test(loads_the_quiz_and_report_keys), cmocka_unit_test(quiz_errors),
+        cmocka_unit_test(schedule_groups_key),
         cmocka_unit_test(list_items_by_position), cmocka_unit_test(departments_from_a_file),
         cmocka_unit_test(sleep_keys_and_their_errors),
     };

@@ -71,7 +71,7 @@ static void each_kind_of_problem(void **state)
     expect_report("[displya]\nsize = 1920x1080\n", 1, "F:1: [displya]: unknown section; did you mean [display]?\n");
     expect_report("[extras]\n", 1,
                   "F:1: [extras]: unknown section; the sections are [display], [attract], [content], [fonts], "
-                  "[theme], [navigation], [sleep], [admin], [sync], [quiz], [report]\n");
+                  "[theme], [navigation], [sleep], [admin], [sync], [quiz], [report], [schedule]\n");
     expect_report("[navigation]\nidle_timeout = 90\n", 1,
                   "F:2: [navigation] idle_timeout: unknown key; did you mean idle_timeout_s?\n");
     expect_report("[attract]\nspeed = 3\n", 1,

@@ -157,6 +157,63 @@ static void test_good_feed_fields(void **state)
     free(text);
 }
 
+/* _qingfeng.schedule, .pinned and .groups: read when given, defaults
+ * (every day, all day, not pinned, every screen) otherwise. */
+static void test_schedule_pinned_groups(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    struct feed *feed = parse_edited("{\"kind\": \"story\"}",
+                                     "{\"kind\": \"story\", \"schedule\": {\"from\": \"2028-02-28\", "
+                                     "\"until\": \"2028-02-29\", \"days\": \"sat,sun\", \"hours\": \"20:00-07:30\"}, "
+                                     "\"pinned\": true, \"groups\": [\"Lobby\", \"3f\"]}",
+                                     err, sizeof err);
+    if (!feed)
+        fail_msg("%s", err);
+    const struct feed_item *it = &feed->items[2];
+    assert_int_equal(it->schedule.from, 20280228);
+    assert_int_equal(it->schedule.until, 20280229);
+    assert_int_equal(it->schedule.when.days, 0x60);
+    assert_int_equal(it->schedule.when.n_ranges, 1);
+    assert_int_equal(it->schedule.when.ranges[0].start, 20 * 60);
+    assert_int_equal(it->schedule.when.ranges[0].end, 7 * 60 + 30);
+    assert_true(it->pinned);
+    assert_int_equal(it->n_groups, 2);
+    assert_string_equal(it->groups[0], "Lobby");
+    /* the others keep the defaults */
+    assert_int_equal(feed->items[0].schedule.from, 0);
+    assert_int_equal(feed->items[0].schedule.when.days, DAYPART_ALL_DAYS);
+    assert_int_equal(feed->items[0].schedule.when.n_ranges, 0);
+    assert_false(feed->items[0].pinned);
+    assert_int_equal(feed->items[0].n_groups, 0);
+    feed_free(feed);
+
+    /* an empty schedule, "all" days and empty hours are no limits; pinned false */
+    feed = parse_edited("{\"kind\": \"story\"}",
+                        "{\"kind\": \"story\", \"schedule\": {\"days\": \"all\", \"hours\": \"\"}, "
+                        "\"pinned\": false, \"groups\": []}",
+                        err, sizeof err);
+    if (!feed)
+        fail_msg("%s", err);
+    assert_int_equal(feed->items[2].schedule.when.days, DAYPART_ALL_DAYS);
+    assert_int_equal(feed->items[2].schedule.when.n_ranges, 0);
+    assert_false(feed->items[2].pinned);
+    assert_int_equal(feed->items[2].n_groups, 0);
+    feed_free(feed);
+
+    /* a one-day window is fine; until a day before from is not */
+    feed = parse_edited("{\"kind\": \"story\"}",
+                        "{\"kind\": \"story\", \"schedule\": {\"from\": \"2027-01-25\", \"until\": \"2027-01-25\"}}",
+                        err, sizeof err);
+    assert_non_null(feed);
+    feed_free(feed);
+    feed = parse_edited("{\"kind\": \"story\"}",
+                        "{\"kind\": \"story\", \"schedule\": {\"from\": \"2027-01-25\", \"until\": \"2027-01-24\"}}",
+                        err, sizeof err);
+    assert_null(feed);
+    assert_non_null(strstr(err, "feed.json:16: items[2]._qingfeng.schedule.until: the last day 2027-01-24 is before"));
+}
+
 static void test_plain_json_feed_reads_as_stories(void **state)
 {
     static const char plain[] =
@@ -875,6 +932,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_dir_missing_file, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_verify_assets_reports_each, tmp_setup, tmp_teardown),
         cmocka_unit_test(test_load_dir_no_feed),
+        cmocka_unit_test(test_schedule_pinned_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

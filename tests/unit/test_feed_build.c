@@ -240,7 +240,7 @@ static const char *const bad_expected[] = {
     BAD "/stories/web.md:5: field \"id\": \"Story_Web\" is not a valid id; use lower-case letters a-z, digits, - and _ (start with a letter or digit, at most 100)",
     BAD "/stories/window.md:1: field \"title\": missing; add a line \"title: ...\" to the header",
     BAD "/stories/window.md:3: field \"image\": file images/nope.svg not found under " BAD "/; check the name",
-    BAD "/stories/window.md:4: field \"colour\": unknown field; use one of id, title, lead, author, source, image, tags, weight, url, kind",
+    BAD "/stories/window.md:4: field \"colour\": unknown field; use one of id, title, lead, author, source, image, tags, weight, url, kind, valid_from, valid_until, days, hours, pinned, groups",
     BAD "/stories/window.md:5: field \"url\": \"ftp://example.org/x\" is not an http(s) URL; use a full address starting with https://",
     BAD "/cases/b-second.md:2: field \"id\": \"case-same\" is already used by " BAD "/cases/a-first.md; choose another id",
 };
@@ -380,6 +380,55 @@ static int build_one_case(const struct tmp *t, const char *text, struct diag *er
 }
 
 #define CASE_HEAD "---\ntitle: 收受礼金案\nlead: 导语\n---\n"
+#define CASE_HEAD_PLAIN "---\ntitle: t\nlead: l\n---\n"
+
+/* valid_from .. groups in the header come out as _qingfeng.schedule,
+ * .pinned and .groups, and read back as the same schedule. */
+static void test_build_schedule_and_groups(void **state)
+{
+    struct tmp *t = *state;
+    struct diag errs = { 0 };
+    struct feed *feed = NULL;
+
+    if (build_one_case(t, "---\ntitle: 春节廉洁提醒\nlead: 导语\nvalid_from: 2027-01-20\nvalid_until: 2027-02-28\n"
+                          "days: 周一-周五\nhours: 08:00-12:00, 14:00-18:00\npinned: 是\ngroups: Lobby, 3F\n---\n正文\n",
+                       &errs, &feed) != 0) {
+        print_diag(&errs);
+        fail_msg("build failed");
+    }
+    const struct feed_item *it = &feed->items[0];
+    assert_int_equal(it->schedule.from, 20270120);
+    assert_int_equal(it->schedule.until, 20270228);
+    assert_int_equal(it->schedule.when.days, 0x1f);
+    assert_int_equal(it->schedule.when.n_ranges, 2);
+    assert_int_equal(it->schedule.when.ranges[1].start, 14 * 60);
+    assert_int_equal(it->schedule.when.ranges[1].end, 18 * 60);
+    assert_true(it->pinned);
+    assert_int_equal(it->n_groups, 2);
+    assert_string_equal(it->groups[0], "lobby");
+    assert_string_equal(it->groups[1], "3f");
+    feed_free(feed);
+    feed = NULL;
+
+    /* without the keys: no schedule, not pinned, every screen */
+    assert_int_equal(build_one_case(t, CASE_HEAD_PLAIN "正文\n", &errs, &feed), 0);
+    it = &feed->items[0];
+    assert_int_equal(it->schedule.from, 0);
+    assert_int_equal(it->schedule.until, 0);
+    assert_int_equal(it->schedule.when.days, DAYPART_ALL_DAYS);
+    assert_int_equal(it->schedule.when.n_ranges, 0);
+    assert_false(it->pinned);
+    assert_int_equal(it->n_groups, 0);
+    feed_free(feed);
+
+    /* pinned: no is not pinned */
+    assert_int_equal(build_one_case(t, "---\ntitle: t\nlead: l\npinned: No\n---\n正文\n", &errs, &feed), 0);
+    assert_false(feed->items[0].pinned);
+    feed_free(feed);
+    diag_free(&errs);
+}
+
+
 
 /* Every mistake of a 学后测 section in one file: each is reported once,
  * with its line and field, in line order. */
@@ -743,6 +792,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_build_body_pictures, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_body_picture_mistakes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(test_build_empty_and_missing, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(test_build_schedule_and_groups, tmp_setup, tmp_teardown),
     };
     struct stat st;
 

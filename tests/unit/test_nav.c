@@ -221,6 +221,28 @@ static void deep_paths_never_overflow_the_stack(void **state)
     assert_string_equal(line(n), "scene: home");
 }
 
+/* Pinned items lead their module's list; hidden ones are left out. Maxims
+ * are items 0, 2, 5; cases 1, 4; the story 3. */
+static void lists_put_pinned_first_and_hide_the_rest(void **state)
+{
+    struct fixture *f = *state;
+    struct nav n;
+    bool shown[6] = {true, true, true, false, true, true};
+    f->items[5].pinned = 1;
+    f->items[4].pinned = 1;
+    assert_int_equal(nav_init_shown(&n, &f->feed, shown), 0);
+    assert_int_equal(n.n_members[ITEM_MAXIM], 3);
+    assert_int_equal(n.members[ITEM_MAXIM][0], 5);
+    assert_int_equal(n.members[ITEM_MAXIM][1], 0);
+    assert_int_equal(n.members[ITEM_MAXIM][2], 2);
+    assert_int_equal(n.n_members[ITEM_CASE], 2);
+    assert_int_equal(n.members[ITEM_CASE][0], 4);
+    assert_int_equal(n.members[ITEM_CASE][1], 1);
+    assert_int_equal(n.n_members[ITEM_STORY], 0);
+    nav_free(&n);
+    f->items[5].pinned = f->items[4].pinned = 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +254,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(admin_replaces_the_pin_pad, setup, teardown),
         cmocka_unit_test_setup_teardown(home_keeps_large_print_and_a_new_visit_resets_it, setup, teardown),
         cmocka_unit_test_setup_teardown(deep_paths_never_overflow_the_stack, setup, teardown),
+        cmocka_unit_test_setup_teardown(lists_put_pinned_first_and_hide_the_rest, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -220,6 +220,7 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 
 void app_render(struct app *a, uint64_t now)
 {
+    display_begin(&a->display);
     if (app_in_visit(a)) {
         app_visit_render(a, now);
         return;
@@ -263,7 +264,7 @@ void app_present(struct app *a, uint64_t now)
 {
     struct attract_frame f = attract_frame_at(&a->attract, now);
     app_render(a, now);
-    SDL_RenderPresent(a->ren);
+    display_present(&a->display);
     a->dirty = false;
     presented(a, &f);
 }

@@ -12,6 +12,8 @@
 # looking into a screen's results.db.
 # libsystemd-dev: sd_notify, readiness and the watchdog of the service;
 # systemd: systemd-analyze, which make service-test checks the unit with.
+# x11-apps (xwd), cage, xwayland (cage starts it), grim: make display-test
+# takes screenshots of the kiosk on X11 and under the cage compositor.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
@@ -19,7 +21,7 @@ libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev libsqlite3
 libcurl4-openssl-dev ca-certificates
 libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
-xvfb xdotool valgrind
+xvfb xdotool valgrind x11-apps cage xwayland grim
 nginx python3 openssl minisign systemd"
 
 missing=""

@@ -178,8 +178,16 @@ static int open_window(struct app *a)
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = a->cfg.width > 0 ? a->cfg.width : 1280, h = a->cfg.height > 0 ? a->cfg.height : 720;
-    if (a->cfg.fullscreen)
+    if (a->cfg.fullscreen) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        /* Made at the screen's size: an X server without a window manager
+         * (xinit) leaves the window as created, whatever fullscreen asks. */
+        SDL_DisplayMode dm;
+        if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w >= 64 && dm.h >= 64) {
+            w = dm.w;
+            h = dm.h;
+        }
+    }
     a->win = SDL_CreateWindow("\xE6\xB8\x85\xE9\xA3\x8E Qingfeng", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                               flags);
     if (!a->win) {
@@ -264,6 +272,14 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
         return EXIT_RUNTIME;
     }
     a->sdl_up = true;
+    /* With no display SDL falls back to its offscreen driver: a kiosk that
+     * shows nothing must fail (systemd restarts it), unless asked for. */
+    const char *drv = SDL_GetCurrentVideoDriver(), *want = getenv("SDL_VIDEODRIVER");
+    if (!(want && *want) && !args->script && !args->bench && drv &&
+        (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"))) {
+        display_init_failed("only the offscreen driver is left, which shows nothing");
+        return EXIT_RUNTIME;
+    }
     if (TTF_Init() != 0) {
         log_err("TTF_Init() failed: %s", TTF_GetError());
         return EXIT_RUNTIME;

@@ -4,7 +4,7 @@
  * Prints "WxH differing=<percent>" (pixels whose colour differs by more than
  * a little in some channel) and exits 0 when that is at most MAX_PERCENT,
  * 1 otherwise, 2 on bad input. PANEL may be an XWD dump (xwd -root) of a
- * 24/32-bit TrueColor screen. */
+ * TrueColor screen of 3 or 4 bytes a pixel. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdbool.h>
@@ -40,8 +40,9 @@ static SDL_Surface *load_xwd(const char *path)
     uint32_t order = be32(d + 28), bpp = be32(d + 44), bpl = be32(d + 48);
     uint32_t rmask = be32(d + 56), gmask = be32(d + 60), bmask = be32(d + 64), ncolors = be32(d + 76);
     size_t off = (size_t)hsize + (size_t)ncolors * 12;
-    if (version != 7 || format != 2 || bpp != 32 || w == 0 || h == 0 || w > 16384 || h > 16384 ||
-        off + (size_t)bpl * h > len) {
+    uint32_t bytes = bpp / 8; /* Xvfb's depth-24 screens pack 3 bytes a pixel */
+    if (version != 7 || format != 2 || (bpp != 32 && bpp != 24) || w == 0 || h == 0 || w > 16384 || h > 16384 ||
+        bpl < bytes * w || off + (size_t)bpl * h > len) {
         SDL_free(d);
         return NULL;
     }
@@ -50,9 +51,10 @@ static SDL_Surface *load_xwd(const char *path)
         const unsigned char *row = d + off + (size_t)y * bpl;
         unsigned char *out = (unsigned char *)s->pixels + (size_t)y * s->pitch;
         for (uint32_t x = 0; x < w; x++) {
-            const unsigned char *p = row + 4 * x;
-            uint32_t v = order == 0 ? (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24
-                                    : be32(p);
+            const unsigned char *p = row + bytes * x;
+            uint32_t v = 0;
+            for (uint32_t i = 0; i < bytes; i++)
+                v |= (uint32_t)p[order == 0 ? i : bytes - 1 - i] << (8 * i);
             out[3 * x] = (unsigned char)((v & rmask) >> shift_of(rmask));
             out[3 * x + 1] = (unsigned char)((v & gmask) >> shift_of(gmask));
             out[3 * x + 2] = (unsigned char)((v & bmask) >> shift_of(bmask));
@@ -67,7 +69,7 @@ static SDL_Surface *load_rgb(const char *path)
     size_t n = strlen(path);
     SDL_Surface *raw = n > 4 && !strcmp(path + n - 4, ".xwd") ? load_xwd(path) : IMG_Load(path);
     if (!raw) {
-        fprintf(stderr, "img_turned: %s: cannot read (PNG, or XWD of 32 bits per pixel)\n", path);
+        fprintf(stderr, "img_turned: %s: cannot read (PNG, or XWD of 3 or 4 bytes a pixel)\n", path);
         return NULL;
     }
     SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_RGB24, 0);

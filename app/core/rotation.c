@@ -71,3 +71,40 @@ void rotation_from_panel(int degrees, float px, float py, float *lx, float *ly)
         break;
     }
 }
+
+/* In tiles, so that both pictures stay in the cache while columns become
+ * rows. */
+#define TILE 32
+
+void rotation_turn_pixels(int degrees, const uint32_t *src, int w, int h, int src_pitch, uint32_t *dst,
+                          int dst_pitch)
+{
+    if (degrees == 0 || degrees == 180) {
+        for (int y = 0; y < h; y++) {
+            const uint32_t *s = src + (size_t)y * src_pitch;
+            if (degrees == 0) {
+                memcpy(dst + (size_t)y * dst_pitch, s, (size_t)w * sizeof *s);
+                continue;
+            }
+            uint32_t *d = dst + (size_t)(h - 1 - y) * dst_pitch + (w - 1);
+            for (int x = 0; x < w; x++)
+                *d-- = s[x];
+        }
+        return;
+    }
+    for (int ty = 0; ty < h; ty += TILE) {
+        for (int tx = 0; tx < w; tx += TILE) {
+            int ey = ty + TILE < h ? ty + TILE : h, ex = tx + TILE < w ? tx + TILE : w;
+            for (int y = ty; y < ey; y++) {
+                const uint32_t *s = src + (size_t)y * src_pitch;
+                for (int x = tx; x < ex; x++) {
+                    /* 90: (x, y) -> (h - 1 - y, x); 270: (x, y) -> (y, w - 1 - x). */
+                    if (degrees == 90)
+                        dst[(size_t)x * dst_pitch + (h - 1 - y)] = s[x];
+                    else
+                        dst[(size_t)(w - 1 - x) * dst_pitch + y] = s[x];
+                }
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@
 #define QF_CORE_ROTATION_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* true for 0, 90, 180 and 270. */
 bool rotation_valid(int degrees);
@@ -24,5 +25,12 @@ void rotation_from_panel(int degrees, float px, float py, float *lx, float *ly);
 
 /* A normalized point of the logical picture -> where the panel shows it. */
 void rotation_to_panel(int degrees, float lx, float ly, float *px, float *py);
+
+/* Copies a w x h picture of 32-bit pixels (rows src_pitch pixels apart)
+ * onto the panel's pixels turned by degrees clockwise: dst is h x w for 90
+ * and 270, w x h otherwise (rows dst_pitch pixels apart). For renderers
+ * that turn textures slowly (SDL's software renderer). */
+void rotation_turn_pixels(int degrees, const uint32_t *src, int w, int h, int src_pitch, uint32_t *dst,
+                          int dst_pitch);
 
 #endif

@@ -31,11 +31,22 @@ int display_init(struct display *d, SDL_Renderer *ren, int rotate, int panel_w, 
         return -1;
     }
     SDL_SetTextureBlendMode(d->picture, SDL_BLENDMODE_NONE);
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(ren, &info) == 0 && info.name && !strcmp(info.name, "software")) {
+        d->panel = SDL_CreateTexture(ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, panel_w, panel_h);
+        d->pixels = malloc((size_t)d->w * (size_t)d->h * sizeof *d->pixels);
+        if (!d->panel || !d->pixels) {
+            snprintf(err, errlen, "rotate = %d: no memory for a %dx%d panel picture (%s)", d->rotate, panel_w,
+                     panel_h, SDL_GetError());
+            display_free(d);
+            return -1;
+        }
+        SDL_SetTextureBlendMode(d->panel, SDL_BLENDMODE_NONE);
+    }
     if (SDL_SetRenderTarget(ren, d->picture) != 0 || SDL_SetRenderTarget(ren, NULL) != 0) {
         snprintf(err, errlen, "rotate = %d: SDL_SetRenderTarget() failed (%s); set [display] rotate = 0 and turn "
                  "the output with the system instead (see docs/display.md)", d->rotate, SDL_GetError());
-        SDL_DestroyTexture(d->picture);
-        d->picture = NULL;
+        display_free(d);
         return -1;
     }
     return 0;
@@ -45,12 +56,33 @@ void display_free(struct display *d)
 {
     if (d->picture)
         SDL_DestroyTexture(d->picture);
-    d->picture = NULL;
+    if (d->panel)
+        SDL_DestroyTexture(d->panel);
+    free(d->pixels);
+    d->picture = d->panel = NULL;
+    d->pixels = NULL;
+}
+
+/* The software renderer's way: read the picture back, turn it into the
+ * streaming texture in one pass. Returns -1 when a step failed. */
+static int turn_by_hand(struct display *d)
+{
+    void *dst;
+    int pitch;
+    if (SDL_RenderReadPixels(d->ren, NULL, SDL_PIXELFORMAT_ARGB8888, d->pixels, d->w * (int)sizeof *d->pixels) != 0 ||
+        SDL_LockTexture(d->panel, NULL, &dst, &pitch) != 0)
+        return -1;
+    rotation_turn_pixels(d->rotate, d->pixels, d->w, d->h, d->w, dst, pitch / (int)sizeof(uint32_t));
+    SDL_UnlockTexture(d->panel);
+    SDL_SetRenderTarget(d->ren, NULL);
+    return SDL_RenderCopy(d->ren, d->panel, NULL, NULL);
 }
 
 void display_panel_compose(struct display *d)
 {
     if (!d->picture)
+        return;
+    if (d->panel && turn_by_hand(d) == 0)
         return;
     SDL_SetRenderTarget(d->ren, NULL);
     SDL_SetRenderDrawColor(d->ren, 0, 0, 0, 255);

@@ -15,6 +15,10 @@ struct display {
     int panel_w, panel_h;   /* renderer output, pixels */
     int w, h;               /* the logical picture, pixels */
     SDL_Texture *picture;   /* the logical picture; NULL without rotation */
+    /* SDL's software renderer turns textures slowly (a rotozoom per copy):
+     * there the picture is read back and turned in one pass instead. */
+    SDL_Texture *panel;     /* streaming, panel-sized; NULL unless software */
+    uint32_t *pixels;       /* the picture read back, w x h */
 };
 
 /* Sets up drawing for a panel_w x panel_h output turned by rotate degrees.

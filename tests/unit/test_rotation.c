@@ -113,6 +113,39 @@ static void to_panel_and_back_is_the_same_point(void **state)
     }
 }
 
+/* A 3x2 picture turned pixel by pixel agrees with rotation_to_panel: each
+ * pixel centre lands where the normalized mapping says. */
+static void pixels_turn_like_points(void **state)
+{
+    (void)state;
+    enum { W = 37, H = 70 }; /* more than one tile, not a multiple of it */
+    static uint32_t src[H][W], dst[W * H + 8];
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+            src[y][x] = (uint32_t)(y * 1000 + x);
+    for (int deg = 0; deg < 360; deg += 90) {
+        int dw, dh;
+        rotation_logical_size(deg, W, H, &dw, &dh); /* swaps like the panel's size */
+        memset(dst, 0xff, sizeof dst);
+        rotation_turn_pixels(deg, &src[0][0], W, H, W, dst, dw);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                float px, py;
+                rotation_to_panel(deg, (x + 0.5f) / W, (y + 0.5f) / H, &px, &py);
+                int dx = (int)(px * (float)dw), dy = (int)(py * (float)dh);
+                if (dst[dy * dw + dx] != src[y][x])
+                    fail_msg("rotate %d: (%d,%d) not at (%d,%d)", deg, x, y, dx, dy);
+            }
+        }
+        assert_int_equal(dst[W * H], 0xffffffffu); /* nothing written past the picture */
+    }
+    /* The corners, spelled out for 90: top-left goes to the top-right. */
+    uint32_t small[2 * 3] = {1, 2, 3, 4, 5, 6}, out[6];
+    rotation_turn_pixels(90, small, 3, 2, 3, out, 2);
+    static const uint32_t want[6] = {4, 1, 5, 2, 6, 3};
+    assert_memory_equal(out, want, sizeof want);
+}
+
 /* [display] rotate in a config file: the four turns, and a clear refusal
  * naming file, line, key and the allowed values for anything else. */
 static int load_text(const char *text, struct config *c, char *err, size_t errlen, char path[64])
@@ -152,6 +185,7 @@ int main(void)
         cmocka_unit_test(touches_land_where_the_visitor_sees),
         cmocka_unit_test(the_picture_turns_clockwise),
         cmocka_unit_test(to_panel_and_back_is_the_same_point),
+        cmocka_unit_test(pixels_turn_like_points),
         cmocka_unit_test(config_key_rotate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

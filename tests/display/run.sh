@@ -7,7 +7,8 @@
 # (b) X11 under Xvfb: a real fullscreen window on a 1920x1080 screen with
 #     rotate = 90; the screen (xwd) is the upright picture turned; xdotool
 #     clicks at screen points reach the targets shown there; no cursor, no
-#     screen saver;
+#     screen saver; and GPU-less: Mesa's softpipe under PR_SET_MDWE (what
+#     MemoryDenyWriteExecute=yes does) draws the kiosk;
 # (c) Wayland under cage (headless wlroots): the kiosk starts fullscreen,
 #     grim's screenshot is the upright picture turned;
 # (d) kmsdrm: without a DRM device the start fails with one clear line and
@@ -196,6 +197,36 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null && command -v x
     else
         not_ok "X11: clicks: $(scenes "$OUT/x11.log")" "$OUT/x11.log"
     fi
+
+    # A box without a GPU driver: Mesa's llvmpipe generates code, which
+    # kiosk.service's MemoryDenyWriteExecute=yes forbids; softpipe does not.
+    disp=:$((190 + $$ % 50))
+    Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp > "$OUT/xvfb2.log" 2>&1 &
+    xvfb=$!
+    tries=0
+    while [ ! -S "/tmp/.X11-unix/X${disp#:}" ] && [ $tries -lt 100 ]; do sleep 0.1; tries=$((tries + 1)); done
+    : > "$OUT/x11.log"
+    DISPLAY=$disp SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy GALLIUM_DRIVER=softpipe DRAW_USE_LLVM=0 \
+        python3 "$(dirname "$0")/no_wx.py" "$KIOSK" --config "$CONF" --fullscreen --state-dir "$OUT/state" \
+        --verbose > /dev/null 2> "$OUT/x11.log" &
+    kiosk=$!
+    wait_for 1 '^<6>scene: attract'
+    sleep 1
+    grab x11-softpipe
+    kill $kiosk 2> /dev/null # SIGTERM: the kiosk quits cleanly, exit 0
+    wait $kiosk
+    rc=$?
+    kill $xvfb 2> /dev/null
+    wait $xvfb 2> /dev/null
+    cp "$OUT/x11.log" "$OUT/x11-softpipe.log"
+    if grep -q '^no_wx: PR_SET_MDWE' "$OUT/x11-softpipe.log"; then
+        skip "GPU-less: this kernel has no PR_SET_MDWE (Linux 6.3+), so MemoryDenyWriteExecute cannot be tried here"
+    elif [ $rc -eq 0 ] && grep -q '^<6>scene: attract' "$OUT/x11-softpipe.log" &&
+        "$TURNED" "$OUT/landscape/attract.png" "$OUT/x11-softpipe.xwd" 0 3 > "$OUT/cmp.txt" 2>&1; then
+        ok "GPU-less: GALLIUM_DRIVER=softpipe draws with writable memory never executable ($(cat "$OUT/cmp.txt"))"
+    else
+        not_ok "GPU-less: softpipe with writable memory never executable (rc=$rc, $(cat "$OUT/cmp.txt"))" "$OUT/x11-softpipe.log"
+    fi
 else
     not_ok "X11 tests need Xvfb, xdotool and xwd (make deps installs xvfb, xdotool, x11-apps)"
 fi
@@ -212,6 +243,7 @@ if command -v cage > /dev/null && command -v grim > /dev/null; then
         chown 65534:65534 "$WL/run" "$WL/state"
         as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
     fi
+    : > "$OUT/cage.log"
     env XDG_RUNTIME_DIR="$WL/run" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
         SDL_VIDEODRIVER=wayland SDL_AUDIODRIVER=dummy \
         $as_user cage -- "$KIOSK" --config "$CONF" --fullscreen --rotate 90 --state-dir "$WL/state" --verbose \

@@ -165,6 +165,17 @@ e2e: all feed $(PNG_STATS) $(PNG_BETWEEN)
 	@sh tests/e2e/sleep.sh $(BUILD)
 	@sh tests/e2e/schedule.sh $(BUILD)
 
+# Display back-ends (tests/display): rotation headless, X11 under Xvfb,
+# Wayland under cage, and the kmsdrm start without a DRM device.
+IMG_TURNED := $(BUILD)/tests/img_turned
+$(IMG_TURNED): tests/display/img_turned.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(UI_CFLAGS) $< -o $@ $(UI_LIBS)
+
+.PHONY: display-test
+display-test: all feed $(IMG_TURNED) $(PNG_STATS)
+	@sh tests/display/run.sh $(BUILD)
+
 # The systemd unit (verify, security exposure) and the kiosk's readiness and
 # watchdog against a notify socket (tests/service).
 service-test: all feed

@@ -16,6 +16,8 @@
 # (systemd-nspawn): make deb-test's clean Debian 12 root, booted.
 # clang, libclang-rt-14-dev: the clang build and the fuzz targets (libFuzzer
 # and the sanitizer runtimes; clang only recommends them).
+# x11-apps (xwd), cage, xwayland (cage starts it), grim: make display-test
+# takes screenshots of the kiosk on X11 and under the cage compositor.
 set -e
 PKGS="make gcc pkg-config
 libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
@@ -23,7 +25,7 @@ libjansson-dev libsodium-dev libunibreak-dev libcmark-dev libinih-dev libsqlite3
 libcurl4-openssl-dev ca-certificates
 libcmocka-dev libsystemd-dev
 fonts-arphic-ukai fonts-noto-cjk
-xvfb xdotool valgrind
+xvfb xdotool valgrind x11-apps cage xwayland grim
 nginx python3 openssl minisign systemd
 dpkg-dev debootstrap systemd-container
 clang libclang-rt-14-dev"

@@ -27,6 +27,7 @@ struct config {
     int width, height;       /* window size when windowed; 0 = desktop size */
     float dpi;               /* pixel density; 0 = unknown */
     float diagonal_in;       /* screen diagonal in inches; 0 = unknown (dpi wins when both are set) */
+    int rotate;              /* 0, 90, 180, 270: degrees the picture is turned clockwise on the panel */
     /* attract loop */
     uint32_t dwell_ms;
     uint32_t transition_ms;

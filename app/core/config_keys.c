@@ -3,6 +3,7 @@
 #include "core/admin_gesture.h"
 #include "core/edit_distance.h"
 #include "core/pin.h"
+#include "core/rotation.h"
 #include "core/schedule.h"
 
 #include <ctype.h>
@@ -285,6 +286,16 @@ static int set_display_diagonal_in(struct parse_state *st, const char *section, 
     struct config *c = st->target;
     if (parse_optional_decimal(value, 5, 150, &c->diagonal_in))
         return reject(st, section, key, "\"%s\" must be 0 (unknown) or inches from 5 to 150", value);
+    return 1;
+}
+
+static int set_display_rotate(struct parse_state *st, const char *section, const char *key, const char *value)
+{
+    struct config *c = st->target;
+    if (rotation_parse(value, &c->rotate))
+        return reject(st, section, key,
+                      "\"%s\" must be 0, 90, 180 or 270 (degrees the picture is turned clockwise; see docs/display.md)",
+                      value);
     return 1;
 }
 
@@ -728,6 +739,7 @@ static const struct key_rule key_rules[] = {
     {"display", "size", set_display_size},
     {"display", "dpi", set_display_dpi},
     {"display", "diagonal_in", set_display_diagonal_in},
+    {"display", "rotate", set_display_rotate},
     {"attract", "dwell_ms", set_attract_dwell_ms},
     {"attract", "transition_ms", set_attract_transition_ms},
     {"attract", "transition", set_attract_transition},

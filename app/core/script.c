@@ -119,9 +119,9 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
         if (parse_ms(tok[1], &cmd->ms))
             return fail(err, errlen, name, lineno, "wait: \"%s\" must be whole milliseconds up to %u", tok[1],
                         SCRIPT_MAX_WAIT_MS);
-    } else if (!strcmp(op, "shot") || !strcmp(op, "key")) {
-        ARGS(1, !strcmp(op, "shot") ? "shot NAME" : "key NAME");
-        cmd->op = !strcmp(op, "shot") ? SCRIPT_SHOT : SCRIPT_KEY;
+    } else if (!strcmp(op, "shot") || !strcmp(op, "panel-shot") || !strcmp(op, "key")) {
+        ARGS(1, !strcmp(op, "shot") ? "shot NAME" : !strcmp(op, "key") ? "key NAME" : "panel-shot NAME");
+        cmd->op = !strcmp(op, "shot") ? SCRIPT_SHOT : !strcmp(op, "key") ? SCRIPT_KEY : SCRIPT_PANEL_SHOT;
         if (!valid_name(tok[1]))
             return fail(err, errlen, name, lineno, "%s: name \"%s\" may use only letters, digits, _ and - (max %d)", op,
                         tok[1], SCRIPT_NAME_MAX - 1);

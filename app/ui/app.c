@@ -40,6 +40,8 @@ static int load_config(struct app *a)
         a->cfg.width = a->args.width;
         a->cfg.height = a->args.height;
     }
+    if (a->args.rotate >= 0)
+        a->cfg.rotate = a->args.rotate;
     if (a->args.dwell_ms >= 0)
         a->cfg.dwell_ms = (uint32_t)a->args.dwell_ms;
     if (a->args.feed && (!strncmp(a->args.feed, "http://", 7) || !strncmp(a->args.feed, "https://", 8)))
@@ -191,8 +193,16 @@ static int open_window(struct app *a)
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = a->cfg.width > 0 ? a->cfg.width : 1280, h = a->cfg.height > 0 ? a->cfg.height : 720;
-    if (a->cfg.fullscreen)
+    if (a->cfg.fullscreen) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        /* Made at the screen's size: an X server without a window manager
+         * (xinit) leaves the window as created, whatever fullscreen asks. */
+        SDL_DisplayMode dm;
+        if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w >= 64 && dm.h >= 64) {
+            w = dm.w;
+            h = dm.h;
+        }
+    }
     a->win = SDL_CreateWindow("\xE6\xB8\x85\xE9\xA3\x8E Qingfeng", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                               flags);
     if (!a->win) {
@@ -212,14 +222,30 @@ static int open_window(struct app *a)
     SDL_RendererInfo info;
     SDL_GetRendererInfo(a->ren, &info);
     a->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
-    if (SDL_GetRendererOutputSize(a->ren, &a->w, &a->h) != 0 || a->w < 64 || a->h < 64) {
+    int panel_w, panel_h;
+    if (SDL_GetRendererOutputSize(a->ren, &panel_w, &panel_h) != 0 || panel_w < 64 || panel_h < 64) {
         log_err("SDL_GetRendererOutputSize() failed: %s", SDL_GetError());
         return EXIT_RUNTIME;
     }
+    char err[512];
+    if (display_init(&a->display, a->ren, a->cfg.rotate, panel_w, panel_h, err, sizeof err) != 0) {
+        log_err("video: %s", err);
+        return EXIT_RUNTIME;
+    }
+    a->w = a->display.w;
+    a->h = a->display.h;
+    /* A kiosk shows no pointer; a development window keeps it. */
     if (a->cfg.fullscreen)
         SDL_ShowCursor(SDL_DISABLE);
-    log_info("video: %dx%d driver=%s renderer=%s vsync=%d", a->w, a->h, SDL_GetCurrentVideoDriver(), info.name,
-             a->vsync);
+    /* The screen stays on: blanking is the app's own black screen (the
+     * sleep schedule), never the system's screen saver or DPMS timeout. */
+    SDL_DisableScreenSaver();
+    char rot[64];
+    display_describe(&a->display, rot, sizeof rot);
+    log_info("video: %dx%d driver=%s renderer=%s vsync=%d %s cursor=%s screensaver=%s", a->w, a->h,
+             SDL_GetCurrentVideoDriver(), info.name, a->vsync, rot,
+             SDL_ShowCursor(SDL_QUERY) == SDL_ENABLE ? "shown" : "hidden",
+             SDL_IsScreenSaverEnabled() ? "on" : "off");
     return EXIT_OK;
 }
 
@@ -256,11 +282,20 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     log_debug("font: kai %s#%ld, sans %s#%ld, bold %s#%ld", a->faces.kai.file, a->faces.kai.index,
               a->faces.sans.file, a->faces.sans.index, a->faces.bold.file, a->faces.bold.index);
 
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        log_err("SDL_Init() failed: %s", SDL_GetError());
+        display_init_failed(SDL_GetError());
         return EXIT_RUNTIME;
     }
     a->sdl_up = true;
+    /* With no display SDL falls back to its offscreen driver: a kiosk that
+     * shows nothing must fail (systemd restarts it), unless asked for. */
+    const char *drv = SDL_GetCurrentVideoDriver(), *want = getenv("SDL_VIDEODRIVER");
+    if (!(want && *want) && !args->script && !args->bench && drv &&
+        (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy"))) {
+        display_init_failed("only the offscreen driver is left, which shows nothing");
+        return EXIT_RUNTIME;
+    }
     if (TTF_Init() != 0) {
         log_err("TTF_Init() failed: %s", TTF_GetError());
         return EXIT_RUNTIME;
@@ -300,6 +335,9 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
     a->chrome_ready = true;
     view_init(&a->view, a->ren, a->w, a->h);
     input_init(&a->input, a->w, a->h, !a->cfg.fullscreen, a->px_per_mm, exit_key);
+    int win_w, win_h;
+    SDL_GetWindowSize(a->win, &win_w, &win_h);
+    input_set_rotation(&a->input, a->display.rotate, win_w, win_h);
     if (app_visit_init(a, min_target) != 0)
         return EXIT_RUNTIME;
 
@@ -318,9 +356,10 @@ int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 
     /* Paper at once, never a black or garbage window while slides are made. */
     struct rgb p = a->cfg.theme.paper;
+    display_begin(&a->display);
     SDL_SetRenderDrawColor(a->ren, p.r, p.g, p.b, 255);
     SDL_RenderClear(a->ren);
-    SDL_RenderPresent(a->ren);
+    display_present(&a->display);
     a->dirty = true;
     return EXIT_OK;
 }
@@ -341,6 +380,7 @@ void app_destroy(struct app *a)
     view_clear(&a->view);
     if (a->attract_up)
         attract_free(&a->attract);
+    display_free(&a->display);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
     if (a->win)

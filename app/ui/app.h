@@ -24,6 +24,7 @@
 #include "ui/app_stats.h"
 #include "ui/args.h"
 #include "ui/chrome.h"
+#include "ui/display.h"
 #include "ui/fonts.h"
 #include "ui/geom.h"
 #include "ui/input.h"
@@ -51,7 +52,8 @@ struct app {
     SDL_Window *win;
     SDL_Renderer *ren;
     bool vsync;
-    int w, h;
+    struct display display;     /* rotation: the panel and the logical picture */
+    int w, h;                   /* the logical (upright) picture */
     struct geom g;
     Uint32 wake_event;
 

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "core/rotation.h"
 #include "ui/app.h"
 
 #define BENCH_FRAME_MS 16
@@ -56,15 +57,19 @@ static void wait_screen(struct app *a)
     }
 }
 
-static void push_finger(Uint32 type, float x, float y, int w, int h)
+/* x, y: pixels of the upright picture; the event is where the turned
+ * panel shows them. */
+static void push_finger(Uint32 type, float x, float y, int w, int h, int rotate)
 {
+    float px, py;
+    rotation_to_panel(rotate, x / (float)w, y / (float)h, &px, &py);
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = type;
     ev.tfinger.touchId = 1;
     ev.tfinger.fingerId = 1;
-    ev.tfinger.x = x / (float)w;
-    ev.tfinger.y = y / (float)h;
+    ev.tfinger.x = px;
+    ev.tfinger.y = py;
     SDL_PushEvent(&ev);
 }
 
@@ -87,12 +92,12 @@ static size_t bench_taps(struct app *a, double *out, size_t max)
             break;
         float x = h->r.x + h->r.w / 2.0f, y = h->r.y + h->r.h / 2.0f;
         uint64_t t0 = mono_ns();
-        push_finger(SDL_FINGERDOWN, x, y, a->w, a->h);
+        push_finger(SDL_FINGERDOWN, x, y, a->w, a->h, a->display.rotate);
         app_handle_events(a);
         app_present(a, a->vnow);
         out[n++] = (double)(mono_ns() - t0) / 1e6;
         a->vnow += 80;
-        push_finger(SDL_FINGERUP, x, y, a->w, a->h);
+        push_finger(SDL_FINGERUP, x, y, a->w, a->h, a->display.rotate);
         app_handle_events(a);
         wait_screen(a);
         a->vnow += RIPPLE_MS;

@@ -240,6 +240,7 @@ bool app_frame_missing(const struct app *a, uint64_t now)
 
 void app_render(struct app *a, uint64_t now)
 {
+    display_begin(&a->display);
     if (a->asleep) {
         SDL_SetRenderDrawColor(a->ren, 0, 0, 0, 255);
         SDL_RenderClear(a->ren);
@@ -295,8 +296,8 @@ void app_present(struct app *a, uint64_t now)
 {
     struct attract_frame f = attract_frame_at(&a->attract, now);
     app_render(a, now);
-    app_heartbeat_frame(a); /* the frame, when the heartbeat asked for a picture */
-    SDL_RenderPresent(a->ren);
+    app_heartbeat_frame(a); /* the upright frame, when the heartbeat asked for a picture */
+    display_present(&a->display);
     a->dirty = false;
     presented(a, &f);
 }

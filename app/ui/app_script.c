@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "core/rotation.h"
 #include "net/outbox.h"
 #include "core/script.h"
 #include "ui/app.h"
@@ -65,15 +66,20 @@ static void push(struct app *a, SDL_Event *ev)
     app_handle_events(a);
 }
 
+/* x, y: where the visitor sees the point (fractions of the upright
+ * picture); the event carries where it is on the turned panel, as a real
+ * touch would. */
 static void finger(struct app *a, Uint32 type, double x, double y)
 {
+    float px, py;
+    rotation_to_panel(a->display.rotate, (float)x, (float)y, &px, &py);
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = type;
     ev.tfinger.touchId = 1;
     ev.tfinger.fingerId = 1;
-    ev.tfinger.x = (float)x;
-    ev.tfinger.y = (float)y;
+    ev.tfinger.x = px;
+    ev.tfinger.y = py;
     ev.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     push(a, &ev);
 }
@@ -130,7 +136,9 @@ static void wait_ready(struct app *a)
     }
 }
 
-static int shot(struct app *a, const char *name)
+/* The picture as visitors see it; panel: as the panel's framebuffer holds
+ * it, turned by [display] rotate. */
+static int shot(struct app *a, const char *name, bool panel)
 {
     char path[QF_PATH_MAX], err[1024], file[SCRIPT_NAME_MAX + 8];
     snprintf(file, sizeof file, "%s.png", name);
@@ -140,11 +148,18 @@ static int shot(struct app *a, const char *name)
     }
     wait_ready(a);
     app_render(a, a->vnow);
-    if (shot_save(a->ren, path, err, sizeof err) != 0) {
+    if (panel)
+        display_panel_compose(&a->display);
+    int rc = shot_save(a->ren, path, err, sizeof err);
+    if (panel) {
+        SDL_RenderPresent(a->ren);
+    } else {
+        display_present(&a->display);
+    }
+    if (rc != 0) {
         log_err("script: %s", err);
         return -1;
     }
-    SDL_RenderPresent(a->ren);
     log_debug("script: saved %s", path);
     return 0;
 }
@@ -284,7 +299,7 @@ static int heartbeat_wait(struct app *a, const struct script_cmd *c)
 
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat", "panel-shot"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -305,8 +320,8 @@ int app_run_script(struct app *a)
         return EXIT_USAGE;
     }
     for (size_t i = 0; i < sc.n_cmds; i++) {
-        if (sc.cmds[i].op == SCRIPT_SHOT && !a->args.shots) {
-            log_err("script: %s:%d: shot needs --shots DIR", a->args.script, sc.cmds[i].line);
+        if ((sc.cmds[i].op == SCRIPT_SHOT || sc.cmds[i].op == SCRIPT_PANEL_SHOT) && !a->args.shots) {
+            log_err("script: %s:%d: %s needs --shots DIR", a->args.script, sc.cmds[i].line, op_name(sc.cmds[i].op));
             script_free(&sc);
             return EXIT_USAGE;
         }
@@ -336,7 +351,8 @@ int app_run_script(struct app *a)
             virtual_wait(a, c->ms);
             break;
         case SCRIPT_SHOT:
-            if (shot(a, c->name) != 0)
+        case SCRIPT_PANEL_SHOT:
+            if (shot(a, c->name, c->op == SCRIPT_PANEL_SHOT) != 0)
                 result = EXIT_RUNTIME;
             break;
         case SCRIPT_SHOW:

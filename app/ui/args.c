@@ -1,5 +1,7 @@
 #include "ui/args.h"
 
+#include "core/rotation.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -18,6 +20,8 @@ void args_usage(FILE *out)
           "  --fullscreen        fill the display (default from config)\n"
           "  --windowed          run in a window\n"
           "  --size WxH          window size, e.g. 1920x1080 (default 1280x720)\n"
+          "  --rotate DEG        turn the picture 0, 90, 180 or 270 degrees clockwise, for a panel\n"
+          "                      mounted on its side or upside down (default from config)\n"
           "  --dwell MS          time each slide stays on screen (1000..600000)\n"
           "  --script FILE       run scripted input on a virtual clock, then exit\n"
           "  --shots DIR         where the script's shots are saved (with --script)\n"
@@ -100,6 +104,7 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
     memset(a, 0, sizeof *a);
     a->fullscreen = -1;
     a->dwell_ms = -1;
+    a->rotate = -1;
     for (int i = 1; i < argc; i++) {
         const char *f = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -148,6 +153,12 @@ int args_parse(int argc, char **argv, struct args *a, char *err, size_t errlen)
             NEEDS_VALUE();
             if (parse_size(v, &a->width, &a->height)) {
                 snprintf(err, errlen, "--size: '%s' is not WxH (e.g. 1920x1080)", v);
+                return -1;
+            }
+        } else if (!strcmp(f, "--rotate")) {
+            NEEDS_VALUE();
+            if (rotation_parse(v, &a->rotate)) {
+                snprintf(err, errlen, "--rotate: '%s' is not 0, 90, 180 or 270 (degrees clockwise, as rotate in the config)", v);
                 return -1;
             }
         } else if (!strcmp(f, "--dwell")) {

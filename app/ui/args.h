@@ -19,6 +19,7 @@ struct args {
     int fullscreen;       /* -1 unset, 0 --windowed, 1 --fullscreen */
     int width, height;    /* --size WxH; 0 unset */
     long dwell_ms;        /* --dwell MS; -1 unset */
+    int rotate;           /* --rotate DEG; -1 unset */
     const char *exit_key; /* --exit-key NAME (overrides [admin] exit_key) */
     bool hash_pin;        /* --hash-pin */
     const char *check_config; /* --check-config FILE: report its problems and exit */

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/rotation.h"
+
 void input_init(struct input *in, int w, int h, bool windowed, float px_per_mm, SDL_Keycode exit_key)
 {
     memset(in, 0, sizeof *in);
@@ -11,6 +13,33 @@ void input_init(struct input *in, int w, int h, bool windowed, float px_per_mm, 
     in->exit_key = exit_key;
     struct gesture_params p = gesture_params_default(px_per_mm);
     gesture_init(&in->gest, &p);
+}
+
+void input_set_rotation(struct input *in, int rotate, int win_w, int win_h)
+{
+    in->rotate = win_w > 0 && win_h > 0 ? rotate : 0;
+    in->win_w = win_w;
+    in->win_h = win_h;
+}
+
+/* A touch, normalized over the panel -> pixels of the upright picture. */
+static void touch_point(const struct input *in, float nx, float ny, float *x, float *y)
+{
+    float lx = nx, ly = ny;
+    rotation_from_panel(in->rotate, nx, ny, &lx, &ly);
+    *x = lx * (float)in->w;
+    *y = ly * (float)in->h;
+}
+
+/* A mouse position in window units -> pixels of the upright picture. */
+static void mouse_point(const struct input *in, int mx, int my, float *x, float *y)
+{
+    if (!in->rotate) {
+        *x = (float)mx;
+        *y = (float)my;
+        return;
+    }
+    touch_point(in, ((float)mx + 0.5f) / (float)in->win_w, ((float)my + 0.5f) / (float)in->win_h, x, y);
 }
 
 static struct input_action act(enum input_kind k) { return (struct input_action){.kind = k}; }
@@ -133,33 +162,41 @@ int input_event(struct input *in, const SDL_Event *ev, uint64_t now, struct inpu
         out[0].dy = (float)-ev->wheel.y * (float)(in->h < in->w ? in->h : in->w) / 12.0f;
         return 1;
     case SDL_FINGERDOWN:
-        n = gesture_down(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now,
-                         g);
-        break;
     case SDL_FINGERMOTION:
-        n = gesture_move(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now,
-                         g);
+    case SDL_FINGERUP: {
+        float x, y;
+        int64_t id = (int64_t)ev->tfinger.fingerId;
+        touch_point(in, ev->tfinger.x, ev->tfinger.y, &x, &y);
+        if (ev->type == SDL_FINGERDOWN)
+            n = gesture_down(&in->gest, id, x, y, now, g);
+        else if (ev->type == SDL_FINGERMOTION)
+            n = gesture_move(&in->gest, id, x, y, now, g);
+        else
+            n = gesture_up(&in->gest, id, x, y, now, g);
         break;
-    case SDL_FINGERUP:
-        n = gesture_up(&in->gest, (int64_t)ev->tfinger.fingerId, ev->tfinger.x * in->w, ev->tfinger.y * in->h, now, g);
-        break;
+    }
     /* Touches also arrive as synthesized mouse events (which ==
      * SDL_TOUCH_MOUSEID): drop those, or a touch would count twice. */
     case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP: {
         if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
             return 0;
-        n = gesture_down(&in->gest, GESTURE_MOUSE_ID, (float)ev->button.x, (float)ev->button.y, now, g);
+        float x, y;
+        mouse_point(in, ev->button.x, ev->button.y, &x, &y);
+        if (ev->type == SDL_MOUSEBUTTONDOWN)
+            n = gesture_down(&in->gest, GESTURE_MOUSE_ID, x, y, now, g);
+        else
+            n = gesture_up(&in->gest, GESTURE_MOUSE_ID, x, y, now, g);
         break;
-    case SDL_MOUSEMOTION:
+    }
+    case SDL_MOUSEMOTION: {
         if (ev->motion.which == SDL_TOUCH_MOUSEID || !(ev->motion.state & SDL_BUTTON_LMASK))
             return 0;
-        n = gesture_move(&in->gest, GESTURE_MOUSE_ID, (float)ev->motion.x, (float)ev->motion.y, now, g);
+        float x, y;
+        mouse_point(in, ev->motion.x, ev->motion.y, &x, &y);
+        n = gesture_move(&in->gest, GESTURE_MOUSE_ID, x, y, now, g);
         break;
-    case SDL_MOUSEBUTTONUP:
-        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT)
-            return 0;
-        n = gesture_up(&in->gest, GESTURE_MOUSE_ID, (float)ev->button.x, (float)ev->button.y, now, g);
-        break;
+    }
     default:
         return 0;
     }

@@ -36,13 +36,19 @@ struct input_action {
 #define INPUT_MAX_ACTIONS GESTURE_MAX_EVENTS
 
 struct input {
-    int w, h;               /* window size in pixels */
+    int w, h;               /* the logical (upright) picture, pixels */
+    int rotate;             /* degrees the picture is turned on the panel */
+    int win_w, win_h;       /* the window, in the units of mouse events */
     bool windowed;
     SDL_Keycode exit_key;   /* SDLK_UNKNOWN: no key leaves the kiosk */
     struct gesture_recognizer gest;
 };
 
 void input_init(struct input *in, int w, int h, bool windowed, float px_per_mm, SDL_Keycode exit_key);
+/* The panel shows the picture turned by rotate degrees (win_w x win_h is
+ * the window as mouse events measure it): touches and clicks are mapped
+ * back into the upright picture. */
+void input_set_rotation(struct input *in, int rotate, int win_w, int win_h);
 
 /* Feeds one event at time now (ms). Writes the resulting actions to out and
  * returns their number. */

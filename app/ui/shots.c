@@ -9,9 +9,12 @@
 
 int shot_save(SDL_Renderer *ren, const char *path, char *err, size_t errlen)
 {
+    /* What is being drawn into: the upright picture when the panel is
+     * turned (a target texture), else the window. */
     int w, h;
-    if (SDL_GetRendererOutputSize(ren, &w, &h) != 0) {
-        snprintf(err, errlen, "SDL_GetRendererOutputSize() failed: %s", SDL_GetError());
+    SDL_Texture *target = SDL_GetRenderTarget(ren);
+    if (target ? SDL_QueryTexture(target, NULL, NULL, &w, &h) != 0 : SDL_GetRendererOutputSize(ren, &w, &h) != 0) {
+        snprintf(err, errlen, "cannot read the picture's size: %s", SDL_GetError());
         return -1;
     }
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 24, SDL_PIXELFORMAT_RGB24);

@@ -2,21 +2,15 @@
  * CSV table by day and department. The leaderboard is in report_board.c. */
 #include "core/report_agg.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "core/csv_write.h"
-#include "core/durable.h"
-#include "core/feed.h"
 #include "core/report_priv.h"
+#include "core/report_walk.h"
 
-#define MAX_DEPTH 16 /* folders below DIR; deeper ones are not a report layout */
 
 struct report_agg *report_agg_new(void)
 {
@@ -135,116 +129,32 @@ out:
     return rc;
 }
 
-static int by_name(const void *x, const void *y)
+static int add_result(void *target, const char *json, size_t len, char *why, size_t whylen)
 {
-    return strcmp(*(char *const *)x, *(char *const *)y);
+    return report_agg_add(target, json, len, why, whylen);
 }
 
-char **report_list_names(const char *path, size_t *n)
+/* Result documents lie in folders named "results", anywhere. */
+static int results_level(int level, const char *name)
 {
-    DIR *d = opendir(path);
-    char **names = NULL;
-    size_t cap = 0;
-    *n = 0;
-    if (!d)
-        return NULL;
-    for (struct dirent *e; (errno = 0, e = readdir(d)) != NULL;) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **p = realloc(names, cap * sizeof *p);
-            if (!p)
-                goto fail;
-            names = p;
-        }
-        if (!(names[*n] = strdup(e->d_name)))
-            goto fail;
-        (*n)++;
-    }
-    if (errno)
-        goto fail;
-    closedir(d);
-    if (!names && !(names = malloc(sizeof *names))) /* empty but not an error */
-        return NULL;
-    qsort(names, *n, sizeof *names, by_name);
-    return names;
-fail: {
-    int saved = errno ? errno : ENOMEM;
-    closedir(d);
-    while (*n)
-        free(names[--*n]);
-    free(names);
-    errno = saved;
-    return NULL;
-}
-}
-
-struct walk {
-    struct report_agg *a;
-    report_bad_fn bad;
-    void *ctx;
-    long files;
-};
-
-static bool ends_with(const char *s, const char *tail)
-{
-    size_t n = strlen(s), t = strlen(tail);
-    return n > t && !strcmp(s + n - t, tail);
-}
-
-static void add_file(struct walk *w, const char *path)
-{
-    char *text = NULL, why[512];
-    size_t len = 0;
-    int rc = feed_read_file(path, REPORT_FILE_MAX_BYTES, &text, &len);
-    w->files++;
-    if (rc == -2)
-        w->bad(w->ctx, path, "larger than a result document can be");
-    else if (rc != 0)
-        w->bad(w->ctx, path, strerror(errno));
-    else if (report_agg_add(w->a, text, len, why, sizeof why) < 0)
-        w->bad(w->ctx, path, why);
-    free(text);
-}
-
-/* Walks `path`; in_results: its name is "results". */
-static int walk_dir(struct walk *w, const char *path, bool in_results, int depth)
-{
-    size_t n;
-    char **names = report_list_names(path, &n);
-    if (!names)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        char *child = path_fmt("%s/%s", path, names[i]);
-        struct stat st;
-        if (!child) {
-            w->bad(w->ctx, path, strerror(ENOMEM));
-        } else if (lstat(child, &st) != 0) {
-            w->bad(w->ctx, child, strerror(errno));
-        } else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH) {
-            if (walk_dir(w, child, !strcmp(names[i], "results"), depth + 1) != 0)
-                w->bad(w->ctx, child, strerror(errno));
-        } else if (S_ISREG(st.st_mode) && in_results && ends_with(names[i], ".json")) {
-            add_file(w, child);
-        }
-        free(child);
-        free(names[i]);
-    }
-    free(names);
-    return 0;
+    (void)level;
+    return !strcmp(name, "results");
 }
 
 long report_agg_add_dir(struct report_agg *a, const char *dir, report_bad_fn bad, void *ctx, char *err,
                         size_t errlen)
 {
-    struct walk w = {.a = a, .bad = bad, .ctx = ctx};
-    const char *base = strrchr(dir, '/');
-    if (walk_dir(&w, dir, !strcmp(base ? base + 1 : dir, "results"), 0) != 0) {
-        snprintf(err, errlen, "%s: cannot read the folder: %s", dir, strerror(errno));
-        return -1;
-    }
-    return w.files;
+    const struct report_walk w = {
+        .enter = results_level,
+        .take_level = 1,
+        .max_bytes = REPORT_FILE_MAX_BYTES,
+        .too_large = "larger than a result document can be",
+        .add = add_result,
+        .target = a,
+        .bad = bad,
+        .ctx = ctx,
+    };
+    return report_walk_dir(&w, dir, err, errlen);
 }
 
 /* ---- the CSV table ------------------------------------------------------------ */

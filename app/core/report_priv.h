@@ -30,8 +30,4 @@ struct report_agg {
 /* Best first: higher score, shorter time, earlier finish, then id. */
 int report_round_better(const struct report_round *a, const struct report_round *b);
 
-/* The names in `path` (no dot files), sorted, or NULL with errno. An
- * empty folder gives an empty list, not NULL. */
-char **report_list_names(const char *path, size_t *n);
-
 #endif

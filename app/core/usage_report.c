@@ -2,20 +2,16 @@
  * and the two CSV tables. */
 #include "core/usage_report.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/csv_write.h"
-#include "core/durable.h"
 #include "core/playstats_doc.h"
-#include "core/report_priv.h"
+#include "core/report_walk.h"
 
-#define MAX_DEPTH 16
 #define DOC_MAX_BYTES (4u * 1024u * 1024u) /* an hour of a screen with thousands of items */
 
 struct urow {
@@ -164,72 +160,31 @@ size_t usage_report_screens(const struct usage_report *u)
 
 /* ---- the folder ------------------------------------------------------------- */
 
-struct walk {
-    struct usage_report *u;
-    report_bad_fn bad;
-    void *ctx;
-    long files;
-};
-
-static bool ends_with(const char *s, const char *tail)
+static int add_usage(void *target, const char *json, size_t len, char *why, size_t whylen)
 {
-    size_t n = strlen(s), t = strlen(tail);
-    return n > t && !strcmp(s + n - t, tail);
+    return usage_report_add(target, json, len, why, whylen);
 }
 
-static void add_file(struct walk *w, const char *path)
+/* Level 1: a folder named "stats"; level 2: a screen's folder in it. */
+static int stats_level(int level, const char *name)
 {
-    char *text = NULL, why[512];
-    size_t len = 0;
-    int rc = feed_read_file(path, DOC_MAX_BYTES, &text, &len);
-    w->files++;
-    if (rc == -2)
-        w->bad(w->ctx, path, "larger than a usage document can be");
-    else if (rc != 0)
-        w->bad(w->ctx, path, strerror(errno));
-    else if (usage_report_add(w->u, text, len, why, sizeof why) < 0)
-        w->bad(w->ctx, path, why);
-    free(text);
-}
-
-/* level: 0 anywhere, 1 in a "stats" folder, 2 in a screen's folder in it. */
-static int walk_dir(struct walk *w, const char *path, int level, int depth)
-{
-    size_t n;
-    char **names = report_list_names(path, &n);
-    if (!names)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        char *child = path_fmt("%s/%s", path, names[i]);
-        struct stat st;
-        if (!child) {
-            w->bad(w->ctx, path, strerror(ENOMEM));
-        } else if (lstat(child, &st) != 0) {
-            w->bad(w->ctx, child, strerror(errno));
-        } else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH) {
-            int next = level == 1 ? 2 : !strcmp(names[i], "stats") ? 1 : 0;
-            if (walk_dir(w, child, next, depth + 1) != 0)
-                w->bad(w->ctx, child, strerror(errno));
-        } else if (S_ISREG(st.st_mode) && level == 2 && ends_with(names[i], ".json")) {
-            add_file(w, child);
-        }
-        free(child);
-        free(names[i]);
-    }
-    free(names);
-    return 0;
+    return level == 1 ? 2 : !strcmp(name, "stats") ? 1 : 0;
 }
 
 long usage_report_add_dir(struct usage_report *u, const char *dir, report_bad_fn bad, void *ctx, char *err,
                           size_t errlen)
 {
-    struct walk w = {.u = u, .bad = bad, .ctx = ctx};
-    const char *base = strrchr(dir, '/');
-    if (walk_dir(&w, dir, !strcmp(base ? base + 1 : dir, "stats") ? 1 : 0, 0) != 0) {
-        snprintf(err, errlen, "%s: cannot read the folder: %s", dir, strerror(errno));
-        return -1;
-    }
-    return w.files;
+    const struct report_walk w = {
+        .enter = stats_level,
+        .take_level = 2,
+        .max_bytes = DOC_MAX_BYTES,
+        .too_large = "larger than a usage document can be",
+        .add = add_usage,
+        .target = u,
+        .bad = bad,
+        .ctx = ctx,
+    };
+    return report_walk_dir(&w, dir, err, errlen);
 }
 
 /* ---- the tables --------------------------------------------------------------- */

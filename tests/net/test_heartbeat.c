@@ -35,106 +35,9 @@
 #include "core/sha256.h"
 #include "net/fetch.h"
 #include "net/heartbeat.h"
+#include "dav_server.h"
 
 #define WAIT_MS 30000 /* only a hung heartbeat gets near this */
-
-static pid_t own_nginx;
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    if (!v || !v[0]) {
-        fprintf(stderr, "test_heartbeat: %s is not set; run it with make net-test\n", name);
-        exit(2);
-    }
-    return v;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(1 << 20);
-    assert_non_null(buf);
-    *len = fread(buf, 1, (1 << 20) - 1, f);
-    buf[*len] = 0;
-    fclose(f);
-    return buf;
-}
-
-/* ---- the WebDAV nginx (as in test_outbox) ------------------------------- */
-
-static bool dav_listening(void)
-{
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(env("QF_DAV_PORT")))};
-    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(fd >= 0);
-    bool up = connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
-    close(fd);
-    return up;
-}
-
-static void wait_listening(bool want)
-{
-    int64_t until = mono_ms() + 10000;
-    while (dav_listening() != want) {
-        if (mono_ms() > until)
-            fail_msg("the WebDAV nginx did not %s within 10 s", want ? "start" : "stop");
-        sleep_ms(20);
-    }
-}
-
-static void dav_stop(void)
-{
-    char *pidfile = path_fmt("%s/nginx.pid", env("QF_DAV_DIR"));
-    size_t n;
-    char *text = read_file(pidfile, &n);
-    pid_t pid = own_nginx ? own_nginx : (text ? (pid_t)atol(text) : 0);
-    free(text);
-    free(pidfile);
-    assert_true(pid > 0);
-    assert_int_equal(kill(pid, SIGTERM), 0);
-    if (own_nginx) {
-        waitpid(own_nginx, NULL, 0);
-        own_nginx = 0;
-    }
-    wait_listening(false);
-}
-
-static void dav_start(void)
-{
-    const char *dir = env("QF_DAV_DIR");
-    char *conf = path_fmt("%s/nginx.conf", dir), *log = path_fmt("%s/nginx-error.log", dir);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execl(env("QF_NGINX_BIN"), "nginx", "-e", log, "-p", dir, "-c", conf, (char *)NULL);
-        _exit(127);
-    }
-    own_nginx = pid;
-    free(conf);
-    free(log);
-    wait_listening(true);
-}
 
 /* ---- the log into a buffer ------------------------------------------------ */
 
@@ -285,7 +188,7 @@ static json_t *status_on_server(const char *id)
 {
     char *path = path_fmt("%s/reports/screens/%s/status.json", env("QF_DAV_ROOT"), id);
     size_t n;
-    char *text = read_file(path, &n);
+    char *text = dav_read_file(path, &n);
     if (!text)
         fail_msg("%s is not on the server", path);
     json_error_t e;
@@ -412,7 +315,7 @@ static void screenshot_beside_the_status(void **state)
     assert_true(one);
     char *path = path_fmt("%s/reports/screens/hb-shot/screen.png", env("QF_DAV_ROOT"));
     size_t n;
-    char *png = read_file(path, &n);
+    char *png = dav_read_file(path, &n);
     if (!png)
         fail_msg("%s is not on the server", path);
     assert_int_equal(n, sizeof tiny_png);

@@ -32,108 +32,9 @@
 #include "core/results.h"
 #include "net/fetch.h"
 #include "net/outbox.h"
+#include "dav_server.h"
 
 #define WAIT_MS 30000 /* only a hung uploader gets near this */
-#define TEXT_MAX 65536
-
-static pid_t own_nginx; /* the WebDAV nginx once this test has started it again */
-
-static const char *env(const char *name)
-{
-    const char *v = getenv(name);
-    if (!v || !v[0]) {
-        fprintf(stderr, "test_outbox: %s is not set; run it with make net-test\n", name);
-        exit(2);
-    }
-    return v;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(TEXT_MAX + 1);
-    assert_non_null(buf);
-    *len = fread(buf, 1, TEXT_MAX, f);
-    buf[*len] = 0;
-    fclose(f);
-    return buf;
-}
-
-/* ---- the WebDAV nginx ------------------------------------------------------- */
-
-static bool dav_listening(void)
-{
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(env("QF_DAV_PORT")))};
-    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    assert_true(fd >= 0);
-    bool up = connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
-    close(fd);
-    return up;
-}
-
-static void wait_listening(bool want)
-{
-    int64_t until = mono_ms() + 10000;
-    while (dav_listening() != want) {
-        if (mono_ms() > until)
-            fail_msg("the WebDAV nginx did not %s within 10 s", want ? "start" : "stop");
-        sleep_ms(20);
-    }
-}
-
-static void dav_stop(void)
-{
-    char *pidfile = path_fmt("%s/nginx.pid", env("QF_DAV_DIR"));
-    size_t n;
-    char *text = read_text(pidfile, &n);
-    pid_t pid = own_nginx ? own_nginx : (text ? (pid_t)atol(text) : 0);
-    free(text);
-    free(pidfile);
-    assert_true(pid > 0);
-    assert_int_equal(kill(pid, SIGTERM), 0);
-    if (own_nginx) {
-        waitpid(own_nginx, NULL, 0);
-        own_nginx = 0;
-    }
-    wait_listening(false); /* run.sh's nginx is reaped by run.sh: wait for its port to close */
-}
-
-/* Starts the WebDAV nginx again with run.sh's config: the same port. */
-static void dav_start(void)
-{
-    const char *dir = env("QF_DAV_DIR");
-    char *conf = path_fmt("%s/nginx.conf", dir), *log = path_fmt("%s/nginx-error.log", dir);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execl(env("QF_NGINX_BIN"), "nginx", "-e", log, "-p", dir, "-c", conf, (char *)NULL);
-        _exit(127);
-    }
-    own_nginx = pid;
-    free(conf);
-    free(log);
-    wait_listening(true);
-}
 
 /* ---- stderr into a file ---------------------------------------------------- */
 
@@ -158,7 +59,7 @@ static char *capture_text(struct capture *c)
 {
     size_t n;
     fflush(stderr);
-    char *t = read_text(c->path, &n);
+    char *t = dav_read_file(c->path, &n);
     return t ? t : strdup("");
 }
 
@@ -347,7 +248,7 @@ static void delivers_through_an_outage(void **state)
     for (int i = 0; i < ALL; i++) {
         char *path = path_fmt("%s/%s.json", dir, res[i].id), *want = result_to_json(&res[i]);
         size_t n;
-        char *got = read_text(path, &n);
+        char *got = dav_read_file(path, &n);
         if (!got)
             fail_msg("%s is not on the server", path);
         assert_string_equal(got, want);
@@ -380,7 +281,7 @@ static void put_twice_gives_the_same_file(void **state)
     }
     char *path = path_fmt("%s/reports/idem/results/%s.json", env("QF_DAV_ROOT"), res.id);
     size_t n;
-    char *got = read_text(path, &n);
+    char *got = dav_read_file(path, &n);
     assert_non_null(got);
     assert_string_equal(got, doc);
     free(got);
@@ -461,7 +362,7 @@ static int64_t served(const char *hour, const char *item, enum ps_metric m)
 {
     char *path = path_fmt("%s" STATS_BASE_PATH "/stats/lobby-1/%s.json", env("QF_DAV_ROOT"), hour);
     size_t n;
-    char *text = read_text(path, &n), err[256];
+    char *text = dav_read_file(path, &n), err[256];
     free(path);
     if (!text)
         return -1;
@@ -580,10 +481,7 @@ static int global_init(void **state)
 
 static int global_cleanup(void **state)
 {
-    if (own_nginx) { /* leave no server behind */
-        kill(own_nginx, SIGTERM);
-        waitpid(own_nginx, NULL, 0);
-    }
+    dav_leave_none();
     fetch_global_cleanup();
     return 0;
 }

@@ -6,7 +6,7 @@
  *   first_frame_wall_ns  the same moment on CLOCK_REALTIME, so a script can
  *                     count from the exec it timed itself
  *   slide_p50/p99_ms, fade_p50/p99_ms  frame times by transition kind
- *   peak_rss_kb       the high-water mark after one full rotation
+ *   peak_rss_kb       the high-water mark, after the rotation and the visit
  *   rss_rot_kb, pss_rot_kb    resident and proportional set after it
  *   tap_p50/p99_ms    finger down on a button to the present showing it
  *   rss_visit_kb, pss_visit_kb  the same after the taps (a visit)
@@ -286,7 +286,7 @@ int app_run_bench(struct app *a)
     printf("bench: renderer=%s first_frame_ms=%.1f first_frame_wall_ns=%lld slide_frames=%zu slide_p50_ms=%.2f "
            "slide_p99_ms=%.2f fade_frames=%zu fade_p50_ms=%.2f fade_p99_ms=%.2f peak_rss_kb=%ld rss_rot_kb=%ld "
            "pss_rot_kb=%ld tap_p50_ms=%.2f tap_p99_ms=%.2f rss_visit_kb=%ld pss_visit_kb=%ld static_presents=%ld\n",
-           renderer, a->first_frame_ms, wall_ns, slide.n, s50, s99, fade.n, f50, f99, rot.peak_rss_kb, rot.rss_kb,
+           renderer, a->first_frame_ms, wall_ns, slide.n, s50, s99, fade.n, f50, f99, visit.peak_rss_kb, rot.rss_kb,
            rot.pss_kb, t50, t99, visit.rss_kb, visit.pss_kb, presents);
     fflush(stdout);
     free(slide.v);

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
 
 #include "core/feed.h"
 #include "core/layout.h"
@@ -178,6 +179,7 @@ int main(int argc, char **argv)
     }
     font_set_close(&fonts);
     TTF_Quit();
+    FcFini(); /* as the kiosk does at exit: fontconfig's caches are not leaks */
     feed_free(feed);
     return rc;
 }

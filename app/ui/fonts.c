@@ -1,15 +1,10 @@
 #include "ui/fonts.h"
 
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* FreeType's FT_Library (inside SDL_ttf) is shared by all fonts: opening and
  * closing faces must not run concurrently. Rendering with distinct faces may. */
@@ -88,56 +83,10 @@ int font_face_find(struct font_face *out, const char *spec, bool bold, const cha
     return 0;
 }
 
-/* Font files are read through one read-only mapping per file, shared by
- * every size and thread: FreeType then loads glyphs from memory, where
- * through a file it paid a seek and a read per glyph (CJK glyphs seldom stay
- * in SDL_ttf's small glyph cache, so that was most of a layout's time).
- * Package upgrades replace font files by rename, so a mapping stays valid;
- * the mappings last as long as the process. */
-#define FONT_FILES_MAX 8
-static struct font_file {
-    char path[QF_PATH_MAX];
-    const void *data;
-    size_t size;
-} font_files[FONT_FILES_MAX];
-static size_t n_font_files;
-
-static const struct font_file *map_file(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    void *data = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size <= INT_MAX)
-        data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (data == MAP_FAILED)
-        return NULL;
-    struct font_file *ff = &font_files[n_font_files++];
-    snprintf(ff->path, sizeof ff->path, "%s", path);
-    ff->data = data;
-    ff->size = (size_t)st.st_size;
-    return ff;
-}
-
-/* Under open_lock. Falls back to reading the file when it cannot be mapped. */
-static SDL_RWops *font_source(const char *path)
-{
-    const struct font_file *ff = NULL;
-    for (size_t i = 0; i < n_font_files && !ff; i++)
-        if (!strcmp(font_files[i].path, path))
-            ff = &font_files[i];
-    if (!ff && n_font_files < FONT_FILES_MAX && strlen(path) < sizeof font_files[0].path)
-        ff = map_file(path);
-    return ff ? SDL_RWFromConstMem(ff->data, (int)ff->size) : SDL_RWFromFile(path, "rb");
-}
-
 static TTF_Font *open_size(const struct font_face *face, int px)
 {
     SDL_AtomicLock(&open_lock);
-    SDL_RWops *src = font_source(face->file);
-    TTF_Font *f = src ? TTF_OpenFontIndexRW(src, 1, px, face->index) : NULL;
+    TTF_Font *f = TTF_OpenFontIndex(face->file, px, face->index);
     SDL_AtomicUnlock(&open_lock);
     if (f) {
         if (face->synth_bold)

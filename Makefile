@@ -207,8 +207,15 @@ $(SYNC_BENCH): tests/bench/sync_bench.c $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(NET_CFLAGS) -MMD -MP $< $(BUILD)/libqfnet.a $(BUILD)/libqfcore.a \
 		-o $@ $(NET_LIBS) $(CORE_LIBS) -lpthread
 
+# Layout speed on the real fonts (tests/bench/layout_bench.c).
+LAYOUT_BENCH := $(BUILD)/tests/bench/layout_bench
+$(LAYOUT_BENCH): tests/bench/layout_bench.c $(BUILD)/libqfui.a $(BUILD)/libqfcore.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(UI_CFLAGS) -MMD -MP $< $(BUILD)/libqfui.a $(BUILD)/libqfcore.a \
+		-o $@ $(UI_LIBS) $(CORE_LIBS) -lpthread
+
 bench: deps
-	$(MAKE) all feed $(SYNC_BENCH)
+	$(MAKE) all feed $(SYNC_BENCH) $(LAYOUT_BENCH)
 	@sh tests/bench/run.sh $(BUILD)
 
 # Fuzzing (tests/fuzz, docs/fuzzing.md): one libFuzzer target per parser of

@@ -23,6 +23,7 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # one core, once the log shows SETTLED_LINE and 2 s more have passed
 measure() {
     printf '%s\n[sync]\nstate_dir = %s\n' "$4" "$OUT/state" > "$OUT/$1.conf"
+    : > "$OUT/$1.log" # before the kiosk opens it: the wait below greps it at once
     SDL_VIDEODRIVER=$2 "$KIOSK" --config "$OUT/$1.conf" --windowed --size 1920x1080 2> "$OUT/$1.log" &
     pid=$!
     waited=0

@@ -1,0 +1,22 @@
+/* The process's memory as the benchmark reports it: resident and
+ * proportional set from /proc/self/smaps_rollup, and the peak resident set
+ * from getrusage. Linux only; figures are -1 when they cannot be read. */
+#ifndef QF_MEMSTAT_H
+#define QF_MEMSTAT_H
+
+struct memstat {
+    long rss_kb;      /* resident now */
+    long pss_kb;      /* proportional: shared pages divided among their users */
+    long peak_rss_kb; /* the high-water mark of rss_kb */
+};
+
+/* Reads the "Rss:" and "Pss:" lines of smaps_rollup text into out
+ * (peak_rss_kb is left alone). Returns 0 when both were found, else -1
+ * with the missing ones set to -1. */
+int memstat_parse_rollup(const char *text, struct memstat *out);
+
+/* All three figures of this process. Returns 0, or -1 when some figure
+ * could not be read (it is -1; a kernel before 4.14 has no smaps_rollup). */
+int memstat_read_self(struct memstat *out);
+
+#endif

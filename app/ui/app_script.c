@@ -367,6 +367,15 @@ int app_run_script(struct app *a)
             script_free(&sc);
             return EXIT_USAGE;
         }
+        if (sc.cmds[i].op == SCRIPT_SWAP) { /* a bad folder stops the run now, not hours in */
+            struct feed *f = feed_load_dir(sc.cmds[i].name, err, sizeof err);
+            if (!f) {
+                log_err("script: %s:%d: swap: %s", a->args.script, sc.cmds[i].line, err);
+                script_free(&sc);
+                return EXIT_USAGE;
+            }
+            feed_free(f);
+        }
         if (sc.cmds[i].op == SCRIPT_SHOW && find_item(a->feed, sc.cmds[i].name) < 0) {
             log_err("script: %s:%d: show: no item with id \"%s\" in the feed %s", a->args.script, sc.cmds[i].line,
                     sc.cmds[i].name, a->feed_dir);

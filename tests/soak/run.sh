@@ -13,10 +13,10 @@ set -u
 ABUILD=$1 BUILD=$2 CYCLES=${3:-1000}
 HERE=$(dirname "$0")
 case $CYCLES in
-    *[!0-9]* | '') echo "soak: CYCLES \"$CYCLES\" must be an even number of at least 2 (cycles alternate the two feeds)"; exit 2 ;;
+    *[!0-9]* | '') echo "soak: CYCLES \"$CYCLES\" must be an even number of at least 4 (cycles alternate the two feeds; the first tenth, at least 2, is warm-up)"; exit 2 ;;
 esac
-if [ "$CYCLES" -lt 2 ] || [ $((CYCLES % 2)) -ne 0 ]; then
-    echo "soak: CYCLES $CYCLES must be an even number of at least 2 (cycles alternate the two feeds)"
+if [ "$CYCLES" -lt 4 ] || [ $((CYCLES % 2)) -ne 0 ]; then
+    echo "soak: CYCLES $CYCLES must be an even number of at least 4 (cycles alternate the two feeds; the first tenth, at least 2, is warm-up)"
     exit 2
 fi
 OUT=$ABUILD/soak

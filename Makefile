@@ -195,10 +195,26 @@ check: deps
 	$(MAKE) service-test
 	$(MAKE) crash
 	$(MAKE) memcheck
+	$(MAKE) soak-short
 	$(MAKE) fuzz-short
 
 asan: deps
 	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" CFLAGS="-O1 -g" unit net-test e2e
+
+# The soak test (tests/soak, docs/soak.md): SOAK_CYCLES cycles of 100
+# slides, 10 detail openings, 10 quiz rounds and a content swap, in one
+# process built with ASan+LSan+UBSan and, for the resident-set bound, in one
+# of the ordinary build (not in make check: hours on two cores).
+# `make soak-short`: 2 small cycles under valgrind memcheck (in make check).
+SOAK_CYCLES ?= 1000
+.PHONY: soak soak-short
+soak: all feed
+	$(MAKE) BUILD=build/asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		CFLAGS="-O1 -g" build/asan/qingfeng
+	@sh tests/soak/run.sh build/asan $(BUILD) $(SOAK_CYCLES)
+
+soak-short: all feed
+	@sh tests/soak/short.sh $(BUILD)
 
 # The sync benchmark's driver: the real worker against nginx (tests/bench/sync.sh).
 SYNC_BENCH := $(BUILD)/tests/bench/sync_bench

@@ -165,6 +165,10 @@ static int configure(struct results *r, char *err, size_t errlen)
         return fail_db(r, err, errlen, "cannot switch to WAL mode");
     if (sqlite3_exec(r->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
         return fail_db(r, err, errlen, "cannot set synchronous = FULL");
+    char pragma[48];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", RESULTS_CACHE_KIB);
+    if (sqlite3_exec(r->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        return fail_db(r, err, errlen, "cannot set the cache size");
     return 0;
 }
 
@@ -191,6 +195,15 @@ struct results *results_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     return r;
+}
+
+size_t results_cache_bytes(struct results *r)
+{
+    int cur = 0, hi = 0;
+    results_lock(r);
+    sqlite3_db_status(r->db, SQLITE_DBSTATUS_CACHE_USED, &cur, &hi, 0);
+    results_unlock(r);
+    return cur > 0 ? (size_t)cur : 0;
 }
 
 void results_close(struct results *r)

@@ -73,6 +73,14 @@ bool result_id_valid(const char *id);
 struct results *results_open(const char *path, char *err, size_t errlen);
 void results_close(struct results *r);
 
+/* SQLite's page cache of one store connection, KiB. SQLite's default (2000
+ * KiB) fills as the file grows with every round, so over weeks the kiosk's
+ * resident set crept up by 2 MB (the soak test, docs/soak.md); a round or
+ * a board needs few pages, and the OS caches the file anyway. */
+#define RESULTS_CACHE_KIB 256
+/* Bytes the connection's page cache holds now (for tests). */
+size_t results_cache_bytes(struct results *r);
+
 /* Commits `res` and its outbox entry durably. Recording the same id twice
  * keeps the first. Refuses (-1) an id that is not result_id_valid, text
  * that is not UTF-8 or not terminated within its field, and n_answers

@@ -159,15 +159,60 @@ static int parse_line(char *line, int lineno, const char *name, struct script_cm
     } else if (!strcmp(op, "sync")) {
         ARGS(0, "sync");
         cmd->op = SCRIPT_SYNC;
+    } else if (!strcmp(op, "frame") || !strcmp(op, "memory") || !strcmp(op, "end")) {
+        ARGS(0, op);
+        cmd->op = !strcmp(op, "frame") ? SCRIPT_FRAME : !strcmp(op, "memory") ? SCRIPT_MEMORY : SCRIPT_END;
+    } else if (!strcmp(op, "repeat")) {
+        ARGS(1, "repeat N, then the commands, then end");
+        cmd->op = SCRIPT_REPEAT;
+        char *end;
+        errno = 0;
+        unsigned long long v = isdigit((unsigned char)tok[1][0]) ? strtoull(tok[1], &end, 10) : 0;
+        if (!isdigit((unsigned char)tok[1][0]) || errno || *end || v < 1 || v > SCRIPT_REPEAT_MAX)
+            return fail(err, errlen, name, lineno, "repeat: \"%s\" must be a whole number from 1 to %lu", tok[1],
+                        SCRIPT_REPEAT_MAX);
+        cmd->count = (unsigned long)v;
+    } else if (!strcmp(op, "swap")) {
+        ARGS(1, "swap DIR (a feed folder built by qingfeng-feed)");
+        cmd->op = SCRIPT_SWAP;
+        if (strlen(tok[1]) >= sizeof cmd->name)
+            return fail(err, errlen, name, lineno, "swap: folder \"%.40s...\" is too long (max %d bytes); use a shorter path",
+                        tok[1], SCRIPT_NAME_MAX - 1);
+        snprintf(cmd->name, sizeof cmd->name, "%s", tok[1]);
     } else if (!strcmp(op, "heartbeat")) {
         ARGS(0, "heartbeat");
         cmd->op = SCRIPT_HEARTBEAT;
     } else {
         return fail(err, errlen, name, lineno,
-                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, show, key, sync, uploads, heartbeat or quit",
+                    "unknown command \"%s\"; use tap, press, swipe, drag, wait, shot, frame, show, key, sync, swap, uploads, "
+                    "heartbeat, memory, repeat, end or quit",
                     op);
     }
 #undef ARGS
+    return 0;
+}
+
+/* Pairs every repeat with its end, both ways, so running a block is a jump. */
+static int match_blocks(struct script *s, const char *name, char *err, size_t errlen)
+{
+    size_t open[SCRIPT_REPEAT_DEPTH];
+    int depth = 0;
+    for (size_t i = 0; i < s->n_cmds; i++) {
+        struct script_cmd *c = &s->cmds[i];
+        if (c->op == SCRIPT_REPEAT) {
+            if (depth == SCRIPT_REPEAT_DEPTH)
+                return fail(err, errlen, name, c->line, "repeat: blocks nest deeper than %d", SCRIPT_REPEAT_DEPTH);
+            open[depth++] = i;
+        } else if (c->op == SCRIPT_END) {
+            if (depth == 0)
+                return fail(err, errlen, name, c->line, "end without a repeat before it");
+            size_t r = open[--depth];
+            s->cmds[r].jump = i;
+            c->jump = r;
+        }
+    }
+    if (depth > 0)
+        return fail(err, errlen, name, s->cmds[open[depth - 1]].line, "repeat without an end");
     return 0;
 }
 
@@ -206,6 +251,8 @@ int script_parse(const char *text, const char *name, struct script *out, char *e
         line = nl ? nl + 1 : NULL;
     }
     free(copy);
+    if (rc == 0)
+        rc = match_blocks(out, name, err, errlen);
     if (rc != 0)
         script_free(out);
     return rc;

@@ -18,6 +18,12 @@
  *                      quiz result is saved and uploaded to report_url
  *   heartbeat          send a heartbeat now and wait (in real time, up to
  *                      a minute) until it has been delivered
+ *   frame              wait for the worker, then draw and present the frame
+ *                      at the current virtual time (a shot without a file)
+ *   swap DIR           hand the feed in folder DIR to the screen, which
+ *                      takes it at its next calm moment (as a synced one)
+ *   memory             log the process's resident memory (VmRSS, VmHWM, Pss)
+ *   repeat N ... end   run the commands between N times (nestable)
  *   quit               stop the app */
 #ifndef QF_SCRIPT_H
 #define QF_SCRIPT_H
@@ -28,9 +34,13 @@
 /* Longest shot name, key name or item id, plus the terminating NUL: room
  * for "story-" and an id of the feed builder's longest (100 bytes). */
 #define SCRIPT_NAME_MAX 128
+/* Deepest nesting of repeat blocks, and the largest count of one. */
+#define SCRIPT_REPEAT_DEPTH 8
+#define SCRIPT_REPEAT_MAX 10000000ul
 
 enum script_op { SCRIPT_TAP, SCRIPT_SWIPE, SCRIPT_DRAG, SCRIPT_WAIT, SCRIPT_SHOT, SCRIPT_KEY, SCRIPT_QUIT, SCRIPT_SHOW,
-                 SCRIPT_PRESS, SCRIPT_SYNC, SCRIPT_UPLOADS, SCRIPT_HEARTBEAT, SCRIPT_PANEL_SHOT };
+                 SCRIPT_PRESS, SCRIPT_SYNC, SCRIPT_UPLOADS, SCRIPT_HEARTBEAT, SCRIPT_PANEL_SHOT,
+                 SCRIPT_FRAME, SCRIPT_SWAP, SCRIPT_MEMORY, SCRIPT_REPEAT, SCRIPT_END };
 enum script_dir { SCRIPT_LEFT, SCRIPT_RIGHT, SCRIPT_UP, SCRIPT_DOWN };
 
 struct script_cmd {
@@ -42,6 +52,8 @@ struct script_cmd {
     char name[SCRIPT_NAME_MAX]; /* shot or key name, the item id of show, the target of press */
     int arg;                /* press: the target's number */
     int has_arg;
+    unsigned long count;    /* repeat: how many times */
+    size_t jump;            /* repeat: index of its end; end: index of its repeat */
 };
 
 struct script {

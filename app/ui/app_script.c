@@ -3,13 +3,17 @@
  * rotation takes a moment; `shot` waits for the worker, renders the frame at
  * the current virtual time and saves it; input commands inject SDL events
  * that take the same path as real ones; `show` puts a feed item on screen
- * at once (previews use it to reach every item, whatever its weight). */
+ * at once (previews use it to reach every item, whatever its weight);
+ * `frame` draws and presents like a shot without the file, `swap` offers a
+ * feed folder as the sync worker would, `memory` logs the resident set and
+ * `repeat N` ... `end` runs a block N times (the soak test, docs/soak.md). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "core/rotation.h"
 #include "net/outbox.h"
 #include "core/script.h"
@@ -164,6 +168,43 @@ static int shot(struct app *a, const char *name, bool panel)
     return 0;
 }
 
+/* frame: the picture at the current virtual time, composed, drawn and
+ * presented as the real loop would, without a file: a long run draws every
+ * slide this way at the cost of the drawing only. */
+static void frame(struct app *a)
+{
+    wait_ready(a);
+    app_present(a, a->vnow);
+}
+
+/* swap DIR: the feed in DIR, loaded and checked here as the sync worker
+ * would before it hands a version over; the screen takes it at its next
+ * calm moment ("feed: now showing ..."). */
+static int swap(struct app *a, const struct script_cmd *c)
+{
+    char err[1024];
+    struct feed *f = feed_load_dir(c->name, err, sizeof err);
+    if (!f) {
+        log_err("script: %s:%d: swap: %s", a->args.script, c->line, err);
+        return -1;
+    }
+    app_offer_content(a, f, c->name);
+    return 0;
+}
+
+/* memory: one line with the resident set, for a soak run to read. */
+static int memory(struct app *a, const struct script_cmd *c)
+{
+    struct memstat m;
+    if (memstat_read_self(&m) != 0 && m.rss_kb < 0) {
+        log_err("script: %s:%d: memory: /proc/self/smaps_rollup cannot be read", a->args.script, c->line);
+        return -1;
+    }
+    log_info("memory: rss %ld kB, peak %ld kB, pss %ld kB, t=%llu ms", m.rss_kb, m.peak_rss_kb, m.pss_kb,
+             (unsigned long long)a->vnow);
+    return 0;
+}
+
 /* The feed index of the item with this id; -1 if there is none. */
 static long find_item(const struct feed *feed, const char *id)
 {
@@ -299,7 +340,8 @@ static int heartbeat_wait(struct app *a, const struct script_cmd *c)
 
 static const char *op_name(enum script_op op)
 {
-    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat", "panel-shot"};
+    static const char *const names[] = {"tap", "swipe", "drag", "wait", "shot", "key", "quit", "show", "press", "sync", "uploads", "heartbeat", "panel-shot",
+                                         "frame", "swap", "memory", "repeat", "end"};
     return (unsigned)op < sizeof names / sizeof names[0] ? names[op] : "?";
 }
 
@@ -325,6 +367,15 @@ int app_run_script(struct app *a)
             script_free(&sc);
             return EXIT_USAGE;
         }
+        if (sc.cmds[i].op == SCRIPT_SWAP) { /* a bad folder stops the run now, not hours in */
+            struct feed *f = feed_load_dir(sc.cmds[i].name, err, sizeof err);
+            if (!f) {
+                log_err("script: %s:%d: swap: %s", a->args.script, sc.cmds[i].line, err);
+                script_free(&sc);
+                return EXIT_USAGE;
+            }
+            feed_free(f);
+        }
         if (sc.cmds[i].op == SCRIPT_SHOW && find_item(a->feed, sc.cmds[i].name) < 0) {
             log_err("script: %s:%d: show: no item with id \"%s\" in the feed %s", a->args.script, sc.cmds[i].line,
                     sc.cmds[i].name, a->feed_dir);
@@ -339,9 +390,27 @@ int app_run_script(struct app *a)
     }
 
     int result = EXIT_OK;
+    struct {
+        size_t at;          /* index of the repeat */
+        unsigned long left; /* runs still to go, this one included */
+    } blocks[SCRIPT_REPEAT_DEPTH];
+    int depth = 0;
     app_advance(a, a->vnow);
     for (size_t i = 0; i < sc.n_cmds && !a->quit; i++) {
         const struct script_cmd *c = &sc.cmds[i];
+        /* Blocks are paired by the parser; they only move the index. */
+        if (c->op == SCRIPT_REPEAT) {
+            blocks[depth].at = i;
+            blocks[depth++].left = c->count;
+            continue;
+        }
+        if (c->op == SCRIPT_END) {
+            if (--blocks[depth - 1].left > 0)
+                i = blocks[depth - 1].at;
+            else
+                depth--;
+            continue;
+        }
         log_debug("script: %s:%d: %s %s (t=%llu ms)", a->args.script, c->line, op_name(c->op), c->name,
                   (unsigned long long)a->vnow);
         static const double swipe[4][4] = {
@@ -395,6 +464,20 @@ int app_run_script(struct app *a)
             if (sync_wait(a, c) != 0)
                 result = EXIT_RUNTIME;
             break;
+        case SCRIPT_FRAME:
+            frame(a);
+            break;
+        case SCRIPT_SWAP:
+            if (swap(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_MEMORY:
+            if (memory(a, c) != 0)
+                result = EXIT_RUNTIME;
+            break;
+        case SCRIPT_REPEAT:
+        case SCRIPT_END:
+            break; /* handled above */
         case SCRIPT_QUIT:
             wait_ready(a); /* the last screen is seen before the end */
             app_advance(a, a->vnow);
@@ -404,5 +487,6 @@ int app_run_script(struct app *a)
         app_advance(a, a->vnow);
     }
     script_free(&sc);
+    log_info("script: done: %lu frames presented in %llu ms of virtual time", a->frames, (unsigned long long)a->vnow);
     return result;
 }

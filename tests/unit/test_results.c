@@ -146,6 +146,44 @@ static void test_record_and_reread(void **state)
     assert_int_equal(results_check(fx->r, err, sizeof err), 0);
 }
 
+/* A store grown by months of rounds: reading the all-time board and the
+ * departments walks every round, yet the connection's page cache stays
+ * within RESULTS_CACHE_KIB (SQLite's default would hold 2 MB of it). */
+static void test_page_cache_stays_small(void **state)
+{
+    struct fx *fx = *state;
+    struct quiz_result first = round_of(1, "组织部", 80, 60000, WED_1500, false);
+    record(fx, &first);
+    /* 30,000 more rounds in one transaction, copied from
+     * the first by a second connection (a round by round insert would
+     * fsync 30,000 times). */
+    sqlite3 *db;
+    char *why = NULL;
+    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+    if (sqlite3_exec(db,
+                                  "BEGIN;"
+                                  "WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i <= 30000)"
+                                  " INSERT INTO rounds SELECT printf('%032x', i), screen_id, department, started_at - i,"
+                                  " finished_at - i, abandoned, (score + i) % 101, correct, total, duration_ms FROM n, rounds"
+                                  " WHERE rounds.id = printf('%032x', 1);"
+                                  "COMMIT;",
+                                  NULL, NULL, &why) != SQLITE_OK)
+        fail_msg("copying rounds: %s", why);
+    sqlite3_close(db);
+
+    struct results_best best[8];
+    struct results_dept depts[8];
+    assert_int_equal(results_best(fx->r, RESULTS_ALL, WED_1500, best, 8), 8);
+    assert_int_equal(best[0].score, 100);
+    assert_true(results_departments(fx->r, RESULTS_ALL, WED_1500, depts, 8) >= 1);
+    assert_int_equal(depts[0].participants, 30001);
+    size_t used = results_cache_bytes(fx->r);
+    if (used > (RESULTS_CACHE_KIB + 64) * 1024u)
+        fail_msg("the page cache holds %zu bytes, more than %d KiB", used, RESULTS_CACHE_KIB);
+    /* the walk did use the cache: it is not simply off */
+    assert_true(used > 16 * 1024u);
+}
+
 static void test_duplicate_id_kept_once(void **state)
 {
     struct fx *fx = *state;
@@ -577,6 +615,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_open_refuses_other_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_sets_wal_and_schema, setup, teardown),
         cmocka_unit_test(test_json_document),
+        cmocka_unit_test_setup_teardown(test_page_cache_stays_small, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -138,6 +138,51 @@ static void press_names_a_target_and_an_optional_number(void **state)
     expect_error("press it/em\n", "bad.txt:1: press: target");
 }
 
+static void repeat_blocks_pair_with_their_end(void **state)
+{
+    (void)state;
+    const char *text = "repeat 500      # outer\n"
+                       "  swap build/soak/feed-b\n"
+                       "  repeat 10\n"
+                       "    wait 8900\n"
+                       "    frame\n"
+                       "  end\n"
+                       "  memory\n"
+                       "end\n";
+    struct script s;
+    char err[256] = "";
+    assert_int_equal(script_parse(text, "soak.txt", &s, err, sizeof err), 0);
+    assert_int_equal(s.n_cmds, 8);
+    assert_int_equal(s.cmds[0].op, SCRIPT_REPEAT);
+    assert_int_equal(s.cmds[0].count, 500);
+    assert_int_equal(s.cmds[0].jump, 7);
+    assert_int_equal(s.cmds[7].op, SCRIPT_END);
+    assert_int_equal(s.cmds[7].jump, 0);
+    assert_int_equal(s.cmds[1].op, SCRIPT_SWAP);
+    assert_string_equal(s.cmds[1].name, "build/soak/feed-b");
+    assert_int_equal(s.cmds[2].count, 10);
+    assert_int_equal(s.cmds[2].jump, 5);
+    assert_int_equal(s.cmds[5].jump, 2);
+    assert_int_equal(s.cmds[4].op, SCRIPT_FRAME);
+    assert_int_equal(s.cmds[6].op, SCRIPT_MEMORY);
+    script_free(&s);
+
+    expect_error("repeat 3\nwait 1\n", "bad.txt:1: repeat without an end");
+    expect_error("wait 1\nend\n", "bad.txt:2: end without a repeat before it");
+    expect_error("repeat 2\nend\nend\n", "bad.txt:3: end without a repeat");
+    expect_error("repeat 0\nend\n", "bad.txt:1: repeat: \"0\" must be a whole number from 1 to 10000000");
+    expect_error("repeat -2\nend\n", "must be a whole number");
+    expect_error("repeat 10000001\nend\n", "must be a whole number");
+    expect_error("repeat\nend\n", "\"repeat\" takes 1 argument");
+    expect_error("frame now\n", "\"frame\" takes 0 arguments");
+    expect_error("memory 1\n", "\"memory\" takes 0 arguments");
+    expect_error("swap\n", "\"swap\" takes 1 argument");
+    char deep[200] = "";
+    for (int i = 0; i < SCRIPT_REPEAT_DEPTH + 1; i++)
+        strcat(deep, "repeat 2\n");
+    expect_error(deep, "bad.txt:9: repeat: blocks nest deeper than 8");
+}
+
 static void empty_script_is_valid(void **state)
 {
     (void)state;
@@ -155,6 +200,7 @@ int main(void)
         cmocka_unit_test(errors_name_file_and_line),
         cmocka_unit_test(show_takes_one_item_id),
         cmocka_unit_test(press_names_a_target_and_an_optional_number),
+        cmocka_unit_test(repeat_blocks_pair_with_their_end),
         cmocka_unit_test(empty_script_is_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,6 +38,18 @@ run() {
 
 scenes() { grep -c '^<6>scene: attract item=' "$OUT/$1.log"; }
 
+# lines_in FILE PATTERN: how many lines of FILE match; 0 while FILE does not
+# exist yet (a kiosk started in the background may not have opened its log).
+lines_in() { n=$(grep -c "$2" "$1" 2> /dev/null); echo "${n:-0}"; }
+
+# wait_lines FILE N PATTERN TENTHS: until FILE has N lines matching PATTERN,
+# for TENTHS tenths of a second at most. Succeeds when they are there.
+wait_lines() {
+    tries=0
+    while [ "$(lines_in "$1" "$3")" -lt "$2" ] && [ $tries -lt "$4" ]; do sleep 0.1; tries=$((tries + 1)); done
+    [ "$(lines_in "$1" "$3")" -ge "$2" ]
+}
+
 # in_order LOG LINE...: each LINE starts a "scene:" line of LOG, in this
 # order (other lines may come between).
 in_order() {

@@ -128,10 +128,7 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
         > /dev/null 2> "$OUT/x11.log" &
     kiosk=$!
     # wait_for N PATTERN: until the log has N lines matching PATTERN (15 s at most)
-    wait_for() {
-        tries=0
-        while [ "$(grep -c "$2" "$OUT/x11.log")" -lt "$1" ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
-    }
+    wait_for() { wait_lines "$OUT/x11.log" "$1" "$2" 150; }
     wait_for 1 '^<6>sleep: screen off'
     win=$(DISPLAY=$disp timeout 15 xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
     click() { DISPLAY=$disp timeout 15 xdotool mousemove --window "$win" 640 360 click 1; }

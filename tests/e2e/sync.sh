@@ -58,11 +58,7 @@ printf '[attract]\ndwell_ms = 2000\ntransition_ms = 300\n[sync]\ninterval_s = 36
 kiosk=$!
 
 # wait_log N PATTERN: until the kiosk log has N lines matching PATTERN (30 s at most)
-wait_log() {
-    tries=0
-    while [ "$(grep -c "$2" "$OUT/kiosk.log")" -lt "$1" ] && [ $tries -lt 300 ]; do sleep 0.1; tries=$((tries + 1)); done
-    [ "$(grep -c "$2" "$OUT/kiosk.log")" -ge "$1" ]
-}
+wait_log() { wait_lines "$OUT/kiosk.log" "$1" "$2" 300; }
 round() { kill -USR1 $kiosk; }
 current_is() { cmp -s "$OUT/state/current/feed.json" "$1"; }
 

@@ -263,10 +263,7 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
         --state-dir "$OUT/x11-state" > /dev/null 2> "$OUT/x11.log" &
     kiosk=$!
     # wait_for N PATTERN: until the log has N lines matching PATTERN (15 s at most)
-    wait_for() {
-        tries=0
-        while [ "$(grep -c "$2" "$OUT/x11.log")" -lt "$1" ] && [ $tries -lt 150 ]; do sleep 0.1; tries=$((tries + 1)); done
-    }
+    wait_for() { wait_lines "$OUT/x11.log" "$1" "$2" 150; }
     # centre ACTION ARG: "x y" of the newest target ACTION ARG the kiosk logged
     centre() {
         grep "screen: target $1 $2 at " "$OUT/x11.log" | tail -n 1 |

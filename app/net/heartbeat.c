@@ -13,7 +13,7 @@
 #include "core/log.h"
 #include "core/sha256.h"
 #include "net/fetch.h"
-#include "net/machine.h"
+#include "core/machine.h"
 
 #define RETRY_BASE_MS 15000u
 #define SNAPSHOT_WAIT_MS 2000u

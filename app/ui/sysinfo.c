@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/statvfs.h>
+#include <stdint.h>
 #include <time.h>
+
+#include "core/machine.h"
 
 /* Order of display: IPv4, global IPv6, then link-local IPv6 (usable only
  * with the interface named, so least useful to a maintainer). */
@@ -82,23 +84,18 @@ void sysinfo_bytes(unsigned long long bytes, char *out, size_t len)
 
 int sysinfo_disk_free(const char *path, char *out, size_t len)
 {
-    struct statvfs st;
+    int64_t bytes = machine_disk_free(path);
     if (len)
         out[0] = 0;
-    if (!path || !*path || statvfs(path, &st) != 0)
+    if (bytes < 0)
         return -1;
-    sysinfo_bytes((unsigned long long)st.f_bavail * st.f_frsize, out, len);
+    sysinfo_bytes((unsigned long long)bytes, out, len);
     return 0;
 }
 
-/* CLOCK_BOOTTIME is /proc/uptime's clock, and it needs no /proc: the
- * service runs with ProcSubset=pid, which hides /proc/uptime. */
 long sysinfo_uptime(void)
 {
-    struct timespec ts;
-    if (clock_gettime(CLOCK_BOOTTIME, &ts) != 0)
-        return -1;
-    return (long)ts.tv_sec;
+    return machine_uptime();
 }
 
 void sysinfo_duration(long seconds, char *out, size_t len)

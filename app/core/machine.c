@@ -1,4 +1,4 @@
-#include "net/machine.h"
+#include "core/machine.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,8 +1,8 @@
-/* Facts about this machine and process for the heartbeat, read from the
- * kernel: no SDL, no curl. Each returns -1 when unknown (the service's
+/* Facts about this machine and process for the heartbeat and the admin
+ * panel, read from the kernel. Each returns -1 when unknown (the service's
  * sandbox may hide /proc/meminfo, for one). */
-#ifndef QF_NET_MACHINE_H
-#define QF_NET_MACHINE_H
+#ifndef QF_CORE_MACHINE_H
+#define QF_CORE_MACHINE_H
 
 #include <stdint.h>
 

@@ -50,26 +50,10 @@ void rotation_to_panel(int degrees, float lx, float ly, float *px, float *py)
     }
 }
 
+/* Undoing a turn is turning the rest of the way round. */
 void rotation_from_panel(int degrees, float px, float py, float *lx, float *ly)
 {
-    switch (degrees) {
-    case 90:
-        *lx = py;
-        *ly = 1.0f - px;
-        break;
-    case 180:
-        *lx = 1.0f - px;
-        *ly = 1.0f - py;
-        break;
-    case 270:
-        *lx = 1.0f - py;
-        *ly = px;
-        break;
-    default:
-        *lx = px;
-        *ly = py;
-        break;
-    }
+    rotation_to_panel((360 - degrees) % 360, px, py, lx, ly);
 }
 
 /* In tiles, so that both pictures stay in the cache while columns become

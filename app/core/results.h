@@ -145,12 +145,10 @@ int result_from_json(const char *json, size_t len, struct quiz_result *out, char
  * strings for the caller to free), 1 if one was found, 0 if the outbox is
  * empty, -1 on error. */
 int results_outbox_next(struct results *r, char **id, char **json);
-/* Removes the entry `id` once it is delivered. Returns 0 (also when there
- * was no such entry), or -1 on error. */
-int results_outbox_done(struct results *r, const char *id);
-/* Removes the entry `id` only while it still holds `document`: a usage
- * document replaced by a newer version during its upload stays for the
- * next one. Returns 0 (also when nothing was removed), or -1 on error. */
+/* Removes the delivered entry `id`; with a `document`, only while it
+ * still holds that document: a usage document replaced by a newer version
+ * during its upload stays for the next one. NULL removes it whatever it
+ * holds. Returns 0 (also when nothing was removed), or -1 on error. */
 int results_outbox_delivered(struct results *r, const char *id, const char *document);
 /* Entries not yet delivered, or -1 on error. */
 long results_outbox_pending(struct results *r);

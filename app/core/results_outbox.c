@@ -35,31 +35,16 @@ int results_outbox_next(struct results *r, char **id, char **json)
     return found;
 }
 
-int results_outbox_done(struct results *r, const char *id)
-{
-    int rc = -1;
-    results_lock(r);
-    sqlite3_stmt *st = results_prepare(r, "DELETE FROM outbox WHERE id = ?");
-    if (st) {
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_DONE)
-            rc = 0;
-        else
-            results_log_db_error(r, "cannot remove a delivered entry from the outbox");
-        sqlite3_finalize(st);
-    }
-    results_unlock(r);
-    return rc;
-}
-
 int results_outbox_delivered(struct results *r, const char *id, const char *document)
 {
     int rc = -1;
     results_lock(r);
-    sqlite3_stmt *st = results_prepare(r, "DELETE FROM outbox WHERE id = ? AND document = ?");
+    sqlite3_stmt *st = results_prepare(r, document ? "DELETE FROM outbox WHERE id = ? AND document = ?"
+                                                   : "DELETE FROM outbox WHERE id = ?");
     if (st) {
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, document, -1, SQLITE_STATIC);
+        if (document)
+            sqlite3_bind_text(st, 2, document, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_DONE)
             rc = 0;
         else

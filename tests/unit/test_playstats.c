@@ -287,7 +287,7 @@ static char *outbox_doc(struct fx *fx, const char *want)
         if (match)
             found = strdup(json);
         if (!match)
-            results_outbox_done(fx->r, id);
+            results_outbox_delivered(fx->r, id, NULL);
         free(id);
         free(json);
         if (match)

@@ -485,13 +485,13 @@ static void test_outbox_order_and_done(void **state)
         free(json);
         assert_int_equal(results_outbox_next(fx->r, &id, &json), 1);
         assert_string_equal(id, rounds[i].id);
-        assert_int_equal(results_outbox_done(fx->r, id), 0);
+        assert_int_equal(results_outbox_delivered(fx->r, id, NULL), 0);
         assert_int_equal(results_outbox_pending(fx->r), 2 - i);
         free(id);
         free(json);
     }
     assert_int_equal(results_outbox_next(fx->r, &id, &json), 0);
-    assert_int_equal(results_outbox_done(fx->r, rounds[0].id), 0); /* twice: no harm */
+    assert_int_equal(results_outbox_delivered(fx->r, rounds[0].id, NULL), 0); /* twice: no harm */
     /* A round recorded again after its upload does not queue it again. */
     record(fx, &rounds[1]);
     assert_int_equal(results_outbox_pending(fx->r), 0);

@@ -241,18 +241,32 @@ static char *finish(FILE *f, char **text)
     return *text;
 }
 
-char *usage_report_items_csv(const struct usage_report *u, const struct feed *feed, size_t *len, size_t *rows)
+/* A table in memory: the rows sorted (*p, to free), BOM and header
+ * written. NULL when out of memory (nothing to free). */
+static FILE *start_table(const struct usage_report *u, const char *header, struct urow ***p, char **text,
+                         size_t *len)
 {
-    char *text = NULL;
-    struct urow **p = sorted(u);
-    FILE *f = p ? open_memstream(&text, len) : NULL;
-    *rows = 0;
+    *p = sorted(u);
+    FILE *f = *p ? open_memstream(text, len) : NULL;
     if (!f) {
-        free(p);
+        free(*p);
         return NULL;
     }
     fputs(CSV_UTF8_BOM, f);
-    fputs("日期,屏幕,内容编号,标题,展示次数,展示时长(秒),打开次数,阅读时长(秒),学后测完成\r\n", f);
+    fputs(header, f);
+    fputs("\r\n", f);
+    return f;
+}
+
+char *usage_report_items_csv(const struct usage_report *u, const struct feed *feed, size_t *len, size_t *rows)
+{
+    char *text = NULL;
+    struct urow **p;
+    FILE *f = start_table(u, "日期,屏幕,内容编号,标题,展示次数,展示时长(秒),打开次数,阅读时长(秒),学后测完成", &p,
+                          &text, len);
+    *rows = 0;
+    if (!f)
+        return NULL;
     for (size_t i = 0, j; i < u->n; i = j) {
         int64_t sum[PS_METRICS] = {0};
         for (j = i; j < u->n && !by_day_screen_item(&p[i], &p[j]); j++)
@@ -286,15 +300,12 @@ static int by_day_screen(const void *x, const void *y)
 char *usage_report_daily_csv(const struct usage_report *u, size_t *len, size_t *rows)
 {
     char *text = NULL;
-    struct urow **p = sorted(u);
-    FILE *f = p ? open_memstream(&text, len) : NULL;
+    struct urow **p;
+    FILE *f = start_table(u, "日期,屏幕,访问人次,学习人次,参与人次,知识挑战赛完成,知识挑战赛放弃,学后测完成,点击次数,阅读时长(秒)",
+                          &p, &text, len);
     *rows = 0;
-    if (!f) {
-        free(p);
+    if (!f)
         return NULL;
-    }
-    fputs(CSV_UTF8_BOM, f);
-    fputs("日期,屏幕,访问人次,学习人次,参与人次,知识挑战赛完成,知识挑战赛放弃,学后测完成,点击次数,阅读时长(秒)\r\n", f);
     for (size_t i = 0, j; i < u->n; i = j) {
         int64_t screen[PS_METRICS] = {0}, items[PS_METRICS] = {0};
         for (j = i; j < u->n && !by_day_screen(&p[i], &p[j]); j++)

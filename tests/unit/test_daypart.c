@@ -8,19 +8,7 @@
 #include <time.h>
 
 #include "core/daypart.h"
-
-/* Local time of a minute counted from 2028-01-01 00:00 (a Saturday; 2028
- * is a leap year), computed with gmtime_r so that no TZ is involved. */
-static struct local_time minute_of_2028(long minute)
-{
-    struct tm tm = {.tm_year = 128, .tm_mon = 0, .tm_mday = 1};
-    time_t t = timegm(&tm) + (time_t)minute * 60;
-    struct tm out;
-    gmtime_r(&t, &out);
-    struct local_time lt;
-    local_time_from_tm(&out, &lt);
-    return lt;
-}
+#include "minute_of_2028.h"
 
 static struct daypart make(const char *days, const char *hours)
 {

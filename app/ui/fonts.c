@@ -111,6 +111,8 @@ int font_open(struct font *f, const struct font_face *face, char *err, size_t er
         snprintf(err, errlen, "font: cannot open %s (%s): %s", face->file, face->name, TTF_GetError());
         return -1;
     }
+    /* Without it widths are measured every time: slower, not wrong. */
+    f->widths = calloc(FONT_WIDTHS, sizeof *f->widths);
     return 0;
 }
 
@@ -121,6 +123,7 @@ void font_close(struct font *f)
         TTF_CloseFont(f->ttf);
         SDL_AtomicUnlock(&open_lock);
     }
+    free(f->widths);
     memset(f, 0, sizeof *f);
 }
 
@@ -180,10 +183,27 @@ bool font_has_glyph(struct font *f, Uint32 cp)
     return f->ttf && TTF_GlyphIsProvided32(f->ttf, cp);
 }
 
+/* FNV-1a over the text, then the size: the key of a remembered width. */
+static uint64_t width_key(int px, const char *utf8, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)utf8[i]) * 1099511628211u;
+    return (h ^ (uint64_t)px) * 1099511628211u;
+}
+
 int font_measure(struct font *f, int px, const char *utf8, size_t len)
 {
+    if (len == 0 || !f->ttf)
+        return 0;
+    /* Layout measures the same short segments at each size it tries, and
+     * each resize empties SDL_ttf's glyph cache: remember the widths. */
+    uint64_t key = width_key(px, utf8, len);
+    struct font_width *slot = f->widths ? &f->widths[key & (FONT_WIDTHS - 1)] : NULL;
+    if (slot && slot->key == key && slot->px == px && slot->len == len)
+        return slot->w;
     TTF_Font *t = sized(f, px);
-    if (!t || len == 0)
+    if (!t)
         return 0;
     char stackbuf[512];
     char *buf = len < sizeof stackbuf ? stackbuf : malloc(len + 1);
@@ -196,6 +216,8 @@ int font_measure(struct font *f, int px, const char *utf8, size_t len)
         w = 0;
     if (buf != stackbuf)
         free(buf);
+    if (slot && w > 0)
+        *slot = (struct font_width){.key = key, .px = px, .len = len, .w = w};
     return w;
 }
 

@@ -7,6 +7,7 @@
 
 #include <SDL_ttf.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/layout.h"
 #include "ui/paths.h"
@@ -30,6 +31,9 @@ int font_face_find(struct font_face *out, const char *spec, bool bold, const cha
 /* Em-box centres kept per size (the auto-fit tries about seven sizes). */
 #define FONT_SIZES 12
 
+/* Widths remembered per (size, text), direct-mapped by hash. */
+#define FONT_WIDTHS 2048
+
 /* One face per font file and thread, resized with TTF_SetFontSize: each
  * FreeType face holds its own copy of the CJK tables (over 1 MiB for Noto
  * Sans CJK), so a face per size would cost that much per size. */
@@ -43,6 +47,12 @@ struct font {
         unsigned used;
     } size[FONT_SIZES];
     unsigned tick;
+    struct font_width {
+        uint64_t key;        /* hash of size and text */
+        int px;
+        size_t len;          /* 0: unused */
+        int w;
+    } *widths;               /* FONT_WIDTHS of them */
 };
 
 /* Opens the face. Returns 0, or -1 with a message in err. */

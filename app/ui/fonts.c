@@ -216,8 +216,8 @@ int font_measure(struct font *f, int px, const char *utf8, size_t len)
         w = 0;
     if (buf != stackbuf)
         free(buf);
-    if (slot && w > 0)
-        *slot = (struct font_width){.key = key, .px = px, .len = len, .w = w};
+    if (slot && w > 0 && px <= UINT16_MAX && len <= UINT16_MAX)
+        *slot = (struct font_width){.key = key, .w = w, .px = (uint16_t)px, .len = (uint16_t)len};
     return w;
 }
 

@@ -32,7 +32,7 @@ int font_face_find(struct font_face *out, const char *spec, bool bold, const cha
 #define FONT_SIZES 12
 
 /* Widths remembered per (size, text), direct-mapped by hash. */
-#define FONT_WIDTHS 2048
+#define FONT_WIDTHS 4096
 
 /* One face per font file and thread, resized with TTF_SetFontSize: each
  * FreeType face holds its own copy of the CJK tables (over 1 MiB for Noto
@@ -49,9 +49,8 @@ struct font {
     unsigned tick;
     struct font_width {
         uint64_t key;        /* hash of size and text */
-        int px;
-        size_t len;          /* 0: unused */
-        int w;
+        int32_t w;
+        uint16_t px, len;    /* len 0: unused */
     } *widths;               /* FONT_WIDTHS of them */
 };
 

@@ -187,6 +187,29 @@ static void test_long_text_and_glyphs(void **state)
     assert_false(font_has_glyph(f, 0x10FFFD)); /* private use: in no face */
 }
 
+/* A file that is not a font: font_open fails naming the file, and nothing
+ * is left open (valgrind checks the descriptor's RWops is freed). */
+static void test_not_a_font(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/qf-not-a-font-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, "not a font\n", 11), 11);
+    close(fd);
+    struct font_face face = {.name = "Broken", .index = 0};
+    snprintf(face.file, sizeof face.file, "%s", path);
+    struct font f;
+    char err[512] = "";
+    assert_int_equal(font_open(&f, &face, err, sizeof err), -1);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "Broken"));
+    unlink(path);
+    snprintf(face.file, sizeof face.file, "%s", path); /* now missing */
+    assert_int_equal(font_open(&f, &face, err, sizeof err), -1);
+    assert_non_null(strstr(err, path));
+}
+
 /* ---- The font file reader ---------------------------------------------- */
 
 static void test_font_file_reads(void **state)
@@ -233,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_remembered_widths_keep_their_text),
         cmocka_unit_test(test_font_at_renders_at_its_size),
         cmocka_unit_test(test_long_text_and_glyphs),
+        cmocka_unit_test(test_not_a_font),
         cmocka_unit_test(test_font_file_reads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

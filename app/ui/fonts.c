@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ui/font_file.h"
+
 /* FreeType's FT_Library (inside SDL_ttf) is shared by all fonts: opening and
  * closing faces must not run concurrently. Rendering with distinct faces may. */
 static SDL_SpinLock open_lock;
@@ -83,10 +85,13 @@ int font_face_find(struct font_face *out, const char *spec, bool bold, const cha
     return 0;
 }
 
-static TTF_Font *open_size(const struct font_face *face, int px)
+static TTF_Font *open_face(const struct font_face *face, int px)
 {
+    SDL_RWops *rw = font_file_open(face->file);
+    if (!rw)
+        return NULL;
     SDL_AtomicLock(&open_lock);
-    TTF_Font *f = TTF_OpenFontIndex(face->file, px, face->index);
+    TTF_Font *f = TTF_OpenFontIndexRW(rw, 1, px, face->index);
     SDL_AtomicUnlock(&open_lock);
     if (f) {
         if (face->synth_bold)
@@ -96,89 +101,109 @@ static TTF_Font *open_size(const struct font_face *face, int px)
     return f;
 }
 
-static void close_font(TTF_Font *f)
-{
-    if (!f)
-        return;
-    SDL_AtomicLock(&open_lock);
-    TTF_CloseFont(f);
-    SDL_AtomicUnlock(&open_lock);
-}
-
 int font_open(struct font *f, const struct font_face *face, char *err, size_t errlen)
 {
     memset(f, 0, sizeof *f);
     f->face = face;
-    f->probe = open_size(face, 32);
-    if (!f->probe) {
+    f->px = 32;
+    f->ttf = open_face(face, f->px);
+    if (!f->ttf) {
         snprintf(err, errlen, "font: cannot open %s (%s): %s", face->file, face->name, TTF_GetError());
         return -1;
     }
+    /* Without it widths are measured every time: slower, not wrong. */
+    f->widths = calloc(FONT_WIDTHS, sizeof *f->widths);
     return 0;
 }
 
 void font_close(struct font *f)
 {
-    for (int i = 0; i < FONT_SLOTS; i++)
-        close_font(f->slot[i].ttf);
-    close_font(f->probe);
+    if (f->ttf) {
+        SDL_AtomicLock(&open_lock);
+        TTF_CloseFont(f->ttf);
+        SDL_AtomicUnlock(&open_lock);
+    }
+    free(f->widths);
     memset(f, 0, sizeof *f);
 }
 
-static struct font_slot *slot_at(struct font *f, int px)
+/* Resizes the face to px (which empties SDL_ttf's glyph cache). */
+static TTF_Font *sized(struct font *f, int px)
 {
+    if (!f->ttf)
+        return NULL;
     if (px < 4)
         px = 4;
-    struct font_slot *victim = &f->slot[0];
-    for (int i = 0; i < FONT_SLOTS; i++) {
-        struct font_slot *s = &f->slot[i];
-        if (s->ttf && s->px == px) {
-            s->used = ++f->tick;
-            return s;
-        }
-        if (!s->ttf || (victim->ttf && s->used < victim->used))
-            victim = s;
+    if (f->px != px) {
+        if (TTF_SetFontSize(f->ttf, px) != 0)
+            return NULL;
+        f->px = px;
     }
-    TTF_Font *t = open_size(f->face, px);
-    if (!t)
-        return NULL;
-    close_font(victim->ttf);
-    victim->ttf = t;
-    victim->px = px;
-    victim->used = ++f->tick;
-    /* Centre of the em box: from a representative ideograph's ink box when
-     * the face has one, else from ascent/descent. */
-    int minx, maxx, miny, maxy, adv;
-    if (TTF_GlyphIsProvided32(t, 0x56FD) && TTF_GlyphMetrics32(t, 0x56FD, &minx, &maxx, &miny, &maxy, &adv) == 0)
-        victim->center = TTF_FontAscent(t) - (miny + maxy) / 2;
-    else
-        victim->center = TTF_FontAscent(t) - (TTF_FontAscent(t) + TTF_FontDescent(t)) / 2;
-    return victim;
+    return f->ttf;
 }
 
 TTF_Font *font_at(struct font *f, int px)
 {
-    struct font_slot *s = slot_at(f, px);
-    return s ? s->ttf : NULL;
+    return sized(f, px);
 }
 
 int font_center(struct font *f, int px)
 {
-    struct font_slot *s = slot_at(f, px);
-    return s ? s->center : px / 2;
+    if (px < 4)
+        px = 4;
+    struct font_size *victim = &f->size[0];
+    for (int i = 0; i < FONT_SIZES; i++) {
+        struct font_size *s = &f->size[i];
+        if (s->px == px) {
+            s->used = ++f->tick;
+            return s->center;
+        }
+        if (!s->px || (victim->px && s->used < victim->used))
+            victim = s;
+    }
+    TTF_Font *t = sized(f, px);
+    if (!t)
+        return px / 2;
+    /* Centre of the em box: from a representative ideograph's ink box when
+     * the face has one, else from ascent/descent. */
+    int minx, maxx, miny, maxy, adv, center;
+    if (TTF_GlyphIsProvided32(t, 0x56FD) && TTF_GlyphMetrics32(t, 0x56FD, &minx, &maxx, &miny, &maxy, &adv) == 0)
+        center = TTF_FontAscent(t) - (miny + maxy) / 2;
+    else
+        center = TTF_FontAscent(t) - (TTF_FontAscent(t) + TTF_FontDescent(t)) / 2;
+    *victim = (struct font_size){.px = px, .center = center, .used = ++f->tick};
+    return center;
 }
 
 bool font_has_glyph(struct font *f, Uint32 cp)
 {
     if (cp == '\n' || cp == '\r' || cp == '\t')
         return true;
-    return f->probe && TTF_GlyphIsProvided32(f->probe, cp);
+    /* The character map does not depend on the size. */
+    return f->ttf && TTF_GlyphIsProvided32(f->ttf, cp);
+}
+
+/* FNV-1a over the text, then the size: the key of a remembered width. */
+static uint64_t width_key(int px, const char *utf8, size_t len)
+{
+    uint64_t h = 14695981039346656037u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)utf8[i]) * 1099511628211u;
+    return (h ^ (uint64_t)px) * 1099511628211u;
 }
 
 int font_measure(struct font *f, int px, const char *utf8, size_t len)
 {
-    TTF_Font *t = font_at(f, px);
-    if (!t || len == 0)
+    if (len == 0 || !f->ttf)
+        return 0;
+    /* Layout measures the same short segments at each size it tries, and
+     * each resize empties SDL_ttf's glyph cache: remember the widths. */
+    uint64_t key = width_key(px, utf8, len);
+    struct font_width *slot = f->widths ? &f->widths[key & (FONT_WIDTHS - 1)] : NULL;
+    if (slot && slot->key == key && slot->px == px && slot->len == len)
+        return slot->w;
+    TTF_Font *t = sized(f, px);
+    if (!t)
         return 0;
     char stackbuf[512];
     char *buf = len < sizeof stackbuf ? stackbuf : malloc(len + 1);
@@ -191,6 +216,8 @@ int font_measure(struct font *f, int px, const char *utf8, size_t len)
         w = 0;
     if (buf != stackbuf)
         free(buf);
+    if (slot && w > 0 && px <= UINT16_MAX && len <= UINT16_MAX)
+        *slot = (struct font_width){.key = key, .w = w, .px = (uint16_t)px, .len = (uint16_t)len};
     return w;
 }
 

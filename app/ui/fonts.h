@@ -7,6 +7,7 @@
 
 #include <SDL_ttf.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/layout.h"
 #include "ui/paths.h"
@@ -27,25 +28,38 @@ struct font_face {
 int font_face_find(struct font_face *out, const char *spec, bool bold, const char *pkg, const char *key, char *err,
                    size_t errlen);
 
-#define FONT_SLOTS 10
+/* Em-box centres kept per size (the auto-fit tries about seven sizes). */
+#define FONT_SIZES 12
 
+/* Widths remembered per (size, text), direct-mapped by hash. */
+#define FONT_WIDTHS 4096
+
+/* One face per font file and thread, resized with TTF_SetFontSize: each
+ * FreeType face holds its own copy of the CJK tables (over 1 MiB for Noto
+ * Sans CJK), so a face per size would cost that much per size. */
 struct font {
     const struct font_face *face;
-    struct font_slot {
-        int px;
-        TTF_Font *ttf;
-        unsigned used;
+    TTF_Font *ttf;
+    int px;                  /* its size now */
+    struct font_size {
+        int px;              /* 0: unused */
         int center;          /* surface-top to the centre of the em box */
-    } slot[FONT_SLOTS];
+        unsigned used;
+    } size[FONT_SIZES];
     unsigned tick;
-    TTF_Font *probe;         /* for glyph coverage checks */
+    struct font_width {
+        uint64_t key;        /* hash of size and text */
+        int32_t w;
+        uint16_t px, len;    /* len 0: unused */
+    } *widths;               /* FONT_WIDTHS of them */
 };
 
-/* Opens the probe size. Returns 0, or -1 with a message in err. */
+/* Opens the face. Returns 0, or -1 with a message in err. */
 int font_open(struct font *f, const struct font_face *face, char *err, size_t errlen);
 void font_close(struct font *f);
 
-/* The face at px pixels (em size), opened on first use and cached; NULL on error. */
+/* The face set to px pixels (em size); NULL on error. It stays at px only
+ * until the next call on f with another size: use it at once. */
 TTF_Font *font_at(struct font *f, int px);
 
 /* Pixels from the top of a line rendered at px to the vertical centre of its

@@ -9,8 +9,9 @@
  * Prints one line:
  *   bench: maxim_kchars=.. maxim_cold_ms_per_kchar=.. maxim_ms_per_kchar=..
  *          doc_kchars=.. doc_cold_ms_per_kchar=.. doc_ms_per_kchar=..
- * "cold" is the first pass (font sizes opened, glyph metrics not yet
- * cached); the other figure is the median of RUNS passes after it.
+ * "cold" is the first pass (faces just opened, no width remembered yet);
+ * the other figure is the median of RUNS passes after it (mostly widths
+ * the fonts remember, as when a maxim comes round again).
  * Characters are code points of the text laid out. Exit status 0, or 1
  * when the feed, the fonts or a layout fails. */
 #include <stdio.h>

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "ui/app.h"
 
 static void drop_hold(struct app *a)
@@ -91,6 +92,7 @@ void app_content_advance(struct app *a, uint64_t now)
     }
     if (a->hold_fading && now >= a->hold_fade_start + a->cfg.transition_ms) {
         drop_hold(a);
+        memstat_release(); /* the old content's pictures are all gone now */
         /* The new first slide gets its full dwell from here. */
         attract_show_item(&a->attract, item, now);
         a->scene_pending = true;

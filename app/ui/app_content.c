@@ -86,7 +86,7 @@ void app_content_advance(struct app *a, uint64_t now)
     if (!a->hold)
         return;
     size_t item = attract_current_item(&a->attract);
-    if (!a->hold_fading && view_has(&a->view, item) && a->chrome.static_tex) {
+    if (!a->hold_fading && view_has(&a->view, item) && chrome_ready(&a->chrome)) {
         a->hold_fading = true;
         a->hold_fade_start = now;
     }

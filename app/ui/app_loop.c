@@ -232,9 +232,9 @@ bool app_frame_missing(const struct app *a, uint64_t now)
     if (app_in_visit(a))
         return !app_visit_ready(a);
     if (app_content_holding(a))
-        return !a->chrome.static_tex || !view_has(&a->view, attract_current_item(&a->attract));
+        return !chrome_ready(&a->chrome) || !view_has(&a->view, attract_current_item(&a->attract));
     struct attract_frame f = attract_frame_at(&a->attract, now);
-    return !a->chrome.static_tex || !view_has(&a->view, f.item) ||
+    return !chrome_ready(&a->chrome) || !view_has(&a->view, f.item) ||
            (f.transitioning && !view_has(&a->view, f.next_item));
 }
 

@@ -50,6 +50,8 @@ int app_swap_content(struct app *a, struct feed *feed, const char *dir)
         return -1;
     }
     a->nav_up = a->attract_up = true;
+    a->skip_dir = 0; /* a swipe waiting for an old slide is void */
+    a->dwell_held = false;
     app_set_per_page(a);
     worker_want_chrome(a->worker);
     a->scene_pending = true;

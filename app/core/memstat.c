@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* The kB figure of the line starting with key ("Rss:"), or -1. Keys are
  * matched at the start of a line only: "Pss_Anon:" is not "Pss:". */
@@ -46,4 +49,19 @@ int memstat_read_self(struct memstat *out)
     if (out->peak_rss_kb >= 0 && out->rss_kb > out->peak_rss_kb)
         out->peak_rss_kb = out->rss_kb;
     return rc == 0 && out->peak_rss_kb >= 0 ? 0 : -1;
+}
+
+void memstat_fix_allocator(void)
+{
+#ifdef __GLIBC__
+    /* Setting it also turns the dynamic adjustment off. */
+    mallopt(M_MMAP_THRESHOLD, MEMSTAT_MMAP_THRESHOLD);
+#endif
+}
+
+void memstat_release(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

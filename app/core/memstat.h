@@ -19,4 +19,15 @@ int memstat_parse_rollup(const char *text, struct memstat *out);
  * could not be read (it is -1; a kernel before 4.14 has no smaps_rollup). */
 int memstat_read_self(struct memstat *out);
 
+/* Full-screen pictures (8 MiB at 1920x1080) come and go all the time. glibc
+ * raises its mmap threshold after the first such block is freed, so later
+ * ones land in the heap and arenas, where freeing them rarely gives memory
+ * back. memstat_fix_allocator fixes the threshold (call once at start,
+ * before any thread); memstat_release hands free heap pages back to the
+ * system (call at calm moments: a visit ended, new content is up). Both do
+ * nothing outside glibc. */
+#define MEMSTAT_MMAP_THRESHOLD (256 * 1024)
+void memstat_fix_allocator(void);
+void memstat_release(void);
+
 #endif

@@ -64,6 +64,13 @@ struct app {
     struct input input;
     struct attract attract;
     bool attract_up;
+    /* Slides kept on the UI thread (app_loop.c): the next one is asked for
+     * only shortly before its transition, and on the real clock a
+     * transition whose slide is not ready waits for it a little. */
+    bool next_wanted;           /* the next slide is among the needed ones */
+    int skip_dir;               /* a swipe waiting for its slide: +1, -1; 0 none */
+    uint64_t skip_since;
+    bool dwell_held;            /* the dwell is over; the next slide is not ready */
 
     /* A visit: the interactive screens (app_visit.c). */
     struct nav nav;

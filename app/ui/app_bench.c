@@ -72,13 +72,11 @@ static double percentile(double *v, size_t n, int p)
     return v[i < n ? i : n - 1];
 }
 
-/* Blocks until the slide on screen and the next one are ready. */
+/* Blocks until the slides of the frame (both during a transition) are ready. */
 static void wait_slides(struct app *a)
 {
-    const struct attract *t = &a->attract;
-    size_t next = t->order[(t->pos + 1) % t->n_order];
     app_take_results(a);
-    while (!a->quit && (app_frame_missing(a, a->vnow) || !view_has(&a->view, next))) {
+    while (!a->quit && app_frame_missing(a, a->vnow)) {
         app_update_wants(a);
         worker_wait(a->worker, 100);
         app_take_results(a);
@@ -157,9 +155,9 @@ static void bench_transitions(struct app *a, struct samples *slide, struct sampl
     int done = 0;
     bool have_rot = false;
     while (!a->quit && (done < a->args.bench || !have_rot)) {
-        wait_slides(a);
         attract_skip(&a->attract, +1, a->vnow);
         app_update_wants(a);
+        wait_slides(a);
         bool timed = done < a->args.bench;
         struct samples *kind = attract_frame_at(&a->attract, a->vnow).kind == TRANSITION_SLIDE ? slide : fade;
         uint64_t prev = 0;

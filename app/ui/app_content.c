@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "ui/app.h"
 
 static void drop_hold(struct app *a)
@@ -49,6 +50,8 @@ int app_swap_content(struct app *a, struct feed *feed, const char *dir)
         return -1;
     }
     a->nav_up = a->attract_up = true;
+    a->skip_dir = 0; /* a swipe waiting for an old slide is void */
+    a->dwell_held = false;
     app_set_per_page(a);
     worker_want_chrome(a->worker);
     a->scene_pending = true;
@@ -85,12 +88,13 @@ void app_content_advance(struct app *a, uint64_t now)
     if (!a->hold)
         return;
     size_t item = attract_current_item(&a->attract);
-    if (!a->hold_fading && view_has(&a->view, item) && a->chrome.static_tex) {
+    if (!a->hold_fading && view_has(&a->view, item) && chrome_ready(&a->chrome)) {
         a->hold_fading = true;
         a->hold_fade_start = now;
     }
     if (a->hold_fading && now >= a->hold_fade_start + a->cfg.transition_ms) {
         drop_hold(a);
+        memstat_release(); /* the old content's pictures are all gone now */
         /* The new first slide gets its full dwell from here. */
         attract_show_item(&a->attract, item, now);
         a->scene_pending = true;

@@ -32,7 +32,27 @@ time_t app_wall(const struct app *a)
     return start + (time_t)(a->vnow / 1000);
 }
 
-/* The slides needed now and next, most urgent first. */
+/* Only the slide on screen is kept between transitions. The next one is
+ * asked for VIEW_LEAD_MS before its transition starts; on the real clock a
+ * transition (or a swipe) whose slide is still not ready waits for it up to
+ * VIEW_HOLD_MS, then goes ahead over plain paper. On the virtual clock
+ * transitions start on time and scripts wait for the slides instead. */
+#define VIEW_LEAD_MS 3000
+#define VIEW_HOLD_MS 1500
+
+/* The item one step (+1 or -1) from playlist position pos. */
+static size_t item_at(const struct attract *t, size_t pos, int step)
+{
+    return t->order[(step < 0 ? pos + t->n_order - 1 : pos + 1) % t->n_order];
+}
+
+/* True from VIEW_LEAD_MS before the dwell ends until the transition starts. */
+static bool in_lead(const struct attract *t, uint64_t now)
+{
+    return t->n_order > 1 && !t->in_transition && now + VIEW_LEAD_MS >= t->slide_start + t->cfg.dwell_ms;
+}
+
+/* The slides needed now, most urgent first. */
 static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 {
     const struct attract *t = &a->attract;
@@ -40,8 +60,10 @@ static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
     cand[n++] = t->order[t->pos];
     if (t->in_transition)
         cand[n++] = t->order[t->next_pos];
-    cand[n++] = t->order[(t->pos + 1) % t->n_order];
-    cand[n++] = t->order[(t->pos + t->n_order - 1) % t->n_order];
+    if (a->skip_dir)
+        cand[n++] = item_at(t, t->in_transition ? t->next_pos : t->pos, a->skip_dir);
+    if (in_lead(t, app_now(a)))
+        cand[n++] = item_at(t, t->pos, +1);
     size_t m = 0;
     for (size_t i = 0; i < n && m < VIEW_SLOTS; i++) {
         bool dup = false;
@@ -56,14 +78,32 @@ static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 void app_update_wants(struct app *a)
 {
     if (app_in_visit(a) || a->asleep) {
-        worker_want(a->worker, NULL, 0); /* the loop is hidden: no slides needed */
+        /* The loop is hidden: no slides needed; the one it shows again stays. */
+        size_t cur = attract_current_item(&a->attract);
+        view_retain(&a->view, &cur, 1);
+        a->skip_dir = 0; /* a swipe waiting for its slide is forgotten */
+        a->dwell_held = false;
+        worker_want(a->worker, NULL, 0);
         return;
     }
     size_t need[WORKER_WANT_MAX], missing[WORKER_WANT_MAX], n = needed(a, need), m = 0;
+    view_retain(&a->view, need, n);
     for (size_t i = 0; i < n; i++)
         if (!view_has(&a->view, need[i]))
             missing[m++] = need[i];
     worker_want(a->worker, missing, m);
+}
+
+/* The next slide's wish changes with time (the lead, a transition starting
+ * or ending): tell the worker when it does. */
+static void update_wants_on_change(struct app *a, uint64_t now)
+{
+    const struct attract *t = &a->attract;
+    bool want = t->in_transition || a->skip_dir || in_lead(t, now);
+    if (want != a->next_wanted) {
+        a->next_wanted = want;
+        app_update_wants(a);
+    }
 }
 
 bool app_take_results(struct app *a)
@@ -98,6 +138,56 @@ bool app_take_results(struct app *a)
     return visible || a->dirty;
 }
 
+/* A swipe waiting for its slide, and the end of a dwell whose next slide
+ * is not ready: true while the timeline must not move on. */
+static bool hold_for_slide(struct app *a, uint64_t now)
+{
+    struct attract *t = &a->attract;
+    if (a->skip_dir) {
+        size_t target = item_at(t, t->in_transition ? t->next_pos : t->pos, a->skip_dir);
+        if (!view_has(&a->view, target) && now < a->skip_since + VIEW_HOLD_MS)
+            return !t->in_transition; /* a running transition still plays out */
+        attract_skip(t, a->skip_dir, now);
+        a->skip_dir = 0;
+        a->dwell_held = false;
+        a->dirty = true;
+        app_update_wants(a);
+        return true;
+    }
+    if (a->virtual_clock || t->in_transition || t->n_order < 2)
+        return false;
+    uint64_t due = t->slide_start + t->cfg.dwell_ms;
+    if (now < due)
+        return false;
+    if (!view_has(&a->view, item_at(t, t->pos, +1)) && now < due + VIEW_HOLD_MS) {
+        a->dwell_held = true;
+        return true;
+    }
+    if (!a->dwell_held)
+        return false;
+    /* Ready after a wait: the transition starts now, from its beginning. */
+    a->dwell_held = false;
+    attract_skip(t, +1, now);
+    a->dirty = true;
+    app_update_wants(a);
+    return true;
+}
+
+/* When the attract loop next needs the UI thread: a transition, the lead
+ * before one, or the end of a wait for a slide. */
+static uint64_t attract_deadline(const struct app *a, uint64_t now)
+{
+    const struct attract *t = &a->attract;
+    if (a->skip_dir)
+        return a->skip_since + VIEW_HOLD_MS;
+    uint64_t d = attract_next_deadline(t, now);
+    if (t->in_transition || d == UINT64_MAX)
+        return d;
+    if (a->dwell_held || now >= d)
+        return d + VIEW_HOLD_MS > now ? d + VIEW_HOLD_MS : now;
+    return d > VIEW_LEAD_MS && d - VIEW_LEAD_MS > now && !a->next_wanted ? d - VIEW_LEAD_MS : d;
+}
+
 static void log_scene(struct app *a)
 {
     log_info("scene: attract item=%s", a->feed->items[attract_current_item(&a->attract)].id);
@@ -124,11 +214,12 @@ void app_advance(struct app *a, uint64_t now)
         app_stats_observe(a, now);
         return; /* the timeline waits for the new content's first slide */
     }
-    if (attract_update(&a->attract, now)) {
+    if (!hold_for_slide(a, now) && attract_update(&a->attract, now)) {
         a->scene_pending = true;
         a->dirty = true;
         app_update_wants(a);
     }
+    update_wants_on_change(a, now);
     /* On the virtual clock a slide is visible the moment the timeline says
      * so; on the real one, when it has been presented (see app_run). */
     if (a->virtual_clock && a->scene_pending && !a->attract.in_transition)
@@ -138,7 +229,18 @@ void app_advance(struct app *a, uint64_t now)
 
 static void skip(struct app *a, int dir, uint64_t now)
 {
-    attract_skip(&a->attract, dir, now);
+    struct attract *t = &a->attract;
+    if (a->skip_dir) /* a swipe still waiting: it lands at once */
+        attract_skip(t, a->skip_dir, now);
+    a->skip_dir = 0;
+    a->dwell_held = false;
+    size_t target = item_at(t, t->in_transition ? t->next_pos : t->pos, dir);
+    if (a->virtual_clock || t->n_order < 2 || view_has(&a->view, target)) {
+        attract_skip(t, dir, now);
+    } else {
+        a->skip_dir = dir; /* the transition starts when its slide is ready */
+        a->skip_since = now;
+    }
     app_update_wants(a);
     a->dirty = true;
 }
@@ -232,9 +334,9 @@ bool app_frame_missing(const struct app *a, uint64_t now)
     if (app_in_visit(a))
         return !app_visit_ready(a);
     if (app_content_holding(a))
-        return !a->chrome.static_tex || !view_has(&a->view, attract_current_item(&a->attract));
+        return !chrome_ready(&a->chrome) || !view_has(&a->view, attract_current_item(&a->attract));
     struct attract_frame f = attract_frame_at(&a->attract, now);
-    return !a->chrome.static_tex || !view_has(&a->view, f.item) ||
+    return !chrome_ready(&a->chrome) || !view_has(&a->view, f.item) ||
            (f.transitioning && !view_has(&a->view, f.next_item));
 }
 
@@ -388,7 +490,7 @@ int app_run(struct app *a)
         } else {
             uint64_t deadline = a->asleep ? UINT64_MAX
                                 : visit    ? app_visit_deadline(a, now)
-                                           : attract_next_deadline(&a->attract, now);
+                                           : attract_deadline(a, now);
             uint64_t gesture = input_next_deadline(&a->input), sleep_due = app_sleep_deadline(a, now);
             if (gesture < deadline)
                 deadline = gesture;

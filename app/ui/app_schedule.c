@@ -118,7 +118,7 @@ static void apply(struct app *a, uint64_t now)
         a->quit = true;
         return;
     }
-    if (!a->chrome.static_tex)
+    if (!chrome_ready(&a->chrome))
         worker_want_chrome(a->worker); /* the old worker may have gone before making it */
 
     size_t pos = fresh.n_order;

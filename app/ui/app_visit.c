@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "ui/app.h"
 
 static struct screen_key key_of(const struct app *a, const struct scene *s)
@@ -109,6 +110,11 @@ void app_scene_changed(struct app *a)
         app_quiz_end_visit(a);
         a->shown = NULL;
         worker_want_screens(a->worker, NULL, 0);
+        /* The composed screens are large and the next visit starts at home
+         * anyway: give their memory back while the loop runs. */
+        stage_clear(&a->stage);
+        app_visit_free(a);
+        memstat_release();
         /* The attract loop resumes with the slide it left, for a full dwell. */
         attract_show_item(&a->attract, attract_current_item(&a->attract), app_now(a));
         a->scene_pending = true;
@@ -128,12 +134,16 @@ void app_take_screen(struct app *a, struct screen *s)
 {
     if (!s)
         return;
+    if (!app_in_visit(a)) { /* composed before the visit ended: not kept */
+        screen_free(s);
+        return;
+    }
     struct screen_key keep[2];
     size_t n = 0;
     keep[n++] = a->want_key;
     if (a->shown)
         keep[n++] = a->shown->key;
-    bool wanted = app_in_visit(a) && screen_key_equal(&s->key, &a->want_key);
+    bool wanted = screen_key_equal(&s->key, &a->want_key);
     struct stage_entry *e = stage_put(&a->stage, s, keep, n);
     if (e && wanted)
         show_entry(a, e);

@@ -53,15 +53,17 @@ int chrome_init(struct chrome *c, SDL_Renderer *ren, const struct geom *g, const
 
 void chrome_lost(struct chrome *c)
 {
-    if (c->static_tex)
-        SDL_DestroyTexture(c->static_tex);
+    if (c->head_tex)
+        SDL_DestroyTexture(c->head_tex);
+    if (c->foot_tex)
+        SDL_DestroyTexture(c->foot_tex);
     if (c->clock_tex)
         SDL_DestroyTexture(c->clock_tex);
     if (c->disc)
         SDL_DestroyTexture(c->disc);
     if (c->ring)
         SDL_DestroyTexture(c->ring);
-    c->static_tex = c->clock_tex = c->disc = c->ring = NULL;
+    c->head_tex = c->foot_tex = c->clock_tex = c->disc = c->ring = NULL;
     c->clock_minute = -1;
 }
 
@@ -72,18 +74,51 @@ void chrome_free(struct chrome *c)
     font_close(&c->bold);
 }
 
+/* A texture of rows [y, y + h) of s, blended. */
+static SDL_Texture *band(SDL_Renderer *ren, SDL_Surface *s, int y, int h)
+{
+    SDL_Surface *part = SDL_CreateRGBSurfaceWithFormatFrom((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch, s->w, h,
+                                                           32, s->pitch, s->format->format);
+    SDL_Texture *t = part ? SDL_CreateTextureFromSurface(ren, part) : NULL;
+    if (part)
+        SDL_FreeSurface(part);
+    if (t)
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    else
+        log_err("SDL_CreateTextureFromSurface() failed: %s", SDL_GetError());
+    return t;
+}
+
 void chrome_set_static(struct chrome *c, SDL_Surface *s)
 {
     if (!s)
         return;
-    if (c->static_tex)
-        SDL_DestroyTexture(c->static_tex);
-    c->static_tex = SDL_CreateTextureFromSurface(c->ren, s);
-    if (c->static_tex)
-        SDL_SetTextureBlendMode(c->static_tex, SDL_BLENDMODE_BLEND);
-    else
-        log_err("SDL_CreateTextureFromSurface() failed: %s", SDL_GetError());
+    if (c->head_tex)
+        SDL_DestroyTexture(c->head_tex);
+    if (c->foot_tex)
+        SDL_DestroyTexture(c->foot_tex);
+    c->head_tex = c->foot_tex = NULL;
+    int hh = c->g.header.h, fh = c->g.footer.h;
+    if (s->w != c->g.w || s->h != hh + fh || s->format->BytesPerPixel != 4) {
+        log_err("chrome: a %dx%d picture is not the %dx%d of the header and footer bands", s->w, s->h, c->g.w,
+                hh + fh);
+    } else {
+        c->head_tex = band(c->ren, s, 0, hh);
+        c->foot_tex = band(c->ren, s, hh, fh);
+        if (!c->head_tex || !c->foot_tex) {
+            if (c->head_tex)
+                SDL_DestroyTexture(c->head_tex);
+            if (c->foot_tex)
+                SDL_DestroyTexture(c->foot_tex);
+            c->head_tex = c->foot_tex = NULL;
+        }
+    }
     SDL_FreeSurface(s);
+}
+
+bool chrome_ready(const struct chrome *c)
+{
+    return c->head_tex && c->foot_tex;
 }
 
 void chrome_format_date(time_t wall, char *date, size_t dlen, char *hm, size_t hlen)
@@ -226,8 +261,11 @@ void chrome_draw(struct chrome *c, size_t pos, size_t next_pos, size_t n, bool t
                  uint64_t now)
 {
     make_textures(c);
-    if (c->static_tex)
-        SDL_RenderCopy(c->ren, c->static_tex, NULL, NULL);
+    const struct geom *g = &c->g;
+    if (c->head_tex)
+        SDL_RenderCopy(c->ren, c->head_tex, NULL, &g->header);
+    if (c->foot_tex)
+        SDL_RenderCopy(c->ren, c->foot_tex, NULL, &g->footer);
     chrome_draw_clock(c);
     draw_dots(c, pos, next_pos, n, transitioning, progress);
     chrome_draw_ripple(c, now);

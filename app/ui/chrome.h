@@ -20,7 +20,8 @@ struct chrome {
     struct geom g;
     const struct theme *theme;
     struct font sans, bold;      /* owned by the UI thread */
-    SDL_Texture *static_tex;
+    SDL_Texture *head_tex;       /* the static header band */
+    SDL_Texture *foot_tex;       /* the static footer band */
     SDL_Texture *clock_tex;
     int clock_w, clock_h;
     long clock_minute;           /* minute shown, -1 = none yet */
@@ -35,8 +36,13 @@ int chrome_init(struct chrome *c, SDL_Renderer *ren, const struct geom *g, const
                 const struct font_faces *faces, char *err, size_t errlen);
 void chrome_free(struct chrome *c);
 
-/* Takes the static chrome picture from the worker (and frees the surface). */
+/* Takes the static chrome picture from the worker (and frees the surface):
+ * the header band with the footer band under it (slide_chrome), uploaded
+ * as two textures so that a frame blends only the bands. */
 void chrome_set_static(struct chrome *c, SDL_Surface *s);
+
+/* True once the static chrome is uploaded. */
+bool chrome_ready(const struct chrome *c);
 
 /* Re-renders the clock when the wall-clock minute changed. Returns true then. */
 bool chrome_update_clock(struct chrome *c, time_t wall);

@@ -68,7 +68,9 @@ size_t slide_module_item(const struct slide_ctx *c, enum item_kind k, size_t pos
 SDL_Surface *slide_compose(struct slide_ctx *c, size_t item);
 
 /* The static parts of the chrome (logo, org name, rules, slogan, hint) on a
- * transparent full-screen surface; the UI thread draws it over every slide. */
+ * transparent surface as wide as the screen and as tall as the header and
+ * the footer together: the header band on top, the footer band under it.
+ * The UI thread draws the two bands over every slide. */
 SDL_Surface *slide_chrome(struct slide_ctx *c);
 
 /* --- shared by the slide kinds --- */

@@ -1,5 +1,6 @@
 /* The static chrome drawn over every slide: logo and org name in the header,
- * thin gold rules, slogan and touch hint in the footer. The clock and the
+ * thin gold rules, slogan and touch hint in the footer, made as one picture
+ * of the two bands stacked (header on top, footer under it). The clock and the
  * progress dots are live and drawn by the UI thread (chrome.c). */
 #include <stdio.h>
 #include <string.h>
@@ -31,7 +32,9 @@ SDL_Surface *slide_chrome(struct slide_ctx *c)
 {
     const struct geom *g = &c->g;
     const struct theme *th = c->theme;
-    SDL_Surface *s = gfx_surface(g->w, g->h);
+    /* Only the bands have pixels: the header strip, and the footer strip
+     * right under it (see chrome_set_static). */
+    SDL_Surface *s = gfx_surface(g->w, g->header.h + g->footer.h);
     if (!s)
         return NULL;
     float rule = SDL_max(1.0f, g->u * 0.14f);
@@ -47,7 +50,7 @@ SDL_Surface *slide_chrome(struct slide_ctx *c)
                   rgba_of(th->gold, 230));
 
     /* Footer: gold rule, slogan in Kai on the left, touch hint on the right. */
-    int fy = g->footer.y;
+    int fy = g->header.h;
     int fc = fy + g->footer.h / 2;
     gfx_fill_rect(s, (float)g->mx, (float)fy, (float)(g->w - 2 * g->mx), rule, rgba_of(th->gold, 230));
     if (th->slogan[0])

@@ -66,6 +66,21 @@ bool view_put(struct view *v, size_t item, SDL_Surface *surface, const size_t *k
     return true;
 }
 
+void view_retain(struct view *v, const size_t *keep, size_t n_keep)
+{
+    for (int i = 0; i < VIEW_SLOTS; i++) {
+        struct view_slot *s = &v->slot[i];
+        bool kept = false;
+        for (size_t k = 0; s->used && k < n_keep; k++)
+            kept |= keep[k] == s->item;
+        if (!s->used || kept)
+            continue;
+        if (s->tex)
+            SDL_DestroyTexture(s->tex);
+        memset(s, 0, sizeof *s);
+    }
+}
+
 SDL_Texture *view_take(struct view *v, size_t item)
 {
     struct view_slot *s = find(v, item);

@@ -1,6 +1,7 @@
 /* Slide textures on the UI thread and the composition of a frame: the slide
  * on screen, the arriving one during a transition (cross-fade by alpha,
- * slide by offset). At most VIEW_SLOTS slide textures live at once. */
+ * slide by offset). At most VIEW_SLOTS slide textures live at once; the
+ * loop keeps only the slides it needs (app_loop.c). */
 #ifndef QF_UI_VIEW_H
 #define QF_UI_VIEW_H
 
@@ -35,6 +36,10 @@ bool view_has(const struct view *v, size_t item);
  * slot whose item is not in keep. Returns false (and uploads nothing) when
  * every slot holds a kept item. */
 bool view_put(struct view *v, size_t item, SDL_Surface *surface, const size_t *keep, size_t n_keep);
+
+/* Destroys the slides of every item not in keep (they are made again when
+ * needed): in steady state only the slide on screen stays. */
+void view_retain(struct view *v, const size_t *keep, size_t n_keep);
 
 /* Takes item's texture out of the view (the caller owns and destroys it);
  * NULL when the item has none. Used to hold the picture on screen while

@@ -274,6 +274,23 @@ if command -v Xvfb > /dev/null && command -v xdotool > /dev/null; then
     wait_for 1 '^<6>scene: attract'
     win=$(DISPLAY=$disp timeout 15 xdotool search --sync --onlyvisible --pid $kiosk 2> /dev/null | head -n 1)
     if [ -n "$win" ]; then
+        # swipes on the real clock: the slides on either side are not made
+        # in advance (the dwell is long), so each transition waits for its
+        # slide; a swipe left and a swipe right come back to the first slide
+        swipe() { DISPLAY=$disp timeout 15 xdotool mousemove --window "$win" $1 360 mousedown 1 sleep 0.03 \
+            mousemove --window "$win" $2 360 sleep 0.03 mousemove --window "$win" $3 360 sleep 0.02 mouseup 1; }
+        swipe 1000 700 300
+        wait_for 2 '^<6>scene: attract'
+        swipe 300 600 1000
+        wait_for 3 '^<6>scene: attract'
+        grep '^<6>scene: attract' "$OUT/x11.log" | head -n 3 > "$OUT/x11.attract"
+        if [ "$(sed -n 1p "$OUT/x11.attract")" = "$(sed -n 3p "$OUT/x11.attract")" ] &&
+            [ "$(sed -n 1p "$OUT/x11.attract")" != "$(sed -n 2p "$OUT/x11.attract")" ] &&
+            [ "$(sed -n 2p "$OUT/x11.attract")" != "" ]; then
+            ok "X11: a swipe left and a swipe right on the real clock wait for their slides and come back"
+        else
+            not_ok "X11: a swipe left and a swipe right on the real clock come back to the first slide" "$OUT/x11.log"
+        fi
         click "640 360"
         wait_for 1 '^<6>scene: home'
         click "$(centre module 1)"

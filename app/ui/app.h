@@ -71,6 +71,7 @@ struct app {
     int skip_dir;               /* a swipe waiting for its slide: +1, -1; 0 none */
     uint64_t skip_since;
     bool dwell_held;            /* the dwell is over; the next slide is not ready */
+    uint64_t browse_until;      /* swiping: both neighbouring slides kept until then */
 
     /* A visit: the interactive screens (app_visit.c). */
     struct nav nav;

@@ -39,6 +39,9 @@ time_t app_wall(const struct app *a)
  * transitions start on time and scripts wait for the slides instead. */
 #define VIEW_LEAD_MS 3000
 #define VIEW_HOLD_MS 1500
+/* A visitor swiping through the slides gets both neighbours kept ready for
+ * this long after their last swipe, so that the next swipe moves at once. */
+#define VIEW_BROWSE_MS 20000
 
 /* The item one step (+1 or -1) from playlist position pos. */
 static size_t item_at(const struct attract *t, size_t pos, int step)
@@ -52,18 +55,29 @@ static bool in_lead(const struct attract *t, uint64_t now)
     return t->n_order > 1 && !t->in_transition && now + VIEW_LEAD_MS >= t->slide_start + t->cfg.dwell_ms;
 }
 
+static bool browsing(const struct app *a, uint64_t now)
+{
+    return a->attract.n_order > 1 && now < a->browse_until;
+}
+
 /* The slides needed now, most urgent first. */
 static size_t needed(const struct app *a, size_t out[WORKER_WANT_MAX])
 {
     const struct attract *t = &a->attract;
-    size_t n = 0, cand[4];
+    uint64_t now = app_now(a);
+    size_t n = 0, cand[6];
     cand[n++] = t->order[t->pos];
     if (t->in_transition)
         cand[n++] = t->order[t->next_pos];
     if (a->skip_dir)
         cand[n++] = item_at(t, t->in_transition ? t->next_pos : t->pos, a->skip_dir);
-    if (in_lead(t, app_now(a)))
+    if (in_lead(t, now))
         cand[n++] = item_at(t, t->pos, +1);
+    if (browsing(a, now)) { /* around the slide the visitor is going to */
+        size_t at = t->in_transition ? t->next_pos : t->pos;
+        cand[n++] = item_at(t, at, +1);
+        cand[n++] = item_at(t, at, -1);
+    }
     size_t m = 0;
     for (size_t i = 0; i < n && m < VIEW_SLOTS; i++) {
         bool dup = false;
@@ -99,7 +113,7 @@ void app_update_wants(struct app *a)
 static void update_wants_on_change(struct app *a, uint64_t now)
 {
     const struct attract *t = &a->attract;
-    bool want = t->in_transition || a->skip_dir || in_lead(t, now);
+    bool want = t->in_transition || a->skip_dir || in_lead(t, now) || browsing(a, now);
     if (want != a->next_wanted) {
         a->next_wanted = want;
         app_update_wants(a);
@@ -234,6 +248,7 @@ static void skip(struct app *a, int dir, uint64_t now)
         attract_skip(t, a->skip_dir, now);
     a->skip_dir = 0;
     a->dwell_held = false;
+    a->browse_until = now + VIEW_BROWSE_MS;
     size_t target = item_at(t, t->in_transition ? t->next_pos : t->pos, dir);
     if (a->virtual_clock || t->n_order < 2 || view_has(&a->view, target)) {
         attract_skip(t, dir, now);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "ui/art_cache.h"
 #include "ui/image.h"
 #include "ui/paper.h"
 
@@ -123,11 +124,24 @@ SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h)
         if (!e->name[0] || (victim->name[0] && e->used < victim->used))
             victim = e;
     }
-    char rel[64], path[QF_PATH_MAX], err[256] = "";
+    char rel[64], path[QF_PATH_MAX], err[256] = "", cache_dir[QF_PATH_MAX] = "";
     snprintf(rel, sizeof rel, "art/%s.svg", name);
+    if (c->cfg && c->cfg->state_dir[0] && path_join(cache_dir, sizeof cache_dir, c->cfg->state_dir, "art-cache") != 0)
+        cache_dir[0] = 0; /* no disk cache then */
     SDL_Surface *s = NULL;
-    if (path_join(path, sizeof path, c->assets_dir, rel) == 0)
-        s = image_load_contain(path, w, h, err, sizeof err);
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    const char *how = "read back";
+    if (path_join(path, sizeof path, c->assets_dir, rel) == 0) {
+        s = art_cache_load(cache_dir, path, w, h);
+        if (!s) {
+            how = "rasterised";
+            s = image_load_contain(path, w, h, err, sizeof err);
+            if (s)
+                art_cache_save(cache_dir, path, w, h, s);
+        }
+    }
+    log_debug("art: %s at %dx%d %s in %.1f ms", name, w, h, how,
+              (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
     if (!s) {
         char key[QF_PATH_MAX + 16];
         snprintf(key, sizeof key, "art %s", path);

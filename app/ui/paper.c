@@ -168,7 +168,7 @@ static void fibres(SDL_Surface *dst, float unit, float wash_a, const float wash[
     int w = dst->w, h = dst->h;
     int n_fibres = (int)((float)w * h / (unit * unit * 9.0f));
     Uint8 dark[3] = {150, 128, 96}, light[3] = {255, 252, 244};
-    for (int k = 0; k < 3; k++) { /* under the wash, as the paper itself */
+    for (int k = 0; k < 3; k++) { /* seen through the wash: its colour mixed in, the coverage kept */
         dark[k] = (Uint8)lroundf(dark[k] + (wash[k] - dark[k]) * wash_a);
         light[k] = (Uint8)lroundf(light[k] + (wash[k] - light[k]) * wash_a);
     }
@@ -179,7 +179,7 @@ static void fibres(SDL_Surface *dst, float unit, float wash_a, const float wash[
         float bend = (frand(rng) - 0.5f) * 0.08f;
         bool is_dark = (xorshift(rng) & 3) != 0;
         const Uint8 *c = is_dark ? dark : light;
-        float alpha = (is_dark ? 14.0f : 22.0f) * (1.0f - wash_a);
+        float alpha = is_dark ? 14.0f : 22.0f;
         const float step = 0.7f;
         /* The direction turns by the same small angle at every step. */
         float turn = bend * step / unit, ct = cosf(turn), st = sinf(turn);

@@ -134,8 +134,8 @@ SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h)
     if (path_join(path, sizeof path, c->assets_dir, rel) == 0) {
         s = art_cache_load(cache_dir, path, w, h);
         if (!s) {
-            how = "rasterised";
             s = image_load_contain(path, w, h, err, sizeof err);
+            how = s ? "rasterised" : "not loaded";
             if (s)
                 art_cache_save(cache_dir, path, w, h, s);
         }

@@ -76,7 +76,8 @@ SDL_Surface *slide_chrome(struct slide_ctx *c);
  * toward gold). */
 SDL_Surface *slide_background(struct slide_ctx *c, float warmth);
 
-/* Ink-wash art assets/art/<name>.svg fitted in w x h (cached). Logs one
+/* Ink-wash art assets/art/<name>.svg fitted in w x h (cached in memory,
+ * and on disk in the state folder's art-cache/: art_cache.h). Logs one
  * "image:" warning when missing. NULL if unavailable. Do not free. */
 SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h);
 

@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "core/log.h"
-#include "core/memstat.h"
 #include "core/metrics.h"
 
 #define SYSTEM_CONFIG "/etc/qingfeng/kiosk.conf"
@@ -253,7 +252,6 @@ static int open_window(struct app *a)
 int app_init(struct app *a, const struct args *args, uint64_t main_entry_ns)
 {
     char err[1024];
-    memstat_fix_allocator(); /* before any thread or big picture */
     memset(a, 0, sizeof *a);
     a->args = *args;
     a->main_entry_ns = main_entry_ns;

@@ -25,6 +25,12 @@ SDL_Surface *gfx_detach(SDL_Surface *s)
 {
     if (!s)
         return NULL;
+    /* SDL keeps the links in the destination's list_blitmap (a field its
+     * header marks private): empty when no SDL blit ever drew into s, or
+     * every source since let go, and then s can cross as it is. Slides are
+     * drawn with the functions here only, so they cross without a copy. */
+    if (!s->list_blitmap)
+        return s;
     SDL_Surface *copy = SDL_CreateRGBSurfaceWithFormat(0, s->w, s->h, s->format->BitsPerPixel, s->format->format);
     if (copy) {
         SDL_LockSurface(s);

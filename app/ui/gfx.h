@@ -18,13 +18,15 @@ struct rgb rgb_mix(struct rgb a, struct rgb b, float t);
 /* New ARGB8888 surface, cleared to transparent. NULL on error (SDL error set). */
 SDL_Surface *gfx_surface(int w, int h);
 
-/* A byte copy of s that no blit has touched; frees s. Surfaces handed from
- * the worker thread to the UI thread go through this: SDL links every
- * surface that was a blit destination to the blit maps of its sources
- * (the worker's cached paper and art), and freeing it walks and rewrites
- * those links, which would race with the worker's next blit from the same
- * sources. The copy has no such links. Returns NULL (s freed) when memory
- * runs out; NULL in, NULL out. Worker thread. */
+/* s, or a byte copy of it that no blit has touched (s freed). Surfaces
+ * handed from the worker thread to the UI thread go through this: SDL links
+ * every surface that was a blit destination to the blit maps of its sources
+ * (the worker's cached art, slides drawn into screens), and freeing it walks
+ * and rewrites those links, which would race with the worker's next blit
+ * from the same sources. A surface without such links (all drawing done
+ * with the gfx_ functions) is returned as it is; otherwise the copy has
+ * none. Returns NULL (s freed) when memory runs out; NULL in, NULL out.
+ * Worker thread. */
 SDL_Surface *gfx_detach(SDL_Surface *s);
 
 /* Converts any surface to a new ARGB8888 one (frees nothing). */

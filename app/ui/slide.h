@@ -37,7 +37,6 @@ struct slide_ctx {
     char logo[QF_PATH_MAX];      /* resolved logo path; empty = none */
     struct font_set fonts;
     struct warn_set warns;
-    SDL_Surface *paper;          /* background, made once */
     struct art_entry {
         char name[32];
         int w, h;
@@ -75,10 +74,12 @@ SDL_Surface *slide_chrome(struct slide_ctx *c);
 
 /* --- shared by the slide kinds --- */
 
-/* A copy of the background paper (warmth 0..1 mixes toward gold). */
+/* A new full-screen surface with the background paper (warmth 0..1 mixes
+ * toward gold). */
 SDL_Surface *slide_background(struct slide_ctx *c, float warmth);
 
-/* Ink-wash art assets/art/<name>.svg fitted in w x h (cached). Logs one
+/* Ink-wash art assets/art/<name>.svg fitted in w x h (cached in memory,
+ * and on disk in the state folder's art-cache/: art_cache.h). Logs one
  * "image:" warning when missing. NULL if unavailable. Do not free. */
 SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h);
 

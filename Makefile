@@ -20,7 +20,8 @@ CORE_LIBS   = $(shell pkg-config --libs $(PKGS_CORE)) -lm
 UI_CFLAGS   = $(shell pkg-config --cflags $(PKGS_UI))
 UI_LIBS     = $(shell pkg-config --libs $(PKGS_UI))
 NET_CFLAGS  = $(shell pkg-config --cflags $(PKGS_NET))
-NET_LIBS    = $(shell pkg-config --libs $(PKGS_NET))
+# libcurl is loaded at run time (app/net/curl_lib.c): headers only here.
+NET_LIBS    =
 TEST_CFLAGS = $(shell pkg-config --cflags $(PKGS_TEST))
 TEST_LIBS   = $(shell pkg-config --libs $(PKGS_TEST))
 

@@ -53,8 +53,10 @@ shlibs=$(cd "$WORK" && dpkg-shlibdeps -O -edebian/qingfeng/usr/bin/qingfeng -ede
 libs=$(echo "$shlibs" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$libs" ] || fail "dpkg-shlibdeps printed no dependencies: $shlibs"
 
-# adduser: postinst creates the user; the fonts are the defaults of [fonts].
-depends="$libs, adduser, fonts-noto-cjk, fonts-arphic-ukai"
+# adduser: postinst creates the user; the fonts are the defaults of [fonts];
+# libcurl4: loaded at run time (dlopen) by the screens that sync or report,
+# so dpkg-shlibdeps cannot see it (7.62: the URL API).
+depends="$libs, libcurl4 (>= 7.62.0), adduser, fonts-noto-cjk, fonts-arphic-ukai"
 size=$(du -sk "$ROOT" | cut -f1)
 
 cat > "$ROOT/DEBIAN/control" <<END

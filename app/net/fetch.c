@@ -1,6 +1,5 @@
 #include "net/fetch.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -11,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/log.h"
+#include "net/curl_lib.h"
 #include "net/fetch_reason.h"
 
 struct fetch_limits fetch_limits_default(void)
@@ -27,11 +28,16 @@ struct fetch_limits fetch_limits_default(void)
 
 int fetch_global_init(void)
 {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    char err[512];
+    if (curl_lib_load(err, sizeof err) != 0) {
+        log_err("%s", err);
         return -1;
-    const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+    }
+    if (curl_lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        return -1;
+    const curl_version_info_data *v = curl_lib.version_info(CURLVERSION_NOW);
     if (!(v->features & CURL_VERSION_SSL)) {
-        curl_global_cleanup();
+        curl_lib.global_cleanup();
         return -1;
     }
     return 0;
@@ -39,7 +45,8 @@ int fetch_global_init(void)
 
 void fetch_global_cleanup(void)
 {
-    curl_global_cleanup();
+    if (curl_lib.global_cleanup) /* loaded: fetch_global_init ran */
+        curl_lib.global_cleanup();
 }
 
 void fetch_result_free(struct fetch_result *r)
@@ -291,23 +298,23 @@ static void append(char *dst, size_t cap, const char *s)
 /* The scheme, host and port of an http(s) URL; -1 for anything else. */
 static int parse_url(const char *url, bool *https, char *host, size_t hostcap, long *port)
 {
-    CURLU *u = curl_url();
+    CURLU *u = curl_lib.url();
     char *scheme = NULL, *h = NULL, *p = NULL;
     int rc = -1;
-    if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK &&
+    if (u && curl_lib.url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_lib.url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+        curl_lib.url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+        curl_lib.url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK &&
         (!strcasecmp(scheme, "http") || !strcasecmp(scheme, "https")) && h[0]) {
         *https = !strcasecmp(scheme, "https");
         fetch_printable(h, host, hostcap);
         *port = strtol(p, NULL, 10);
         rc = 0;
     }
-    curl_free(scheme);
-    curl_free(h);
-    curl_free(p);
-    curl_url_cleanup(u);
+    curl_lib.free(scheme);
+    curl_lib.free(h);
+    curl_lib.free(p);
+    curl_lib.url_cleanup(u);
     return rc;
 }
 
@@ -328,7 +335,7 @@ static bool add_conditional(struct curl_slist **list, const char *name, const ch
             return false;
     char line[600];
     snprintf(line, sizeof line, "%s: %s", name, value);
-    struct curl_slist *l = curl_slist_append(*list, line);
+    struct curl_slist *l = curl_lib.slist_append(*list, line);
     if (!l)
         return false;
     *list = l;
@@ -354,7 +361,7 @@ static CURLcode configure(CURL *h, struct transfer *t, bool https, struct curl_s
 #define SET(opt, val)                                 \
     do {                                              \
         if (rc == CURLE_OK)                           \
-            rc = curl_easy_setopt(h, (opt), (val));   \
+            rc = curl_lib.easy_setopt(h, (opt), (val));   \
     } while (0)
     SET(CURLOPT_ERRORBUFFER, errbuf);
     SET(CURLOPT_URL, rq->url);
@@ -451,14 +458,14 @@ static void collect_facts(CURL *h, CURLcode code, const struct transfer *t, cons
     curl_off_t v;
     long n;
     char *ip = NULL;
-    if (curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &n) == CURLE_OK)
+    if (curl_lib.easy_getinfo(h, CURLINFO_OS_ERRNO, &n) == CURLE_OK)
         f->os_errno = n;
     /* libcurl 7.88 records the connect time only once TLS is up as well,
      * but the peer's address as soon as the TCP connection stands. */
-    f->connected = (curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip && ip[0]) ||
-                   (curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &v) == CURLE_OK && v > 0);
-    f->resolved = f->connected || (curl_easy_getinfo(h, CURLINFO_NAMELOOKUP_TIME_T, &v) == CURLE_OK && v > 0);
-    f->tls_done = curl_easy_getinfo(h, CURLINFO_APPCONNECT_TIME_T, &v) == CURLE_OK && v > 0;
+    f->connected = (curl_lib.easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip && ip[0]) ||
+                   (curl_lib.easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &v) == CURLE_OK && v > 0);
+    f->resolved = f->connected || (curl_lib.easy_getinfo(h, CURLINFO_NAMELOOKUP_TIME_T, &v) == CURLE_OK && v > 0);
+    f->tls_done = curl_lib.easy_getinfo(h, CURLINFO_APPCONNECT_TIME_T, &v) == CURLE_OK && v > 0;
 }
 
 /* Checks the request and opens the temporary file. Returns 0, or -1 with
@@ -502,17 +509,17 @@ static int run(CURL *h, struct transfer *t, bool https, char *host, size_t hostc
     char errbuf[CURL_ERROR_SIZE] = "";
     CURLcode rc = configure(h, t, https, t->headers, errbuf);
     if (rc != CURLE_OK) {
-        snprintf(why, cap, "libcurl refused an option: %s", curl_easy_strerror(rc));
+        snprintf(why, cap, "libcurl refused an option: %s", curl_lib.easy_strerror(rc));
         return -1;
     }
     int64_t started = now_us();
-    rc = curl_easy_perform(h);
+    rc = curl_lib.easy_perform(h);
     int64_t elapsed = now_us() - started;
 
     long status = 0, ip_port = 0;
     char *effective = NULL, *ip = NULL;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective);
+    curl_lib.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    curl_lib.easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective);
     out->status = (int)status;
     snprintf(out->etag, sizeof out->etag, "%s", t->etag);
     snprintf(out->last_modified, sizeof out->last_modified, "%s", t->last_modified);
@@ -521,8 +528,8 @@ static int run(CURL *h, struct transfer *t, bool https, char *host, size_t hostc
     bool now_https = https;
     if (effective && strcmp(effective, t->rq->url))
         parse_url(effective, &now_https, host, hostcap, &port);
-    if (curl_easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip && ip[0] &&
-        curl_easy_getinfo(h, CURLINFO_PRIMARY_PORT, &ip_port) == CURLE_OK && ip_port > 0) {
+    if (curl_lib.easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip && ip[0] &&
+        curl_lib.easy_getinfo(h, CURLINFO_PRIMARY_PORT, &ip_port) == CURLE_OK && ip_port > 0) {
         fetch_printable(ip, host, hostcap);
         port = ip_port;
     }
@@ -559,10 +566,10 @@ static int perform(const struct fetch_request *rq, const char *put_body, size_t 
         /* "Expect:" off: no 100-continue round trip before a small body */
         char type[128];
         snprintf(type, sizeof type, "Content-Type: %.100s", rq->content_type ? rq->content_type : "application/json");
-        struct curl_slist *l = curl_slist_append(NULL, type);
-        struct curl_slist *l2 = l ? curl_slist_append(l, "Expect:") : NULL;
+        struct curl_slist *l = curl_lib.slist_append(NULL, type);
+        struct curl_slist *l2 = l ? curl_lib.slist_append(l, "Expect:") : NULL;
         if (!l2) {
-            curl_slist_free_all(l);
+            curl_lib.slist_free_all(l);
             snprintf(why, sizeof why, "out of memory");
             goto done;
         }
@@ -571,7 +578,7 @@ static int perform(const struct fetch_request *rq, const char *put_body, size_t 
         conditional = add_conditional(&t.headers, "If-None-Match", rq->etag);
         conditional |= add_conditional(&t.headers, "If-Modified-Since", rq->last_modified);
     }
-    if (!(h = curl_easy_init())) {
+    if (!(h = curl_lib.easy_init())) {
         snprintf(why, sizeof why, "cannot start libcurl (out of memory?)");
         goto done;
     }
@@ -607,9 +614,9 @@ done:
     if (t.tmp_path[0])
         unlink(t.tmp_path);
     free(t.body);
-    curl_slist_free_all(t.headers);
+    curl_lib.slist_free_all(t.headers);
     if (h)
-        curl_easy_cleanup(h);
+        curl_lib.easy_cleanup(h);
     return rc;
 }
 

@@ -1,5 +1,7 @@
 #include "net/fetch_reason.h"
 
+#include "net/curl_lib.h"
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -187,9 +189,12 @@ static bool own_reason(const struct fetch_facts *f, char *out, size_t cap)
 
 bool fetch_reason(const struct fetch_facts *f, char *out, size_t cap)
 {
-    char detail[CURL_ERROR_SIZE + 32];
-    fetch_printable(f->curl_error && f->curl_error[0] ? f->curl_error : curl_easy_strerror(f->code), detail,
-                    sizeof detail);
+    char detail[CURL_ERROR_SIZE + 32], code[32];
+    snprintf(code, sizeof code, "libcurl error %d", (int)f->code);
+    const char *said = f->curl_error && f->curl_error[0] ? f->curl_error
+                       : curl_lib.easy_strerror            ? curl_lib.easy_strerror(f->code)
+                                                           : code;
+    fetch_printable(said, detail, sizeof detail);
     char location[300];
     fetch_printable(f->location, location, sizeof location);
     if (f->stop != FETCH_STOP_NONE || f->code == CURLE_OK)

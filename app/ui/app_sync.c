@@ -71,8 +71,8 @@ int app_start_sync(struct app *a)
     char err[1024];
     if (!a->store)
         return -1;
-    /* libcurl (and OpenSSL) only on screens that sync: about 2 MB of
-     * memory the others do not need. No other thread uses it yet. */
+    /* libcurl (and OpenSSL and the thirty libraries behind it) is loaded
+     * here, only on screens that sync or report. No other thread uses it yet. */
     if (fetch_global_init() != 0) {
         log_err("sync: libcurl cannot start (or lacks HTTPS support); not syncing");
         return -1;

@@ -158,6 +158,25 @@ SDL_Surface *slide_art(struct slide_ctx *c, const char *name, int w, int h)
     return s;
 }
 
+void slide_art_trim(struct slide_ctx *c)
+{
+    /* A quarter screen of pictures stays: the ornaments every slide uses.
+     * A large one is read back from the disk cache in a millisecond or two. */
+    size_t cap = (size_t)c->g.w * (size_t)c->g.h, total = 0;
+    for (int i = 0; i < ART_CACHE; i++)
+        if (c->art[i].s)
+            total += (size_t)c->art[i].s->pitch * (size_t)c->art[i].s->h;
+    while (total > cap) {
+        struct art_entry *victim = NULL;
+        for (int i = 0; i < ART_CACHE; i++)
+            if (c->art[i].s && (!victim || c->art[i].used < victim->used))
+                victim = &c->art[i];
+        total -= (size_t)victim->s->pitch * (size_t)victim->s->h;
+        SDL_FreeSurface(victim->s);
+        memset(victim, 0, sizeof *victim);
+    }
+}
+
 void slide_draw_art(struct slide_ctx *c, SDL_Surface *dst, const char *name, SDL_Rect box, int anchor_x,
                     int anchor_y, Uint8 opacity)
 {

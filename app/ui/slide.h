@@ -78,6 +78,11 @@ SDL_Surface *slide_chrome(struct slide_ctx *c);
  * toward gold). */
 SDL_Surface *slide_background(struct slide_ctx *c, float warmth);
 
+/* Frees the least recently used pictures of the art cache until it holds at
+ * most a quarter screen's worth; between two compositions only (a picture
+ * slide_art returned must stay alive while a composition draws). */
+void slide_art_trim(struct slide_ctx *c);
+
 /* Ink-wash art assets/art/<name>.svg fitted in w x h (cached in memory,
  * and on disk in the state folder's art-cache/: art_cache.h). Logs one
  * "image:" warning when missing. NULL if unavailable. Do not free. */

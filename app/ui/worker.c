@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "ui/gfx.h"
 
 #define DONE_MAX 8
@@ -57,6 +58,13 @@ static int run(void *arg)
     struct worker *w = arg;
     SDL_LockMutex(w->lock);
     for (;;) {
+        if (!w->quit && !has_work(w)) {
+            /* Idle until the next wish, often for a whole dwell: give the
+             * composition's freed scratch memory back to the system. */
+            SDL_UnlockMutex(w->lock);
+            memstat_release();
+            SDL_LockMutex(w->lock);
+        }
         while (!w->quit && (!has_work(w) || w->n_done >= DONE_MAX))
             SDL_CondWait(w->work_cond, w->lock);
         if (w->quit)
@@ -109,6 +117,7 @@ static int run(void *arg)
                           (unsigned)(SDL_GetTicks64() - t0));
         }
 
+        slide_art_trim(w->ctx);
         SDL_LockMutex(w->lock);
         w->busy = false;
         w->done[w->n_done++] = (struct worker_result){kind, item, s, scr, key};

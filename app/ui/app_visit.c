@@ -114,6 +114,7 @@ void app_scene_changed(struct app *a)
          * anyway: give their memory back while the loop runs. */
         stage_clear(&a->stage);
         app_visit_free(a);
+        chrome_fonts_close(&a->chrome);
         memstat_release();
         /* The attract loop resumes with the slide it left, for a full dwell. */
         attract_show_item(&a->attract, attract_current_item(&a->attract), app_now(a));

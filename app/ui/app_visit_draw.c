@@ -26,7 +26,7 @@ static void line_texture(struct app *a, struct live_text *t, const char *text, i
     t->tex = NULL;
     snprintf(t->text, sizeof t->text, "%s", text);
     t->px = px;
-    if (!text[0])
+    if (!text[0] || chrome_fonts_open(&a->chrome) != 0) /* closed again when the visit ends */
         return;
     int w = text_line_width(&a->chrome.sans, px, text, 0) + 4, h = px * 2;
     SDL_Surface *s = gfx_surface(w, h);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "core/memstat.h"
 #include "ui/gfx.h"
 #include "ui/text.h"
 
@@ -42,7 +43,12 @@ int chrome_init(struct chrome *c, SDL_Renderer *ren, const struct geom *g, const
     c->g = *g;
     c->theme = theme;
     c->clock_minute = -1;
-    if (font_open(&c->sans, &faces->sans, err, errlen) || font_open(&c->bold, &faces->bold, err, errlen))
+    c->faces = faces;
+    /* Opened once to check them, then only when needed. */
+    int rc = font_open(&c->sans, &faces->sans, err, errlen) || font_open(&c->bold, &faces->bold, err, errlen) ? -1 : 0;
+    font_close(&c->sans);
+    font_close(&c->bold);
+    if (rc)
         return -1;
     if (make_textures(c)) {
         snprintf(err, errlen, "SDL_CreateTextureFromSurface() failed: %s", SDL_GetError());
@@ -70,8 +76,31 @@ void chrome_lost(struct chrome *c)
 void chrome_free(struct chrome *c)
 {
     chrome_lost(c);
+    chrome_fonts_close(c);
+}
+
+int chrome_fonts_open(struct chrome *c)
+{
+    if (c->fonts_open)
+        return 0;
+    char err[512];
+    if (font_open(&c->sans, &c->faces->sans, err, sizeof err) != 0 ||
+        font_open(&c->bold, &c->faces->bold, err, sizeof err) != 0) {
+        font_close(&c->sans);
+        log_err("%s", err);
+        return -1;
+    }
+    c->fonts_open = true;
+    return 0;
+}
+
+void chrome_fonts_close(struct chrome *c)
+{
+    if (!c->fonts_open)
+        return;
     font_close(&c->sans);
     font_close(&c->bold);
+    c->fonts_open = false;
 }
 
 /* A texture of rows [y, y + h) of s, blended. */
@@ -138,6 +167,9 @@ bool chrome_update_clock(struct chrome *c, time_t wall)
     if (minute == c->clock_minute && c->clock_tex)
         return false;
     make_textures(c);
+    bool were_open = c->fonts_open;
+    if (chrome_fonts_open(c) != 0)
+        return false;
     c->clock_minute = minute;
     char date[64], hm[16];
     chrome_format_date(wall, date, sizeof date, hm, sizeof hm);
@@ -147,12 +179,19 @@ bool chrome_update_clock(struct chrome *c, time_t wall)
     int dw = text_line_width(&c->sans, dpx, date, 0), tw = text_line_width(&c->bold, tpx, hm, geom_px(g, 0.1f));
     int w = dw + 2 * gap + bar + tw + 4, h = (int)(tpx * 1.6f);
     SDL_Surface *s = gfx_surface(w, h);
-    if (!s)
+    if (!s) {
+        if (!were_open)
+            chrome_fonts_close(c);
         return true;
+    }
     const struct theme *th = c->theme;
     text_line(s, &c->sans, dpx, date, 0, h / 2, ALIGN_LEFT, 0, rgba_of(th->ink, 170));
     gfx_fill_rect(s, (float)(dw + gap), h / 2.0f - tpx * 0.38f, (float)bar, tpx * 0.76f, rgba_of(th->gold, 230));
     text_line(s, &c->bold, tpx, hm, dw + 2 * gap + bar, h / 2, ALIGN_LEFT, geom_px(g, 0.1f), rgba_of(th->ink, 235));
+    if (!were_open) {
+        chrome_fonts_close(c);
+        memstat_release(); /* the faces' pages, scattered through the heap */
+    }
     if (c->clock_tex)
         SDL_DestroyTexture(c->clock_tex);
     c->clock_tex = SDL_CreateTextureFromSurface(c->ren, s);

@@ -19,7 +19,12 @@ struct chrome {
     SDL_Renderer *ren;
     struct geom g;
     const struct theme *theme;
-    struct font sans, bold;      /* owned by the UI thread */
+    /* The UI thread's fonts, open only while in use (the clock once a
+     * minute, a visit's live texts): each Noto CJK face holds about 2.3 MiB,
+     * and opening one takes about a millisecond. */
+    const struct font_faces *faces;
+    struct font sans, bold;
+    bool fonts_open;
     SDL_Texture *head_tex;       /* the static header band */
     SDL_Texture *foot_tex;       /* the static footer band */
     SDL_Texture *clock_tex;
@@ -35,6 +40,13 @@ struct chrome {
 int chrome_init(struct chrome *c, SDL_Renderer *ren, const struct geom *g, const struct theme *theme,
                 const struct font_faces *faces, char *err, size_t errlen);
 void chrome_free(struct chrome *c);
+
+/* Opens the UI thread's sans and bold faces if they are not open. Returns
+ * 0, or -1 (logged). */
+int chrome_fonts_open(struct chrome *c);
+
+/* Closes them (a visit ended); they reopen when next needed. */
+void chrome_fonts_close(struct chrome *c);
 
 /* Takes the static chrome picture from the worker (and frees the surface):
  * the header band with the footer band under it (slide_chrome), uploaded

@@ -205,7 +205,7 @@ asan: deps
 # The soak test (tests/soak, docs/soak.md): SOAK_CYCLES cycles of 100
 # slides, 10 detail openings, 10 quiz rounds and a content swap, in one
 # process built with ASan+LSan+UBSan and, for the resident-set bound, in one
-# of the ordinary build (not in make check: hours on two cores).
+# of the ordinary build (not in make check: about an hour on two cores).
 # `make soak-short`: 2 small cycles under valgrind memcheck (in make check).
 SOAK_CYCLES ?= 1000
 .PHONY: soak soak-short
